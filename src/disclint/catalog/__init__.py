@@ -1,0 +1,230 @@
+"""The table catalog: every standard table of every template, kept as data.
+
+A catalog file (``data/*.toml``, or one contributed by a plugin through the
+``disclint_catalogs`` hook) has:
+
+``template``, ``kind``
+    The template name and the document kind it describes (``budget`` /
+    ``final_accounts``).
+``[[tables]]``
+    ``id`` (``B03``, ``F05``), ``number`` (its number in the template, for
+    messages only), ``name`` (canonical title), ``titles`` (aliases: a table is
+    recognised when its title, with years, quotes, spaces and brackets dropped,
+    contains an alias; the longest alias wins), flags describing its rows
+    (``code_rows``: 类/款/项 function codes; ``economic_rows``; ``project_rows``;
+    ``unit_rows``; ``attachment``), and ``[[tables.panels]]``: the side-by-side
+    parts of the table (``main`` when there is one), each with its value
+    ``columns`` in printed order (``key``, ``label``, ``aliases``), optional
+    ``class_rows`` (expenditure listed by 类 name) and ``rows``: named rows,
+    ``key = [label aliases]``.
+``[[identities]]``
+    What must hold within and between tables; ``kind`` is one of
+    ``row_sum``, ``code_hierarchy``, ``group_sum``, ``named_sum``, ``class_sum``,
+    ``panel_sum``, ``unit_sum``, ``equal``, ``rows_match`` (see
+    ``disclint.rules.identities``). Facts are written ``TABLE[.PANEL][ROW].COLUMN``,
+    e.g. ``B01.income[income_year_total].amount``; ``equal`` sides may add facts
+    with `` + ``. Row ``total`` of a table without a total row means the sum of
+    its top-level rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+DATA_DIR = Path(__file__).parent / "data"
+BUILTIN_CATALOGS = ("budget_shanxi.toml", "final_national.toml")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    key: str
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    rows: dict[str, tuple[str, ...]]  # row key -> label aliases
+    class_rows: bool = False
+
+    def column(self, key: str) -> ColumnSpec | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    def match_row(self, label: str) -> str | None:
+        """The named row whose alias equals the label (normalised), if any."""
+        n = normalize_label(label)
+        for key, aliases in self.rows.items():
+            if any(normalize_label(a) == n for a in aliases):
+                return key
+        return None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    name: str
+    kind: str
+    template: str
+    titles: tuple[str, ...]
+    panels: tuple[PanelSpec, ...]
+    number: int | None = None
+    code_rows: bool = False
+    economic_rows: bool = False
+    project_rows: bool = False
+    unit_rows: bool = False
+    attachment: bool = False
+
+    def panel(self, key: str = "main") -> PanelSpec | None:
+        return next((p for p in self.panels if p.key == key), None)
+
+    @property
+    def two_sided(self) -> bool:
+        return len(self.panels) > 1
+
+
+@dataclass(frozen=True)
+class IdentitySpec:
+    kind: str
+    template: str
+    params: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return self.params.get("text", self.kind)
+
+    def get(self, key: str, default=None):
+        return self.params.get(key, default)
+
+
+@dataclass
+class Catalog:
+    tables: list[TableSpec] = field(default_factory=list)
+    identities: list[IdentitySpec] = field(default_factory=list)
+    function_classes: dict[str, str] = field(default_factory=dict)  # 类 name -> code
+    economic_groups: dict[str, str] = field(default_factory=dict)  # group name -> code
+
+    def spec(self, table_id: str) -> TableSpec | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def match_title(self, title: str, kind: str | None = None) -> TableSpec | None:
+        """The table whose longest title alias the (normalised) title contains."""
+        n = normalize_title(title)
+        best: tuple[int, TableSpec] | None = None
+        for spec in self.tables:
+            if kind and spec.kind != kind:
+                continue
+            for alias in spec.titles:
+                a = normalize_title(alias)
+                if a and a in n and (best is None or len(a) > best[0]):
+                    best = (len(a), spec)
+        return best[1] if best else None
+
+    def class_code(self, label: str) -> str | None:
+        """The 类 code of an expenditure-class label such as 一、一般公共服务支出."""
+        return self._class_index().get(normalize_label(strip_ordinal(label)))
+
+    def _class_index(self) -> dict[str, str]:
+        idx = getattr(self, "_cls_idx", None)
+        if idx is None:
+            idx = {normalize_label(k): v for k, v in self.function_classes.items()}
+            self._cls_idx = idx
+        return idx
+
+    def add(self, data: dict) -> None:
+        """Merge one catalog (parsed TOML or a plugin's dict)."""
+        template = data.get("template", "plugin")
+        kind = data.get("kind", "budget")
+        for t in data.get("tables", []):
+            self.tables = [s for s in self.tables if s.id != t["id"]]  # later catalogs override
+            self.tables.append(_table(t, template, kind))
+        for ident in data.get("identities", []):
+            self.identities.append(IdentitySpec(ident["kind"], template, dict(ident)))
+        self.function_classes.update(data.get("classes", {}))
+        self.economic_groups.update(data.get("economic_groups", {}))
+
+
+def _table(t: dict, template: str, kind: str) -> TableSpec:
+    panels = tuple(
+        PanelSpec(
+            key=p["key"],
+            label=p.get("label", ""),
+            columns=tuple(
+                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ()))) for c in p.get("columns", [])
+            ),
+            rows={k: tuple(v) for k, v in p.get("rows", {}).items()},
+            class_rows=p.get("class_rows", False),
+        )
+        for p in t.get("panels", [])
+    )
+    return TableSpec(
+        id=t["id"],
+        name=t.get("name", t["id"]),
+        kind=t.get("kind", kind),
+        template=template,
+        titles=tuple(t.get("titles", [t.get("name", t["id"])])),
+        panels=panels,
+        number=t.get("number"),
+        code_rows=t.get("code_rows", False),
+        economic_rows=t.get("economic_rows", False),
+        project_rows=t.get("project_rows", False),
+        unit_rows=t.get("unit_rows", False),
+        attachment=t.get("attachment", False),
+    )
+
+
+def load_toml(path: str | Path) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def build_catalog(sources: Iterable[str | Path | dict] = ()) -> Catalog:
+    """The built-in catalogs plus any contributed ones (paths or dicts)."""
+    cat = Catalog()
+    cat.add(load_toml(DATA_DIR / "function_classes.toml"))
+    for name in BUILTIN_CATALOGS:
+        cat.add(load_toml(DATA_DIR / name))
+    for src in sources:
+        cat.add(src if isinstance(src, dict) else load_toml(src))
+    return cat
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    return build_catalog()
+
+
+# ---------------------------------------------------------------- normalisation
+_YEAR = re.compile(r"\d{4}\s*年(度)?")
+_TITLE_DROP = re.compile(r"[\s\"'“”‘’「」『』()（）\[\]【】《》·.…:：]")
+_ORDINAL = re.compile(r"^\s*([一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_LABEL_DROP = re.compile(r"[\s\"'“”‘’:：]")
+
+
+def normalize_title(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    s = _YEAR.sub("", s)
+    return _TITLE_DROP.sub("", s)
+
+
+def strip_ordinal(label: str) -> str:
+    """Drop a leading 一、 / （一） / 1、 / ① from a row label."""
+    return _ORDINAL.sub("", unicodedata.normalize("NFKC", label))
+
+
+def normalize_label(label: str) -> str:
+    """Row labels compare without spaces, quotes and bracket shape: （境） == (境)."""
+    s = unicodedata.normalize("NFKC", label)
+    return _LABEL_DROP.sub("", s).replace("(", "（").replace(")", "）")

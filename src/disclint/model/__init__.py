@@ -1,0 +1,18 @@
+"""The document model every reader produces and every rule reads."""
+
+from disclint.model.document import (
+    Cell,
+    Document,
+    Location,
+    Row,
+    Section,
+    Sentence,
+    Table,
+    TocEntry,
+)
+from disclint.model.finding import Finding, Related, Severity, Values
+
+__all__ = [
+    "Cell", "Document", "Location", "Row", "Section", "Sentence", "Table", "TocEntry",
+    "Finding", "Related", "Severity", "Values",
+]

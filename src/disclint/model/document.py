@@ -1,0 +1,211 @@
+"""Dataclasses of a parsed disclosure: narrative sections and catalog tables.
+
+Readers (text, markdown, PDF) build these; rules only read them. Every cell and
+sentence carries a :class:`Location` pointing back into the file the user has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something lives: file position (1-based line/column), PDF page and box,
+    and, for findings, the table/row/column or narrative section it belongs to."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom (PDF points)
+    table: str | None = None
+    row: str | None = None
+    column_label: str | None = None
+    section: str | None = None
+
+    def with_context(self, **kw) -> "Location":
+        return replace(self, **kw)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "page": self.page,
+            "box": list(self.box) if self.box else None,
+            "table": self.table,
+            "row": self.row,
+            "column_label": self.column_label,
+            "section": self.section,
+        }
+
+
+@dataclass
+class Cell:
+    """One value cell. ``value`` is None for a blank cell (which means zero) and for
+    a not-applicable mark (``na``); ``decimals`` is how many decimals were written,
+    which sets the cell's rounding interval."""
+
+    text: str
+    value: Decimal | None
+    column: str  # catalog column key
+    location: Location
+    decimals: int = 2
+    na: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None
+
+    @property
+    def amount(self) -> Decimal:
+        """The value, with a blank cell read as zero."""
+        return self.value if self.value is not None else Decimal(0)
+
+
+@dataclass
+class Row:
+    """One logical row (wrapped labels already joined).
+
+    ``key`` is the catalog row key when the label matched a named row (e.g.
+    ``income_year_total`` for 本年收入合计); ``code`` is a functional or economic
+    classification code (``2010601``, ``30201``); ``panel`` names the side of a
+    side-by-side table (``income`` / ``expenditure``), ``main`` otherwise.
+    """
+
+    label: str
+    cells: dict[str, Cell]
+    location: Location
+    code: str | None = None
+    key: str | None = None
+    panel: str = "main"
+    line_no: int | None = None  # 行次, where the table numbers its rows
+    parent_label: str | None = None  # e.g. the unit a project row is indented under
+    indent: int = 0
+
+    def cell(self, column: str) -> Cell | None:
+        return self.cells.get(column)
+
+    def amount(self, column: str) -> Decimal:
+        c = self.cells.get(column)
+        return c.amount if c else Decimal(0)
+
+    @property
+    def has_numbers(self) -> bool:
+        return any(c.value is not None and c.value != 0 for c in self.cells.values())
+
+
+@dataclass
+class Table:
+    """A table matched to the catalog by its title."""
+
+    id: str  # catalog id, e.g. "B03" or "F05"
+    title: str  # as written, normalised
+    location: Location  # of the title
+    rows: list[Row] = field(default_factory=list)
+    header: list[list[str]] = field(default_factory=list)
+    number: str | None = None  # 预算公开表3 / 公开03表, as written
+    unit: str = "万元"
+    no_data: bool = False  # carries a 本表无数据 note
+    notes: list[str] = field(default_factory=list)
+    name: str = ""  # the catalog's canonical name, for messages
+
+    def rows_in(self, panel: str | None = None) -> list[Row]:
+        return [r for r in self.rows if panel is None or r.panel == panel]
+
+    def row(self, key: str, panel: str | None = None) -> Row | None:
+        """The first row with this catalog key (or code)."""
+        for r in self.rows:
+            if (r.key == key or r.code == key) and (panel is None or r.panel == panel):
+                return r
+        return None
+
+    def cells(self) -> Iterator[tuple[Row, Cell]]:
+        for r in self.rows:
+            for c in r.cells.values():
+                yield r, c
+
+    @property
+    def display_name(self) -> str:
+        label = self.number or self.id
+        return f"{label} {self.name or self.title}"
+
+
+@dataclass
+class Sentence:
+    """A narrative sentence. ``positions[i]`` is the (line, column) in the original
+    file of ``text[i]``; PDF readers fill ``page``/``boxes`` instead of lines."""
+
+    text: str
+    location: Location
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    page: int | None = None
+    boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
+
+    def locate(self, start: int, end: int) -> Location:
+        """Location of ``text[start:end]`` in the source file."""
+        loc = self.location
+        if self.positions and 0 <= start < len(self.positions):
+            line, col = self.positions[start]
+            end_i = min(max(end - 1, start), len(self.positions) - 1)
+            eline, ecol = self.positions[end_i]
+            loc = replace(loc, line=line, column=col, end_line=eline, end_column=ecol + 1)
+        if self.boxes and 0 <= start < len(self.boxes):
+            span = [b for b in self.boxes[start:end] if b]
+            if span:
+                loc = replace(loc, box=(min(b[0] for b in span), min(b[1] for b in span),
+                                        max(b[2] for b in span), max(b[3] for b in span)))
+        return loc
+
+
+@dataclass
+class Section:
+    """A headed part of the narrative (情况说明 一、二、(一)...)."""
+
+    heading: str
+    location: Location
+    level: int = 1
+    sentences: list[Sentence] = field(default_factory=list)
+    parent: str | None = None  # heading of the enclosing section
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
+
+
+@dataclass
+class TocEntry:
+    """A line of the 目录; ``table_id`` is set when it names a catalog table."""
+
+    title: str
+    location: Location
+    page: int | None = None
+    table_id: str | None = None
+
+
+@dataclass
+class Document:
+    path: str
+    kind: str | None = None  # "budget" | "final_accounts"
+    year: int | None = None
+    unit_name: str | None = None
+    amount_unit: str = "万元"
+    toc: list[TocEntry] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # original text lines, for inline markers
+    warnings: list[str] = field(default_factory=list)
+    claims: list = field(default_factory=list)  # narrative claims (disclint.grammar.claims)
+
+    def table(self, table_id: str) -> Table | None:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None

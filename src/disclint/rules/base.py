@@ -1,0 +1,96 @@
+"""The Rule base class: metadata (code, name, summary, rationale, example, groups)
+and small helpers that turn a comparison into a finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar, Iterable, Iterator
+
+from disclint.catalog import Catalog
+from disclint.model import Document, Finding, Location, Related, Severity, Values
+from disclint.model.amounts import Comparison
+
+
+@dataclass
+class RuleContext:
+    """What a rule may consult besides the document."""
+
+    catalog: Catalog
+    options: dict = field(default_factory=dict)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    rationale: ClassVar[str] = ""
+    example: ClassVar[str] = ""
+    groups: ClassVar[tuple[str, ...]] = ()
+    default_severity: ClassVar[Severity] = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- helpers ---------------------------------------------------------------
+    def finding(
+        self,
+        message: str,
+        location: Location,
+        *,
+        related: Iterable[Related] = (),
+        claimed: Decimal | None = None,
+        expected: Decimal | None = None,
+        difference: Decimal | None = None,
+        rounding: bool = False,
+        severity: Severity | None = None,
+        key: str = "",
+    ) -> Finding:
+        if severity is None:
+            severity = Severity.NOTE if rounding else self.default_severity
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            severity=severity,
+            message=message,
+            location=location,
+            related=list(related),
+            values=Values(claimed, expected, difference),
+            rounding=rounding,
+            key=key,
+        )
+
+    def compared(
+        self,
+        cmp: Comparison,
+        message: str,
+        location: Location,
+        *,
+        related: Iterable[Related] = (),
+        key: str = "",
+    ) -> Iterator[Finding]:
+        """Yield nothing when equal, a rounding note or an error otherwise."""
+        if cmp.ok:
+            return
+        suffix = " (a rounding-sized difference)" if cmp.rounding else ""
+        yield self.finding(
+            message + suffix,
+            location,
+            related=related,
+            claimed=cmp.stated,
+            expected=cmp.expected,
+            difference=cmp.difference,
+            rounding=cmp.rounding,
+            key=key,
+        )
+
+    @classmethod
+    def meta(cls) -> dict:
+        return {
+            "code": cls.code,
+            "name": cls.name,
+            "summary": cls.summary,
+            "rationale": cls.rationale,
+            "example": cls.example,
+            "groups": list(cls.groups),
+        }
