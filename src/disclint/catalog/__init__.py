@@ -86,6 +86,11 @@ class TableSpec:
     project_rows: bool = False
     unit_rows: bool = False
     attachment: bool = False
+    # How the table is printed, for readers (``[tables.layout]``): ``label_columns``
+    # (cells before the values of each panel: ``code``, ``label``, ``label2``,
+    # ``line_no``), ``flat`` (one printed row unfolded into item rows), ``blocks``
+    # (side-by-side code/name/amount blocks), ``unit_suffixes``. Optional.
+    layout: dict = field(default_factory=dict, hash=False, compare=False)
 
     def panel(self, key: str = "main") -> PanelSpec | None:
         return next((p for p in self.panels if p.key == key), None)
@@ -182,6 +187,7 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
         project_rows=t.get("project_rows", False),
         unit_rows=t.get("unit_rows", False),
         attachment=t.get("attachment", False),
+        layout=dict(t.get("layout", {})),
     )
 
 

@@ -8,14 +8,36 @@ a rounding-sized difference (a note). Disjoint: an error.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Iterable
 
 ZERO = Decimal(0)
+
+# An extra absolute tolerance (in the unit of the compared values, 万元 for tables)
+# added to the interval slack: ``rounding-tolerance`` in the configuration. The
+# runner sets it around rule execution (``extra_tolerance``); the default is 0, the
+# pure interval rule. A ``tolerance=`` argument to a compare function overrides it.
+_EXTRA_TOLERANCE: ContextVar[Decimal] = ContextVar("disclint_extra_tolerance", default=ZERO)
+
+
+def current_tolerance() -> Decimal:
+    return _EXTRA_TOLERANCE.get()
+
+
+@contextlib.contextmanager
+def extra_tolerance(value: Decimal | int | str | None):
+    """Within the block, every comparison widens its interval by ``value``."""
+    token = _EXTRA_TOLERANCE.set(Decimal(str(value)) if value else ZERO)
+    try:
+        yield
+    finally:
+        _EXTRA_TOLERANCE.reset(token)
 
 # A number as written in tables and prose, after NFKC: optional sign, digits with
 # optional thousands separators, optional decimals. OCR spaces are removed before.
@@ -92,34 +114,41 @@ class Comparison:
         return self.verdict is Verdict.ROUNDING
 
 
-def compare_sum(total: Stated, parts: Iterable[Stated]) -> Comparison:
-    """Check ``total = sum(parts)`` under the interval rule."""
+def compare_sum(total: Stated, parts: Iterable[Stated], *, tolerance: Decimal | None = None) -> Comparison:
+    """Check ``total = sum(parts)`` under the interval rule. ``tolerance`` (default:
+    the configured ``rounding-tolerance``, normally 0) widens the interval."""
     parts = list(parts)
     expected = sum((p.value for p in parts), ZERO)
     low = sum((p.low for p in parts), ZERO)
     high = sum((p.high for p in parts), ZERO)
-    return _verdict(total, expected, low, high)
+    return _verdict(total, expected, low, high, tolerance)
 
 
-def compare_equal(left: Stated, right: Stated) -> Comparison:
-    return compare_sum(left, [right])
+def compare_equal(left: Stated, right: Stated, *, tolerance: Decimal | None = None) -> Comparison:
+    return compare_sum(left, [right], tolerance=tolerance)
 
 
-def compare_ratio(pct: Stated, part: Stated, whole: Stated) -> Comparison:
+def compare_ratio(pct: Stated, part: Stated, whole: Stated, *, tolerance: Decimal | None = None) -> Comparison:
     """Check a percentage ``pct`` (e.g. 43.04 for 43.04%) against part/whole*100,
-    where part and whole are themselves intervals."""
+    where part and whole are themselves intervals. The configured
+    ``rounding-tolerance`` is an amount, so it applies here only when passed
+    explicitly as ``tolerance`` (in percentage points)."""
     if whole.value == 0:
         expected = ZERO
-        return _verdict(pct, expected, expected, expected)
+        return _verdict(pct, expected, expected, expected, tolerance or ZERO)
     expected = part.value / whole.value * 100
     lo_whole, hi_whole = max(whole.low, Decimal("1e-12")), whole.high
     low = max(part.low, ZERO) / hi_whole * 100
     high = part.high / lo_whole * 100
-    return _verdict(pct, expected, min(low, high), max(low, high))
+    return _verdict(pct, expected, min(low, high), max(low, high), tolerance or ZERO)
 
 
-def _verdict(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
+def _verdict(stated: Stated, expected: Decimal, low: Decimal, high: Decimal,
+             tolerance: Decimal | None = None) -> Comparison:
     difference = stated.value - expected
+    tol = _EXTRA_TOLERANCE.get() if tolerance is None else tolerance
+    if tol:
+        low, high = low - tol, high + tol
     if difference == 0:
         verdict = Verdict.EQUAL
     elif stated.high >= low and stated.low <= high:

@@ -11,6 +11,11 @@ from disclint.plugins import hookimpl
 RULE_MODULES = (
     "disclint.rules.identities",
     "disclint.rules.structure",
+    "disclint.rules.narrative",
+    "disclint.rules.shares",
+    "disclint.rules.changes",
+    "disclint.rules.sangong",
+    "disclint.rules.units",
 )
 
 

@@ -22,6 +22,11 @@ class PluginInfo:
     module: str
     version: str | None
     error: str | None = None
+    distribution: str | None = None  # the installed package that provides it
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "module": self.module, "version": self.version,
+                "distribution": self.distribution, "error": self.error}
 
 
 @dataclass
@@ -32,6 +37,23 @@ class Plugins:
     @property
     def failures(self) -> list[PluginInfo]:
         return [p for p in self.loaded if p.error]
+
+    def hooks_of(self, name: str) -> list[str]:
+        """The hooks a loaded plugin implements (empty for one that failed)."""
+        plugin = self.pm.get_plugin(name)
+        if plugin is None:
+            return []
+        return sorted(caller.name for caller in (self.pm.get_hookcallers(plugin) or []))
+
+    def rules_of(self, name: str) -> list[type]:
+        """The rule classes a loaded plugin contributes; [] if its hook fails."""
+        for impl in self.pm.hook.disclint_rules.get_hookimpls():
+            if impl.plugin_name == name:
+                try:
+                    return list(impl.function() or [])
+                except Exception:
+                    return []
+        return []
 
 
 def _entry_points():
@@ -49,24 +71,52 @@ def load_plugins(extra_modules: tuple[str, ...] = ()) -> Plugins:
     pm.register(builtin, name="builtin")
     from disclint import __version__
 
-    plugins.loaded.append(PluginInfo("builtin", BUILTIN, __version__))
+    plugins.loaded.append(PluginInfo("builtin", BUILTIN, __version__, None, "disclint"))
 
     for ep in _entry_points():
         if ep.value == BUILTIN or pm.has_plugin(ep.name):
             continue
-        version = ep.dist.version if getattr(ep, "dist", None) else None
+        dist = getattr(ep, "dist", None)
+        version = getattr(dist, "version", None) if dist else None
+        dist_name = _dist_name(dist)
         try:
             module = ep.load()
             pm.register(module, name=ep.name)
-        except Exception as exc:  # a broken plugin must not stop the run
-            plugins.loaded.append(PluginInfo(ep.name, ep.value, version, f"{type(exc).__name__}: {exc}"))
+        except BaseException as exc:  # a broken plugin must not stop the run (even a SystemExit)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            plugins.loaded.append(PluginInfo(ep.name, ep.value, version, f"{type(exc).__name__}: {exc}", dist_name))
             continue
-        plugins.loaded.append(PluginInfo(ep.name, ep.value, version))
+        plugins.loaded.append(PluginInfo(ep.name, ep.value, version, None, dist_name))
 
     for name in extra_modules:
+        if pm.has_plugin(name):
+            continue
         try:
             pm.register(importlib.import_module(name), name=name)
             plugins.loaded.append(PluginInfo(name, name, None))
         except Exception as exc:
             plugins.loaded.append(PluginInfo(name, name, None, f"{type(exc).__name__}: {exc}"))
     return plugins
+
+
+def _dist_name(dist) -> str | None:
+    if dist is None:
+        return None
+    try:
+        return dist.metadata["Name"] or getattr(dist, "name", None)
+    except Exception:
+        return getattr(dist, "name", None)
+
+
+def describe(plugins: Plugins) -> list[dict]:
+    """What ``disclint plugins`` shows: every plugin with its version, the hooks it
+    implements and how many rules it adds, or why it was skipped."""
+    out = []
+    for info in plugins.loaded:
+        d = info.to_dict()
+        d["hooks"] = [] if info.error else plugins.hooks_of(info.name)
+        d["rules"] = [] if info.error else sorted(str(getattr(r, "code", r)) for r in plugins.rules_of(info.name))
+        d["status"] = "error" if info.error else "ok"
+        out.append(d)
+    return out

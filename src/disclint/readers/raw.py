@@ -23,6 +23,7 @@ class RawCell:
 class RawRow:
     cells: list[RawCell]
     location: Location  # of the row's first line
+    indent: int = 0  # leading indentation (project rows under their unit), when known
 
     @property
     def texts(self) -> list[str]:

@@ -1,0 +1,120 @@
+"""Time ``disclint check`` on the text corpus: per document, per MB, and start-up.
+
+    python benchmarks/bench_text.py                 # ../shared/corpus/text, 5 repeats
+    python benchmarks/bench_text.py -n 10 DIR_OR_FILE...
+
+* set-up: plugins, catalog and rules, once per run (``Linter()``);
+* per document: read + all rules, in process, repeated N times (min and median of the
+  whole, and the medians of reading and of the rules measured apart);
+* start-up: ``disclint --version`` in a fresh interpreter, against ``python -c pass``
+  (what the interpreter costs by itself), N times each.
+
+The figures in docs/performance.md come from this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "text"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def time_startup(repeats: int) -> dict[str, list[float]]:
+    exe = shutil.which("disclint")
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -m disclint --version": [sys.executable, "-m", "disclint", "--version"],
+    }
+    if exe:
+        commands["disclint --version"] = [exe, "--version"]
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, cmd in commands.items():
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - t0)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="*", default=[str(DEFAULT_CORPUS)], help="files or directories (default: %(default)s)")
+    ap.add_argument("-n", "--repeats", type=int, default=5, help="repetitions per document (default: %(default)s)")
+    ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
+    args = ap.parse_args(argv)
+
+    from disclint.linter.runner import Linter, expand_paths
+
+    t0 = time.perf_counter()
+    linter = Linter()
+    setup = time.perf_counter() - t0
+    files = expand_paths(args.paths)
+    if not files:
+        print(f"no documents under {', '.join(args.paths)}", file=sys.stderr)
+        return 2
+
+    print(f"# disclint benchmark: {platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.machine()}, {os.cpu_count()} CPUs, {args.repeats} repeats")
+    print()
+    print(f"set-up (plugins, catalog, {len(linter.rules)} rules): {_ms(setup)} ms")
+    print()
+    print("| document | KB | status | findings | read ms | rules ms | total min ms | total median ms | ms per MB |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+    from disclint.linter.runner import DocumentReport
+    from disclint.readers.errors import ReadError
+
+    total_bytes = 0
+    total_median = 0.0
+    for path in files:
+        size = os.path.getsize(path)
+        reads, checks, totals = [], [], []
+        report = findings = None
+        for _ in range(args.repeats):
+            t = time.perf_counter()
+            report, findings = linter.lint_file(path)
+            totals.append(time.perf_counter() - t)
+            # the same work in two halves: reading (text -> Document) and the rules
+            t = time.perf_counter()
+            try:
+                document = linter.read(path)
+            except ReadError:
+                continue
+            t_read = time.perf_counter()
+            linter.check(document, DocumentReport(path))
+            reads.append(t_read - t)
+            checks.append(time.perf_counter() - t_read)
+        med = statistics.median(totals)
+        total_bytes += size
+        total_median += med
+        per_mb = med / (size / 1e6) if size else 0.0
+        split = (f"{_ms(statistics.median(reads))} | {_ms(statistics.median(checks))}" if reads else "- | -")
+        print(f"| {os.path.basename(path)} | {size / 1000:.1f} | {report.status} | {len(findings)} | {split} | "
+              f"{_ms(min(totals))} | {_ms(med)} | {per_mb * 1000:.0f} |")
+    if total_bytes:
+        print(f"| **all {len(files)}** | {total_bytes / 1000:.1f} | | | | | | {_ms(total_median)} | "
+              f"{total_median / (total_bytes / 1e6) * 1000:.0f} |")
+
+    if not args.no_startup:
+        print()
+        print("| start-up command | min ms | median ms |")
+        print("|---|---:|---:|")
+        for name, times in time_startup(args.repeats).items():
+            print(f"| `{name}` | {_ms(min(times))} | {_ms(statistics.median(times))} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

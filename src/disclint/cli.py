@@ -1,0 +1,315 @@
+"""The ``disclint`` command line.
+
+    disclint check FILE_OR_DIR... [--format text|json|sarif] [--output FILE] [--select CODES] [--ignore CODES]
+    disclint rules [--format text|json]
+    disclint parse FILE
+    disclint --version
+
+Exit codes: 0 no error or warning findings; 1 error/warning findings; 2 a document
+could not be read, a usage error, or an internal error. No input produces a
+traceback (set ``DISCLINT_DEBUG=1`` to see one while developing).
+
+Start-up is kept short: only click is imported here at module level; the runner,
+readers, rules and output formats are imported by the command that needs them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from disclint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"disclint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _use_color(output) -> bool:
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return sys.stdout.isatty()
+    except Exception:
+        return False
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="disclint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """disclint: a consistency linter for Chinese government budget and final-accounts disclosures
+    (预算公开 / 决算公开).
+
+    It reads the disclosure (text, markdown or PDF), recovers its standard tables and the
+    narrative that restates them, and reports every total that is not the sum of its parts,
+    every table that disagrees with another, and every narrative amount or percentage that
+    does not match the tables.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="FILE_OR_DIR...")
+@click.option("-f", "--format", "format_name", default="text", show_default=True, metavar="FORMAT",
+              help="Output format: text, json, sarif (plugins may add more).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to FILE instead of standard output.")
+@click.option("--select", default=None, metavar="CODES",
+              help="Only these rules: comma-separated codes, code prefixes (T1), names or groups.")
+@click.option("--ignore", default=None, metavar="CODES", help="Skip these rules (same syntax as --select).")
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="Configuration file (default: .disclint.toml or pyproject.toml [tool.disclint], "
+                   "found walking up from the documents).")
+@click.option("--fail-on", default=None, type=click.Choice(["error", "warning", "note", "never"]),
+              help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option("--rounding-tolerance", default=None, metavar="AMOUNT",
+              help="Extra absolute tolerance in 万元 before a difference is an error.")
+@click.option("--baseline", default=None, metavar="FILE", help="Hide the findings recorded in FILE.")
+@click.option("--write-baseline", default=None, metavar="FILE",
+              help="Record the fingerprints of the current findings in FILE (the run then passes).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
+          write_baseline, jobs, quiet) -> None:
+    """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
+    from disclint.baseline import BaselineError, load_baseline, write_baseline as save_baseline
+    from disclint.config import ConfigError, load_config
+    from disclint.linter.runner import Linter
+
+    try:
+        config = load_config(paths, config_file).override(
+            select=select, ignore=ignore, fail_on=fail_on, rounding_tolerance=rounding_tolerance)
+        accepted = load_baseline(baseline) if baseline else None
+    except (ConfigError, BaselineError) as exc:
+        _fail(str(exc))
+    linter = Linter(config=config)
+    formats = linter.output_formats()
+    formatter = formats.get(format_name)
+    if formatter is None:
+        raise click.BadParameter(
+            f"{format_name!r} is not one of {', '.join(sorted(formats))}.", param_hint="'--format'"
+        )
+
+    bar = None
+
+    def progress(done: int, total: int, path: str) -> None:
+        nonlocal bar
+        if done == 1:
+            from disclint.progress import make_progress
+
+            bar = make_progress(total, quiet=quiet)
+        if bar is not None:
+            bar(done, total, path)
+
+    try:
+        result = linter.run(paths, jobs=jobs, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not result.documents:
+        _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
+              + ", ".join(paths) + ")")
+    if write_baseline:
+        try:
+            n = save_baseline(write_baseline, result.findings)
+        except BaselineError as exc:
+            _fail(str(exc))
+        click.echo(f"disclint: recorded {n} finding{'' if n == 1 else 's'} in {write_baseline}", err=True)
+        result.findings = []  # all of them are accepted now
+    elif accepted is not None:
+        result.findings, hidden = accepted.filter(result.findings)
+        if hidden:
+            click.echo(f"disclint: {len(hidden)} known finding{'' if len(hidden) == 1 else 's'} hidden by the "
+                       f"baseline {accepted.path}", err=True)
+
+    kwargs = {}
+    if _use_color(output) and _accepts(formatter, "color"):
+        kwargs["color"] = True
+    try:
+        text = formatter(result, result.rules, **kwargs)
+    except Exception as exc:
+        if os.environ.get("DISCLINT_DEBUG"):
+            raise
+        _fail(f"output format {format_name!r} failed: {type(exc).__name__}: {exc}")
+    _write(text, output)
+    if output is not None or format_name != "text":
+        # Machine formats go to stdout or a file; say on stderr what could not be read.
+        for doc in result.failed:
+            click.echo(f"disclint: error: {doc.path}: {doc.error}", err=True)
+    sys.exit(result.exit_code)
+
+
+def _accepts(func, name: str) -> bool:
+    import inspect
+
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+@cli.command()
+@click.option("-f", "--format", "format_name", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+def rules(format_name) -> None:
+    """List the rules: code, name and summary."""
+    import json
+
+    from disclint.linter.runner import Linter
+    from disclint.output.json_format import rule_meta
+
+    linter = Linter()
+    for n in linter.notifications:
+        click.echo(f"disclint: {n.level}: {n.message}", err=True)
+    metas = [rule_meta(c) for c in linter.rule_classes]
+    if format_name == "json":
+        click.echo(json.dumps(metas, ensure_ascii=False, indent=2))
+        return
+    if not metas:
+        click.echo("no rules are loaded")
+        return
+    width = max(len(m["name"]) for m in metas)
+    for m in metas:
+        click.echo(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code) -> None:
+    """Explain a rule: what it checks, why, and an example (CODE is a code or a rule name)."""
+    from disclint import docs
+
+    rule = docs.find_rule(code, docs.loaded_rules())
+    if rule is None:
+        _fail(f"no rule {code!r} (`disclint rules` lists them)")
+    click.echo(docs.rule_text(rule), nl=False)
+
+
+@cli.command()
+@click.option("-f", "--format", "format_name", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+def plugins(format_name) -> None:
+    """List the plugins: name, version, module and what each adds (or why it was skipped)."""
+    import json
+
+    from disclint.plugins.manager import describe, load_plugins
+
+    rows = describe(load_plugins())
+    if format_name == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    hook_names = {"disclint_catalogs": "catalogs", "disclint_output_formats": "formats",
+                  "disclint_subject_synonyms": "synonyms"}
+    table = []
+    for d in rows:
+        if d["error"]:
+            what = f"error: {d['error']}"
+        else:
+            parts = [f"rules: {', '.join(d['rules'])}"] if d["rules"] else []
+            parts += [hook_names[h] for h in d["hooks"] if h in hook_names]
+            what = "; ".join(parts) or "-"
+        table.append((d["name"], d["version"] or "-", d["module"], what))
+    widths = [max(len(r[i]) for r in table) for i in range(3)]
+    for r in table:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[3])
+
+
+@cli.command()
+@click.argument("path", metavar="FILE")
+def parse(path) -> None:
+    """Print the document model of FILE as JSON: tables with cells and values, sections with sentences."""
+    import json
+
+    from disclint.linter.runner import Linter
+    from disclint.readers.errors import ReadError
+
+    linter = Linter()
+    try:
+        document = linter.read(path)
+    except ReadError as exc:
+        _fail(f"{path}: {exc}")
+    click.echo(json.dumps(document_to_dict(document), ensure_ascii=False, indent=2, default=str))
+
+
+def document_to_dict(document) -> dict:
+    """The reader's serializer (``disclint.model.serialize.to_dict``) when there is one,
+    else a generic walk of the dataclasses."""
+    try:
+        from disclint.model.serialize import to_dict
+    except ImportError:
+        return _plain(document)
+    return to_dict(document)
+
+
+# Per-character position lists are an internal detail and would dwarf the output.
+_SKIP_FIELDS = {"positions", "boxes", "lines"}
+
+
+def _plain(obj):
+    import dataclasses
+    from decimal import Decimal
+    from enum import Enum
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in _SKIP_FIELDS}
+    if isinstance(obj, Decimal):
+        return str(obj)
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set)):
+        return [_plain(v) for v in obj]
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    return str(obj)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: never lets a traceback reach the user."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a terminal that cannot show Chinese gets escapes, not a crash
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+    try:
+        cli.main(args=argv, prog_name="disclint", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("disclint: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        # The reader of our output went away (disclint check ... | head).
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:
+        if os.environ.get("DISCLINT_DEBUG"):
+            raise
+        click.echo(f"disclint: internal error: {type(exc).__name__}: {exc} "
+                   "(set DISCLINT_DEBUG=1 for a traceback; please report it)", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,348 @@
+"""Project configuration: ``[tool.disclint]`` in ``pyproject.toml`` or the top level
+of ``.disclint.toml``.
+
+The configuration is found by walking up from the linted files: in each directory
+``.disclint.toml`` is tried first, then ``pyproject.toml`` (only when it has a
+``[tool.disclint]`` table); the first one found wins. ``disclint check --config FILE``
+names the file explicitly. Command-line flags override what the file says.
+
+Keys (all optional)::
+
+    select = ["T", "X201"]          # codes, code prefixes, rule names, groups, or "ALL"
+    ignore = ["P5"]
+    per-file-ignores = { "drafts/*.txt" = ["N"] }
+    severity = { C601 = "warning" }  # code or prefix -> error | warning | note
+    rounding-tolerance = "0.05"     # extra absolute tolerance in 万元 (string or number)
+    fail-on = "warning"             # error | warning | note | never (default: warning)
+
+A bad value raises :class:`ConfigError`, whose message names the file and the key;
+the CLI prints it and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from disclint.model import Finding, Severity
+
+CONFIG_FILES = (".disclint.toml", "pyproject.toml")
+FAIL_ON = ("error", "warning", "note", "never")
+SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
+KEYS = ("select", "ignore", "per-file-ignores", "severity", "rounding-tolerance", "fail-on")
+
+
+class ConfigError(Exception):
+    """A configuration file or option that cannot be used; the message says which key."""
+
+    def __init__(self, message: str, *, key: str | None = None, source: str | None = None):
+        self.key = key
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}{message}")
+
+
+# ---------------------------------------------------------------- selectors
+def split_codes(spec: str | Iterable[str] | None) -> tuple[str, ...]:
+    """``"T1,X201"`` or ``["T1", "X201"]`` -> ``("T1", "X201")``."""
+    if spec is None:
+        return ()
+    items = spec.split(",") if isinstance(spec, str) else [s for part in spec for s in str(part).split(",")]
+    return tuple(s.strip() for s in items if s.strip())
+
+
+def match_strength(token: str, code: str, name: str = "", groups: Sequence[str] = ()) -> int:
+    """How specifically a selector names a rule: -1 no match, 0 for ``ALL``, 1 for a
+    group, the prefix length for a code prefix (``T`` 1, ``T1`` 2, ``T101`` 4) and 100
+    for a rule name. The more specific of a select and an ignore wins."""
+    t = token.strip().lower()
+    c = code.lower()
+    if not t:
+        return -1
+    if t == "all":
+        return 0
+    if name and t == name.lower():
+        return 100
+    if c.startswith(t):
+        return len(t)
+    if t in (g.lower() for g in groups):
+        return 1
+    return -1
+
+
+def _best(tokens: Iterable[str], code: str, name: str, groups: Sequence[str]) -> int:
+    return max((match_strength(t, code, name, groups) for t in tokens), default=-1)
+
+
+# ---------------------------------------------------------------- the config
+@dataclass
+class Config:
+    """What the configuration file (and the command line) asks for."""
+
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rounding_tolerance: Decimal = Decimal(0)
+    fail_on: str = "warning"  # the lowest severity that makes the exit status 1
+    source: str | None = None  # the file it came from, if any
+    root: str | None = None  # the directory per-file-ignores globs are relative to
+
+    # -- selection -------------------------------------------------------------
+    def enabled(self, code: str, name: str = "", groups: Sequence[str] = ()) -> bool:
+        """Is a rule selected? With both a select and an ignore matching, the more
+        specific wins (``ignore = ["N"]`` with ``select = ["N401"]`` keeps N401);
+        on a tie the ignore wins."""
+        sel = _best(self.select, code, name, groups) if self.select else 0
+        if sel < 0:
+            return False
+        return sel > _best(self.ignore, code, name, groups)
+
+    def rule_enabled(self, rule_cls) -> bool:
+        return self.enabled(str(getattr(rule_cls, "code", "")), str(getattr(rule_cls, "name", "")),
+                            tuple(getattr(rule_cls, "groups", ())))
+
+    def ignored_in(self, path: str, code: str, name: str = "", groups: Sequence[str] = ()) -> bool:
+        """Does a per-file-ignores entry whose glob matches ``path`` name this rule?"""
+        for pattern, codes in self.per_file_ignores.items():
+            if _glob_matches(pattern, path, self.root) and _best(codes, code, name, groups) >= 0:
+                return True
+        return False
+
+    def severity_for(self, code: str) -> Severity | None:
+        """The override for a code: an exact code beats the longest matching prefix."""
+        best: tuple[int, Severity] | None = None
+        for key, sev in self.severity.items():
+            k = key.lower()
+            if code.lower().startswith(k) and (best is None or len(k) > best[0]):
+                best = (len(k), sev)
+        return best[1] if best else None
+
+    # -- findings --------------------------------------------------------------
+    def apply(self, findings: Iterable[Finding], rules: Iterable[type] = ()) -> list[Finding]:
+        """Drop findings of unselected rules and per-file ignores; apply severity
+        overrides. ``rules`` (rule classes) lets a selector name a rule's groups.
+        A rounding-sized difference stays a note whatever the override says."""
+        groups = {str(getattr(r, "code", "")): tuple(getattr(r, "groups", ())) for r in rules}
+        out: list[Finding] = []
+        for f in findings:
+            g = groups.get(f.rule, ())
+            if not self.enabled(f.rule, f.name, g):
+                continue
+            if self.per_file_ignores and self.ignored_in(f.location.path, f.rule, f.name, g):
+                continue
+            sev = self.severity_for(f.rule)
+            if sev is not None and not f.rounding and sev != f.severity:
+                f = replace(f, severity=sev)
+            out.append(f)
+        return out
+
+    def fails(self, finding: Finding) -> bool:
+        """Does this finding make the exit status 1 under ``fail-on``?"""
+        if self.fail_on == "never":
+            return False
+        sev = finding.severity.value if isinstance(finding.severity, Severity) else str(finding.severity)
+        return SEVERITY_RANK.get(sev, 2) >= SEVERITY_RANK[self.fail_on]
+
+    def exit_code(self, findings: Iterable[Finding], *, documents_failed: bool = False) -> int:
+        """2 when a document could not be read, 1 when a finding reaches ``fail-on``, else 0."""
+        if documents_failed:
+            return 2
+        return 1 if any(self.fails(f) for f in findings) else 0
+
+    @property
+    def options(self) -> dict:
+        """What goes into :class:`disclint.rules.base.RuleContext` ``options``."""
+        return {"rounding_tolerance": self.rounding_tolerance}
+
+    # -- the command line --------------------------------------------------------
+    def override(
+        self,
+        *,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] | None = None,
+        fail_on: str | None = None,
+        rounding_tolerance: str | Decimal | None = None,
+        severity: Mapping[str, str] | None = None,
+    ) -> "Config":
+        """A copy with command-line values in place of the file's (None: keep the file's).
+        Values are validated as strictly as the file's, naming the option."""
+        cfg = replace(self, per_file_ignores=dict(self.per_file_ignores), severity=dict(self.severity))
+        if select is not None:
+            cfg.select = split_codes(select)
+        if ignore is not None:
+            cfg.ignore = split_codes(ignore)
+        if fail_on is not None:
+            cfg.fail_on = _fail_on(fail_on, "--fail-on", None)
+        if rounding_tolerance is not None:
+            cfg.rounding_tolerance = _tolerance(rounding_tolerance, "--rounding-tolerance", None)
+        if severity:
+            cfg.severity.update(_severities(severity, "--severity", None))
+        return cfg
+
+
+def _glob_matches(pattern: str, path: str, root: str | None) -> bool:
+    """Match a per-file-ignores glob against the path relative to the config file's
+    directory, the path as given and the file name (``*`` also crosses ``/``)."""
+    p = path.replace(os.sep, "/")
+    candidates = {p, os.path.basename(p)}
+    if root:
+        try:
+            rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+            if not rel.startswith("../"):
+                candidates.add(rel)
+        except ValueError:  # pragma: no cover - another drive on Windows
+            pass
+    patterns = {pattern.replace(os.sep, "/")}
+    if pattern.startswith("**/"):
+        patterns.add(pattern[3:])
+    if pattern.startswith("./"):
+        patterns.add(pattern[2:])
+    return any(fnmatch.fnmatchcase(c, pat) for c in candidates for pat in patterns)
+
+
+# ---------------------------------------------------------------- parsing
+def _codes_value(value, key: str, source: str | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return split_codes(value)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return split_codes(value)
+    raise ConfigError(f"'{key}' must be a list of rule codes, e.g. [\"T1\", \"N401\"]; got {value!r}",
+                      key=key, source=source)
+
+
+def _severity(value, key: str, source: str | None) -> Severity:
+    try:
+        return Severity(str(value).strip().lower())
+    except ValueError:
+        raise ConfigError(f"'{key}' must be one of error, warning, note; got {value!r}",
+                          key=key, source=source) from None
+
+
+def _severities(value, key: str, source: str | None) -> dict[str, Severity]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"'{key}' must be a table of code = \"error\" | \"warning\" | \"note\"; got {value!r}",
+                          key=key, source=source)
+    return {str(code): _severity(sev, f"{key}.{code}", source) for code, sev in value.items()}
+
+
+def _tolerance(value, key: str, source: str | None) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise ConfigError(f"'{key}' must be a non-negative amount in 万元, e.g. \"0.05\"; got {value!r}",
+                          key=key, source=source)
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite() or amount < 0:
+        raise ConfigError(f"'{key}' must be a non-negative amount in 万元, e.g. \"0.05\"; got {value!r}",
+                          key=key, source=source)
+    return amount
+
+
+def _fail_on(value, key: str, source: str | None) -> str:
+    v = str(value).strip().lower() if isinstance(value, str) else None
+    if v not in FAIL_ON:
+        raise ConfigError(f"'{key}' must be one of {', '.join(FAIL_ON)}; got {value!r}", key=key, source=source)
+    return v
+
+
+def parse_config(data: Mapping, *, source: str | None = None, root: str | None = None) -> Config:
+    """Build a :class:`Config` from the keys of ``[tool.disclint]`` (or ``.disclint.toml``)."""
+    if not isinstance(data, Mapping):
+        raise ConfigError("[tool.disclint] must be a table", key="tool.disclint", source=source)
+    unknown = [k for k in data if k not in KEYS and k.replace("_", "-") not in KEYS]
+    if unknown:
+        raise ConfigError(f"unknown key '{unknown[0]}' (known keys: {', '.join(KEYS)})", key=unknown[0], source=source)
+    d = {k.replace("_", "-"): v for k, v in data.items()}
+    cfg = Config(source=source, root=root)
+    if "select" in d:
+        cfg.select = _codes_value(d["select"], "select", source)
+    if "ignore" in d:
+        cfg.ignore = _codes_value(d["ignore"], "ignore", source)
+    if "per-file-ignores" in d:
+        pfi = d["per-file-ignores"]
+        if not isinstance(pfi, Mapping):
+            raise ConfigError(f"'per-file-ignores' must be a table of \"glob\" = [codes]; got {pfi!r}",
+                              key="per-file-ignores", source=source)
+        cfg.per_file_ignores = {
+            str(glob): _codes_value(codes, f"per-file-ignores.\"{glob}\"", source) for glob, codes in pfi.items()
+        }
+    if "severity" in d:
+        cfg.severity = _severities(d["severity"], "severity", source)
+    if "rounding-tolerance" in d:
+        cfg.rounding_tolerance = _tolerance(d["rounding-tolerance"], "rounding-tolerance", source)
+    if "fail-on" in d:
+        cfg.fail_on = _fail_on(d["fail-on"], "fail-on", source)
+    return cfg
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", source=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot be read: {exc.strerror or exc}", source=str(path)) from None
+
+
+def read_config_file(path: str | os.PathLike) -> Config:
+    """Read a named configuration file: a ``pyproject.toml`` (its ``[tool.disclint]``)
+    or any other TOML file (its top level)."""
+    p = Path(path)
+    data = _read_toml(p)
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("disclint", {})
+    return parse_config(data, source=str(p), root=str(p.resolve().parent))
+
+
+def find_config_file(paths: Iterable[str | os.PathLike] = ()) -> Path | None:
+    """The first configuration file found walking up from the linted paths (the
+    current directory when none is given). In one directory ``.disclint.toml`` comes
+    before ``pyproject.toml``; a ``pyproject.toml`` without ``[tool.disclint]`` is passed by."""
+    starts: list[Path] = []
+    for given in list(paths) or [os.getcwd()]:
+        p = Path(os.path.abspath(given))
+        start = p if p.is_dir() else p.parent
+        if start not in starts:
+            starts.append(start)
+    seen: set[Path] = set()
+    for start in starts:
+        for d in (start, *start.parents):
+            if d in seen:
+                break  # already searched from an earlier path
+            seen.add(d)
+            for name in CONFIG_FILES:
+                candidate = d / name
+                if not candidate.is_file():
+                    continue
+                if name == "pyproject.toml":
+                    try:
+                        data = _read_toml(candidate)
+                    except ConfigError:
+                        continue  # a broken pyproject.toml of another tool is not ours to report
+                    if "disclint" not in data.get("tool", {}):
+                        continue
+                return candidate
+    return None
+
+
+def load_config(paths: Iterable[str | os.PathLike] = (), config_file: str | os.PathLike | None = None) -> Config:
+    """The configuration for linting ``paths``: ``config_file`` when given, else the
+    first file found walking up from the paths, else the defaults."""
+    if config_file is not None:
+        if not Path(config_file).is_file():
+            raise ConfigError("configuration file not found", key="--config", source=str(config_file))
+        return read_config_file(config_file)
+    found = find_config_file(paths)
+    return read_config_file(found) if found else Config()

@@ -1,0 +1,194 @@
+"""The claim grammar: turn one narrative sentence into a flat list of items.
+
+Why this shape (see ``claims.lark``): prose is not a language we control, so the
+grammar never rejects a sentence. The lexer emits numbers, units, percent signs
+and a small set of keywords (占/占比, 比上年, 增加/减少/增长/下降, 完成…预算的,
+与上年相同, 其中 ...) and merges everything else into TEXT runs; an Earley parser
+over that token stream recognises the constructs whose parts line up (an amount
+with its unit, a share, a change, a completion rate) and reads the rest as words.
+What an amount is *about* (its subject) and which amount a share or a change
+belongs to are decided afterwards from the item list, in
+:mod:`disclint.narrative.extract`, where sentence and section context are at hand.
+
+Offsets are into the text as given, so ``Sentence.locate(item.start, item.end)``
+points at the number in the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.lexer import Lexer
+
+from disclint.model.amounts import parse_amount
+
+GRAMMAR = Path(__file__).with_name("claims.lark")
+
+UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+
+
+class ClaimLexer(Lexer):
+    """Priority-ordered terminals; unmatched characters merge into one TEXT token."""
+
+    def __init__(self, lexer_conf):
+        terms = [t for t in lexer_conf.terminals if t.name != "TEXT"]
+        terms.sort(key=lambda t: (-t.priority, -t.pattern.max_width, t.name))
+        self.terms = [(t.name, re.compile(t.pattern.to_regexp())) for t in terms]
+
+    def lex(self, data):  # lark's "interface 0": lex(text) -> tokens
+        text = data if isinstance(data, str) else data.text
+        pos, n = 0, len(text)
+        text_start = None
+        while pos < n:
+            for name, rx in self.terms:
+                m = rx.match(text, pos)
+                if m and m.end() > pos:
+                    if text_start is not None:
+                        yield _text(text, text_start, pos)
+                        text_start = None
+                    yield _tok(name, text, pos, m.end())
+                    pos = m.end()
+                    break
+            else:
+                if text_start is None:
+                    if text[pos].isspace():  # blank runs carry nothing
+                        pos += 1
+                        continue
+                    text_start = pos
+                pos += 1
+        if text_start is not None:
+            yield _text(text, text_start, n)
+
+
+def _text(text: str, start: int, end: int) -> Token:
+    while end > start and text[end - 1].isspace():  # trailing blanks are not part of a word
+        end -= 1
+    return _tok("TEXT", text, start, end)
+
+
+def _tok(name: str, text: str, start: int, end: int) -> Token:
+    return Token(name, text[start:end], start_pos=start, end_pos=end)
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    return Lark(
+        GRAMMAR.read_text(encoding="utf-8"),
+        parser="earley",
+        lexer=ClaimLexer,
+        ambiguity="resolve",
+        propagate_positions=True,
+    )
+
+
+@dataclass
+class Item:
+    """One item of a parsed sentence. ``kind`` is one of ``amount``, ``percent``,
+    ``share``, ``change``, ``completion``, ``execution``, ``same``, ``compare``,
+    ``bare``, ``word``, ``enum``, ``sep``. ``start``/``end`` cover the whole item;
+    ``num_start``/``num_end`` the number in it (what a finding points at)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Decimal | None = None  # the number as written (in its own unit)
+    decimals: int = 0
+    unit: str | None = None  # 万元 / 元 / 亿元 for amounts
+    num_start: int | None = None
+    num_end: int | None = None
+    keyword: str | None = None  # 占比 / 增加 / 完成年初预算的 / 比上年 ...
+    whole_text: str | None = None  # share: 占本年支出合计的 -> 本年支出合计
+    direction: int = 0  # change: +1 增加/增长, -1 减少/下降
+    is_rate: bool = False  # change/share/completion value is a percentage
+    base: str | None = None  # change: 比上年 / 较2022年决算
+    prior: "Item | None" = None  # compare: the amount inside 与…相比
+
+    @property
+    def wan(self) -> Decimal | None:
+        """The amount in 万元."""
+        if self.value is None or self.unit is None:
+            return None
+        return self.value * UNITS.get(self.unit, Decimal(1))
+
+
+_DOWN = ("减少", "下降", "降低", "降幅", "减幅")
+
+
+def parse_sentence(text: str) -> list[Item]:
+    """Items of one sentence, in order."""
+    if not text:
+        return []
+    tree = parser().parse(text)
+    items: list[Item] = []
+    for child in tree.children:
+        if isinstance(child, Tree):
+            items.append(_item(child, text))
+    return items
+
+
+def _number(tok: Token) -> tuple[Decimal, int] | None:
+    return parse_amount(str(tok))
+
+
+def _num_item(kind: str, tree: Tree, text: str) -> Item:
+    num = next(t for t in tree.children if isinstance(t, Token) and t.type == "NUMBER")
+    parsed = _number(num)
+    value, decimals = parsed if parsed else (None, 0)
+    unit = None
+    for t in tree.children:
+        if isinstance(t, Token) and t.type == "UNIT":
+            unit = re.sub(r"\s+", "", str(t))
+    start, end = _span(tree)
+    return Item(kind, start, end, text[start:end], value, decimals, unit, num.start_pos, num.end_pos)
+
+
+def _span(tree: Tree) -> tuple[int, int]:
+    toks = list(tree.scan_values(lambda v: isinstance(v, Token)))
+    return toks[0].start_pos, toks[-1].end_pos
+
+
+def _item(tree: Tree, text: str) -> Item:
+    kind = tree.data
+    start, end = _span(tree)
+    if kind in ("amount", "percent", "bare"):
+        return _num_item(kind, tree, text)
+    if kind == "share":
+        pct = _num_item("share", tree.children[-1], text)
+        kw = str(tree.children[0])
+        whole = None
+        if len(tree.children) == 3:
+            whole = str(tree.children[1]).strip()
+        pct.start, pct.end, pct.text = start, end, text[start:end]
+        pct.keyword, pct.whole_text, pct.is_rate = kw, whole, True
+        return pct
+    if kind == "change":
+        direction, sub = tree.children
+        it = _num_item("change", sub, text)
+        it.start, it.end, it.text = start, end, text[start:end]
+        it.keyword = str(direction)
+        it.direction = -1 if str(direction).startswith(_DOWN) else 1
+        it.is_rate = sub.data == "percent"
+        return it
+    if kind == "base":
+        return Item("base", start, end, text[start:end], keyword=text[start:end])
+    if kind in ("completion", "execution"):
+        it = _num_item(kind, tree.children[-1], text)
+        it.start, it.end, it.text = start, end, text[start:end]
+        it.keyword, it.is_rate = str(tree.children[0]), True
+        return it
+    if kind == "compare":
+        it = Item("compare", start, end, text[start:end])
+        it.keyword = str(tree.children[0])
+        for c in tree.children:
+            if isinstance(c, Tree) and c.data == "amount":
+                it.prior = _num_item("amount", c, text)
+        return it
+    if kind == "same":
+        return Item("same", start, end, text[start:end], keyword=text[start:end])
+    return Item(kind, start, end, text[start:end])

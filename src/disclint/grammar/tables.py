@@ -1,0 +1,172 @@
+"""Text-layout table rows: the LALR grammar (``table_row.lark``) and its reading.
+
+A table body (every line of it, in one parse) becomes, per line, a list of
+:class:`TCell`: ``blank`` (an empty cell), ``num`` (an amount or an integer:
+codes, 行次 and counts are integers too), ``na`` (- / —— not applicable) or
+``text`` (a label). Every cell keeps its :class:`~disclint.readers.text.PText`,
+so the exact original line/column of each number is known.
+
+What the grammar leaves to this module:
+
+* glued pieces of one cell that are really two cells: an amount followed by a
+  label (``678.72一、一般公共服务支出``) or by a code (``0.0020106``);
+* OCR spaces: removed inside numbers (``3, 153. 04`` -> ``3,153.04``) and inside
+  labels (``一般公共服 务支出``); a split code inside one cell (``201 06 01``)
+  becomes ``2010601``;
+* the layout convention of space-separated text: a line that ends with a space
+  carries one extra empty slot at its end, which is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+
+from disclint.readers.text import PText, squeeze_label
+
+GRAMMAR_PATH = Path(__file__).with_name("table_row.lark")
+
+_OTHER_SPACE = re.compile(r"[^\S\t\n ]")  # whitespace that is neither TAB, NL nor SP
+_SPLIT_CODE = re.compile(r"^\d{3}(?: \d{2}){1,2}$")
+
+
+@lru_cache(maxsize=1)
+def row_parser() -> Lark:
+    """The one LALR parser instance (built once, cached on disk by lark)."""
+    return Lark(
+        GRAMMAR_PATH.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        start=["tab_block", "space_block"],
+        cache=True,
+        maybe_placeholders=False,
+    )
+
+
+@dataclass
+class TCell:
+    """One cell of a text-layout row."""
+
+    kind: str  # blank | num | na | text
+    text: PText  # normalised text (numbers repaired, labels squeezed)
+    at: tuple[int, int]  # (line, column) where the cell starts (or the gap, when blank)
+
+    @property
+    def value(self) -> str:
+        return self.text.text
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind != "blank"
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.kind}:{self.text.text!r}"
+
+
+def parse_rows(lines: list[PText], tab: bool) -> list[list[TCell]]:
+    """Cells of every line of a table body (``tab``: TAB-separated layout)."""
+    if not lines:
+        return []
+    text = "\n".join(_OTHER_SPACE.sub(" ", ln.text) for ln in lines)
+    if not tab:
+        text = text.replace("\t", " ")  # a stray TAB in a space-separated table
+    start = "tab_block" if tab else "space_block"
+    tree = row_parser().parse(text, start=start)
+    offsets = []
+    off = 0
+    for ln in lines:
+        offsets.append(off)
+        off += len(ln.text) + 1
+    rows = [c for c in tree.children if isinstance(c, Tree)]
+    out: list[list[TCell]] = []
+    for idx, (row, line) in enumerate(zip(rows, lines)):
+        out.append(_row_cells(row, line, offsets[idx], tab))
+    return out
+
+
+def parse_line(line: PText, tab: bool | None = None) -> list[TCell]:
+    """Cells of one line (layout guessed from the line when ``tab`` is None)."""
+    if tab is None:
+        tab = "\t" in line.text
+    return parse_rows([line], tab)[0]
+
+
+# ------------------------------------------------------------------ internals
+def _row_cells(row: Tree, line: PText, base: int, tab: bool) -> list[TCell]:
+    cells: list[TCell] = []
+    gap = base  # offset where the next (possibly empty) cell starts
+    for child in row.children:
+        if isinstance(child, Token):  # a separator
+            gap = child.end_pos
+            continue
+        pieces = [t for t in child.children if isinstance(t, Token)]
+        if not pieces:
+            cells.append(_blank(line, gap - base))
+            continue
+        cells.extend(_split_cell(pieces, line, base, tab))
+    if not tab and line.text.endswith(" ") and len(cells) > 1 and cells[-1].kind == "blank":
+        cells.pop()  # the extra trailing space of the layout convention
+    return cells
+
+
+def _blank(line: PText, i: int) -> TCell:
+    if line.pos:
+        if i < len(line.pos):
+            at = line.pos[i]
+        else:
+            ln, col = line.pos[-1]
+            at = (ln, col + 1)
+    else:
+        at = (0, 1)
+    return TCell("blank", PText(), at)
+
+
+def _span(line: PText, base: int, first: Token, last: Token) -> PText:
+    return line[first.start_pos - base:last.end_pos - base]
+
+
+_NUMERIC = {"AMOUNT", "AMOUNT_GLUED", "INT"}
+
+
+def _split_cell(tokens: list[Token], line: PText, base: int, tab: bool) -> list[TCell]:
+    """The pieces of one slot (``tokens`` may include SP inside a TAB cell)."""
+    pieces = [t for t in tokens if t.type != "SP"]
+    out: list[TCell] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if nxt is not None and p.type in ("AMOUNT", "AMOUNT_GLUED"):
+            glued_code = p.type == "AMOUNT_GLUED" and nxt.type == "INT"
+            glued_label = nxt.type == "WORD" and not str(nxt).startswith(("%", "‰"))
+            if glued_code or glued_label:
+                out.append(_num(_span(line, base, p, p)))
+                i += 1
+                continue
+        rest = pieces[i:]
+        span = _span(line, base, rest[0], rest[-1])
+        out.append(_classify(rest, span))
+        break
+    return out
+
+
+def _num(pt: PText) -> TCell:
+    return TCell("num", pt.remove(r"\s"), pt.start or (0, 1))
+
+
+def _classify(pieces: list[Token], span: PText) -> TCell:
+    at = span.start or (0, 1)
+    if len(pieces) == 1:
+        kind = pieces[0].type
+        if kind in _NUMERIC:
+            return _num(span)
+        if kind == "NA":
+            return TCell("na", span, at)
+        return TCell("text", squeeze_label(span), at)
+    if all(p.type == "INT" for p in pieces) and _SPLIT_CODE.match(" ".join(map(str, pieces))):
+        return TCell("num", span.remove(r"\s"), at)  # 201 06 01 in one cell
+    return TCell("text", squeeze_label(span), at)

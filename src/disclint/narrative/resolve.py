@@ -1,0 +1,236 @@
+"""Subject resolution: a claim -> the table fact it restates, or the reason it has none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from disclint.catalog import Catalog, default_catalog
+from disclint.model import Cell, Document, Location, Row, Table
+from disclint.model.amounts import ZERO, Stated
+from disclint.narrative.extract import document_kind
+from disclint.narrative.model import AMOUNT, PRIOR, Claim
+from disclint.narrative.subjects import Vocabulary, default_vocabulary, norm
+
+_REF = re.compile(r"^\s*(?P<table>\w+?)(?:\.(?P<panel>\w+))?\[(?P<row>[^\]]+)\]\.(?P<column>\w+)\s*$")
+
+
+@dataclass
+class Term:
+    table: Table
+    row: Row
+    column: str
+    cell: Cell | None
+
+    @property
+    def stated(self) -> Stated:
+        if self.cell is None or self.cell.value is None:
+            return Stated(ZERO, 2, exact=True)  # blank means zero
+        return Stated(self.cell.value, self.cell.decimals)
+
+
+@dataclass
+class Fact:
+    """A table quantity: one cell, or the sum of a few (机关运行经费 = 行政单位 + 参公)."""
+
+    ref: str
+    terms: list[Term]
+    column_label: str = ""
+    missing_cell: bool = False
+
+    @property
+    def table(self) -> Table:
+        return self.terms[0].table
+
+    @property
+    def row(self) -> Row:
+        return self.terms[0].row
+
+    @property
+    def value(self) -> Decimal:
+        return sum((t.stated.value for t in self.terms), ZERO)
+
+    @property
+    def stated(self) -> Stated:
+        if len(self.terms) == 1:
+            return self.terms[0].stated
+        st = [t.stated for t in self.terms]
+        slack = sum((s.slack for s in st), ZERO)
+        # a sum of n two-decimal cells: carry the widest slack as an equivalent precision
+        return _IntervalStated(self.value, 2, exact=slack == 0, extra=slack)
+
+    @property
+    def location(self) -> Location:
+        t = self.terms[0]
+        base = t.cell.location if t.cell is not None else t.row.location
+        return base.with_context(table=t.table.display_name, row=t.row.label, column_label=self.column_label)
+
+    @property
+    def label(self) -> str:
+        """公开05表 一般公共预算财政拨款支出决算表, row 201 一般公共服务支出, column 小计."""
+        t = self.terms[0]
+        rows = " + ".join(_row_label(x.row) for x in self.terms)
+        return f"{t.table.display_name}, row {rows}, column {self.column_label or t.column}"
+
+
+@dataclass(frozen=True)
+class _IntervalStated(Stated):
+    extra: Decimal = ZERO
+
+    @property
+    def slack(self) -> Decimal:
+        return self.extra
+
+
+def _row_label(row: Row) -> str:
+    if row.code and row.code not in row.label:
+        return f"{row.code} {row.label}"
+    return row.label
+
+
+@dataclass
+class Unresolved:
+    reason: str
+    ref: str | None = None
+    table_quantity: bool = True  # False: the claim is not about a table quantity at all
+
+    def __bool__(self) -> bool:  # so `if resolve(...)` reads as "resolved"
+        return False
+
+
+@dataclass
+class Resolution:
+    fact: Fact | None = None
+    unresolved: Unresolved | None = None
+    alternatives: list[Fact] = field(default_factory=list)  # the subject's facts in other views
+
+
+def parse_ref(ref: str) -> tuple[str, str | None, str, str] | None:
+    m = _REF.match(ref)
+    if not m:
+        return None
+    return m["table"], m["panel"], m["row"], m["column"]
+
+
+def lookup(document: Document, ref: str, catalog: Catalog | None = None) -> Fact | Unresolved:
+    """The fact named by ``TABLE[.PANEL][ROW].COLUMN`` (terms joined by `` + ``)."""
+    catalog = catalog or default_catalog()
+    terms: list[Term] = []
+    missing = False
+    label = ""
+    for part in ref.split(" + "):
+        p = parse_ref(part)
+        if p is None:
+            return Unresolved(f"bad fact reference {part!r}", ref)
+        table_id, panel, row_key, column = p
+        table = document.table(table_id)
+        if table is None:
+            spec = catalog.spec(table_id)
+            name = spec.name if spec else table_id
+            return Unresolved(f"table {table_id} ({name}) is not in the document", ref)
+        row = table.row(row_key, panel)
+        if row is None:
+            return Unresolved(f"{table.display_name} has no row {row_key}" + (f" in {panel}" if panel else ""), ref)
+        cell = row.cell(column)
+        if cell is None:
+            missing = True
+        if cell is not None and cell.na:
+            return Unresolved(f"{table.display_name} row {row.label} column {column} is marked not applicable", ref)
+        terms.append(Term(table, row, column, cell))
+        if not label:
+            spec = catalog.spec(table_id)
+            pspec = spec.panel(panel or row.panel) if spec else None
+            col = pspec.column(column) if pspec else None
+            label = col.label if col else column
+    return Fact(ref, terms, label, missing_cell=missing)
+
+
+def _refs_for(claim: Claim, document: Document, voc: Vocabulary) -> tuple[list[str], str | None, list[str]]:
+    """(refs of the applicable rule, its `none` reason, refs of the other rules)."""
+    subj = voc.subjects.get(claim.subject or "")
+    if subj is None:
+        return [], None, []
+    kind = document_kind(document)
+    chosen, none, others = None, None, []
+    heading = norm(claim.heading)
+    for rule in subj.facts:
+        if chosen is None and none is None and rule.applies(kind, claim.role, claim.context):
+            if rule.none:
+                none = rule.none
+            else:
+                chosen = list(rule.refs)
+                off = [w for w in voc.non_table_sections if w in heading and not any(w in norm(x) for x in rule.when)]
+                if off:
+                    none = f"a {off[0]} section: its amounts are not table quantities"
+                    chosen = None
+        elif rule.refs and (rule.kind is None or kind is None or rule.kind == kind):
+            others.extend(rule.refs)
+    def fill(ref: str) -> str:
+        return ref.replace("{code}", claim.code or "")
+
+    return [fill(r) for r in (chosen or [])], none, [fill(r) for r in others]
+
+
+def resolve(claim: Claim, document: Document, catalog: Catalog | None = None,
+            vocabulary: Vocabulary | None = None) -> Fact | Unresolved:
+    """The table fact a claim restates, or why there is none."""
+    res = resolution(claim, document, catalog, vocabulary)
+    return res.fact if res.fact is not None else res.unresolved
+
+
+def resolution(claim: Claim, document: Document, catalog: Catalog | None = None,
+               vocabulary: Vocabulary | None = None) -> Resolution:
+    cached = getattr(claim, "_resolution", None)
+    if cached is not None:
+        return cached
+    res = _resolution(claim, document, catalog or default_catalog(), vocabulary or default_vocabulary())
+    claim._resolution = res  # type: ignore[attr-defined]
+    return res
+
+
+def _resolution(claim: Claim, document: Document, catalog: Catalog, voc: Vocabulary) -> Resolution:
+    if claim.non_table:
+        return Resolution(unresolved=Unresolved(f"not a table quantity ({claim.non_table})", table_quantity=False))
+    if not claim.in_statement:
+        return Resolution(unresolved=Unresolved("outside the 情况说明 (glossary or attachment)", table_quantity=False))
+    if claim.subject is None:
+        words = claim.subject_text[-20:] or "(no words)"
+        return Resolution(unresolved=Unresolved(f"no known subject in {words!r}"))
+    if claim.role == PRIOR:
+        return Resolution(unresolved=Unresolved("last year's value: in no table of this document", table_quantity=False))
+    refs, none, others = _refs_for(claim, document, voc)
+    if none:
+        return Resolution(unresolved=Unresolved(none, table_quantity=False))
+    if not refs:
+        kind = document_kind(document) or "unknown"
+        return Resolution(unresolved=Unresolved(f"{claim.subject} has no table fact in a {kind} document"))
+    first_fail: Unresolved | None = None
+    weak: Fact | None = None
+    fact: Fact | None = None
+    for ref in refs:
+        got = lookup(document, ref, catalog)
+        if isinstance(got, Unresolved):
+            first_fail = first_fail or got
+            continue
+        if got.missing_cell:
+            weak = weak or got
+            continue
+        fact = got
+        break
+    fact = fact or weak
+    alternatives = []
+    for ref in others:
+        got = lookup(document, ref, catalog)
+        if isinstance(got, Fact) and not got.missing_cell:
+            alternatives.append(got)
+    if fact is None:
+        return Resolution(unresolved=first_fail, alternatives=alternatives)
+    return Resolution(fact=fact, alternatives=alternatives)
+
+
+def resolve_all(claims: list[Claim], document: Document, catalog: Catalog | None = None,
+                vocabulary: Vocabulary | None = None) -> None:
+    for c in claims:
+        if c.kind == AMOUNT:
+            resolution(c, document, catalog, vocabulary)

@@ -1,0 +1,207 @@
+"""Subject vocabulary (``catalog/data/subjects.toml`` + plugin synonyms) and the
+matcher that finds the subject named by the words before a number."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from disclint.catalog import DATA_DIR, Catalog, load_toml
+
+SUBJECTS_FILE = DATA_DIR / "subjects.toml"
+
+_DROP = re.compile(r"[\s\"'“”‘’「」『』《》:：*#]")
+
+
+def norm(text: str) -> str:
+    """Compare form: NFKC, no quotes or blanks, brackets as （）."""
+    s = unicodedata.normalize("NFKC", text)
+    s = _DROP.sub("", s)
+    return s.replace("(", "（").replace(")", "）").replace("[", "（").replace("]", "）")
+
+
+@dataclass(frozen=True)
+class FactRule:
+    kind: str | None
+    role: str | None
+    when: tuple[str, ...]
+    unless: tuple[str, ...]
+    refs: tuple[str, ...]  # alternatives, first whose rows exist wins
+    none: str | None
+
+    def applies(self, kind: str | None, role: str | None, context: str) -> bool:
+        if self.kind and kind and self.kind != kind:
+            return False
+        if self.role and self.role != role:
+            return False
+        if self.when and not any(norm(w) in context for w in self.when):
+            return False
+        if self.unless and any(norm(w) in context for w in self.unless):
+            return False
+        return True
+
+
+@dataclass
+class Subject:
+    key: str
+    name: str
+    synonyms: list[str]
+    facts: list[FactRule]
+    group: str | None = None
+
+
+@dataclass
+class Vocabulary:
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    non_table: list[str] = field(default_factory=list)
+    appendix: list[str] = field(default_factory=list)
+    non_table_sections: list[str] = field(default_factory=list)
+    fund_sources: list[str] = field(default_factory=list)
+    sums: list[dict] = field(default_factory=list)
+    class_synonyms: dict[str, str] = field(default_factory=dict)  # norm(name) -> 类 code
+
+    def add_synonyms(self, mapping: dict[str, Iterable[str]], catalog: Catalog | None = None) -> None:
+        """Merge ``{subject key | subject name | 类 name: [synonyms]}``."""
+        by_name = {norm(s.name): s for s in self.subjects.values()}
+        for canonical, syns in (mapping or {}).items():
+            syns = [syns] if isinstance(syns, str) else list(syns)
+            subj = self.subjects.get(canonical) or by_name.get(norm(canonical))
+            if subj is not None:
+                subj.synonyms.extend(s for s in syns if s not in subj.synonyms)
+                continue
+            code = catalog.class_code(canonical) if catalog else None
+            if code is None and canonical.isdigit() and len(canonical) == 3:
+                code = canonical
+            if code:
+                for s in syns:
+                    self.class_synonyms[norm(s)] = code
+
+
+def _fact_rule(d: dict) -> FactRule:
+    ref = d.get("ref", ())
+    refs = (ref,) if isinstance(ref, str) else tuple(ref)
+    return FactRule(d.get("kind"), d.get("role"), tuple(d.get("when", ())), tuple(d.get("unless", ())), refs, d.get("none"))
+
+
+def load_vocabulary(data: dict | None = None) -> Vocabulary:
+    data = data if data is not None else load_toml(SUBJECTS_FILE)
+    voc = Vocabulary()
+    for s in data.get("subject", []):
+        voc.subjects[s["key"]] = Subject(
+            key=s["key"],
+            name=s.get("name", s["key"]),
+            synonyms=list(s.get("synonyms", [])),
+            facts=[_fact_rule(f) for f in s.get("facts", [])],
+            group=s.get("group"),
+        )
+    voc.non_table = [norm(p) for p in data.get("non_table", {}).get("phrases", [])]
+    voc.appendix = [norm(p) for p in data.get("sections", {}).get("appendix", [])]
+    voc.fund_sources = [norm(p) for p in data.get("enumerations", {}).get("fund_sources", [])]
+    voc.non_table_sections = [norm(p) for p in data.get("sections", {}).get("non_table", [])]
+    voc.sums = list(data.get("sum", []))
+    return voc
+
+
+def _plugin_synonyms() -> list[dict]:
+    try:
+        from disclint.plugins.manager import load_plugins
+
+        return [m for m in load_plugins().pm.hook.disclint_subject_synonyms() if m]
+    except Exception:  # a broken plugin must not stop the narrative reader
+        return []
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    """The built-in vocabulary merged with every plugin's ``disclint_subject_synonyms``."""
+    from disclint.catalog import default_catalog
+
+    voc = load_vocabulary()
+    for mapping in _plugin_synonyms():
+        voc.add_synonyms(mapping, default_catalog())
+    return voc
+
+
+# ---------------------------------------------------------------- matching
+@dataclass(frozen=True)
+class Match:
+    key: str
+    start: int  # in the normalised text
+    end: int
+    synonym: str
+    code: str | None = None
+    fuzzy: bool = False
+
+
+def _levenshtein(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1]
+
+
+class Matcher:
+    """Finds the subject named by a piece of text: the synonym that ends nearest the
+    end of the text, the longest among those. Class (类) names come from the catalog,
+    with or without （类）; a class name misspelled by a character or two (OCR: 卫牛健康支出)
+    matches when nothing else does."""
+
+    def __init__(self, voc: Vocabulary, catalog: Catalog):
+        self.voc = voc
+        self.entries: list[tuple[str, str, str | None]] = []  # (norm synonym, key, code)
+        for s in voc.subjects.values():
+            for syn in [s.name, *s.synonyms] if s.group != "class" else s.synonyms:
+                n = norm(syn)
+                if n:
+                    self.entries.append((n, s.key, None))
+        self.class_names: list[tuple[str, str]] = []
+        for name, code in catalog.function_classes.items():
+            n = norm(name)
+            self.entries.append((n, "class", code))
+            self.entries.append((n + "（类）", "class", code))
+            self.class_names.append((n, code))
+        for n, code in voc.class_synonyms.items():
+            self.entries.append((n, "class", code))
+        self.entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, text: str) -> Match | None:
+        t = norm(text)
+        best: Match | None = None
+        for syn, key, code in self.entries:
+            i = t.rfind(syn)
+            if i < 0:
+                continue
+            end = i + len(syn)
+            if best is None or end > best.end or (end == best.end and len(syn) > len(best.synonym)):
+                best = Match(key, i, end, syn, code)
+        if best is not None and len(t) - best.end <= 6:
+            return best
+        fuzzy = self.fuzzy_class(t)
+        return fuzzy or best
+
+    def fuzzy_class(self, t: str) -> Match | None:
+        t = t.replace("（类）", "")
+        for name, code in self.class_names:
+            if len(name) < 6:
+                continue
+            limit = len(name) // 4
+            for extra in range(-limit, limit + 1):
+                size = len(name) + extra
+                if size <= 0 or size > len(t):
+                    continue
+                tail = t[len(t) - size:]
+                if _levenshtein(tail, name, limit) <= limit:
+                    return Match("class", len(t) - size, len(t), tail, code, fuzzy=True)
+        return None
+
+    def non_table(self, text: str) -> str | None:
+        t = norm(text)
+        return next((p for p in self.voc.non_table if p in t), None)

@@ -1,0 +1,52 @@
+"""The JSON output: a stable contract for scripts and dashboards.
+
+Shape (every amount is a string holding the exact decimal)::
+
+    {"tool": {"name", "version"},
+     "documents": [{"path", "kind", "year", "unit", "tables", "status", "error",
+                    "warnings", "skipped_rules"}],
+     "findings": [Finding.to_dict()],
+     "summary": {"error", "warning", "note", "documents", "documents_failed"},
+     "notifications": [{"level", "message", "rule", "path"}]}
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def tool_info() -> dict:
+    from disclint import __version__
+
+    return {"name": "disclint", "version": __version__}
+
+
+def rule_meta(cls) -> dict:
+    """A rule's metadata, also for plugin rules that do not subclass ``Rule``."""
+    if hasattr(cls, "meta"):
+        try:
+            return dict(cls.meta())
+        except Exception:  # a plugin's broken meta(): fall back to the attributes
+            pass
+    return {
+        "code": str(getattr(cls, "code", cls.__name__)),
+        "name": str(getattr(cls, "name", cls.__name__)),
+        "summary": str(getattr(cls, "summary", "")),
+        "rationale": str(getattr(cls, "rationale", "")),
+        "example": str(getattr(cls, "example", "")),
+        "groups": list(getattr(cls, "groups", ())),
+    }
+
+
+def to_json(result) -> dict:
+    return {
+        "tool": tool_info(),
+        "documents": [d.to_dict() for d in result.documents],
+        "findings": [f.to_dict() for f in result.findings],
+        "summary": result.summary,
+        "notifications": [n.to_dict() for n in result.notifications],
+    }
+
+
+def format_json(result, rules=()) -> str:
+    return json.dumps(to_json(result), ensure_ascii=False, indent=2, default=str) + "\n"

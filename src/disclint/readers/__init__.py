@@ -1,0 +1,85 @@
+"""Readers: turn a disclosure file into a :class:`~disclint.model.Document`.
+
+``read_document(path, catalog)`` is the one entry point. It dispatches by suffix
+(text/markdown here, PDF in :mod:`disclint.readers.pdf`) and guarantees that the
+only exception that leaves it is :class:`~disclint.readers.errors.ReadError`,
+whose message names the file and says what is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclint.readers.errors import ReadError
+
+__all__ = ["read_document", "read_text", "ReadError", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+PDF_SUFFIXES = {".pdf"}
+
+
+def read_document(path: str | Path, catalog=None):
+    """Read a disclosure (text, markdown or PDF) into a Document.
+
+    ``catalog`` defaults to the built-in one. Raises ReadError (and nothing else)
+    for missing, empty, binary or undecodable files and for unsupported types.
+    """
+    p = Path(path)
+    name = str(path)
+    try:
+        if catalog is None:
+            from disclint.catalog import default_catalog
+
+            catalog = default_catalog()
+        if not p.exists():
+            raise ReadError(f"{name}: no such file")
+        if p.is_dir():
+            raise ReadError(f"{name}: is a directory, not a file")
+        suffix = p.suffix.lower()
+        if suffix in PDF_SUFFIXES:
+            return _read_pdf(p, catalog)
+        data = p.read_bytes()
+        if suffix not in TEXT_SUFFIXES:
+            if data[:5] == b"%PDF-":
+                return _read_pdf(p, catalog)
+            if not data:
+                raise ReadError(f"{name}: the file is empty")
+            if b"\x00" in data[:65536]:
+                raise ReadError(f"{name}: unsupported file type {suffix or '(no suffix)'} (binary content)")
+        from disclint.readers.textdoc import read_text_bytes
+
+        return read_text_bytes(data, name, catalog)
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError(f"{name}: the document is too deeply nested to read") from None
+    except MemoryError:
+        raise ReadError(f"{name}: the document is too large to read") from None
+    except OSError as exc:
+        raise ReadError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+    except Exception as exc:  # noqa: BLE001 - the contract: only ReadError escapes
+        raise ReadError(f"{name}: cannot read the document ({type(exc).__name__}: {exc})") from exc
+
+
+def read_text(text: str, path: str = "<text>", catalog=None):
+    """Read a disclosure given as a string (tests, stdin). Same guarantees."""
+    try:
+        if catalog is None:
+            from disclint.catalog import default_catalog
+
+            catalog = default_catalog()
+        from disclint.readers.textdoc import read_text_string
+
+        return read_text_string(text, path, catalog)
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ReadError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from exc
+
+
+def _read_pdf(p: Path, catalog):
+    try:
+        from disclint.readers.pdf import read_pdf
+    except ImportError as exc:
+        raise ReadError(f"{p}: PDF reading is not available ({exc})") from None
+    return read_pdf(p, catalog)

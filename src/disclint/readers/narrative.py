@@ -1,0 +1,171 @@
+"""Narrative lines -> Sections of Sentences, every character located.
+
+Layout text wraps paragraphs at a fixed width, sometimes in the middle of a
+number ("占43.04%；项目" / "支出386.63万元"), and often with blank lines between
+the wrapped lines. So lines are joined into paragraphs *across* blank lines;
+a paragraph ends at a heading, at a line ending a sentence (。；：！？) followed by
+a new line, or at an indented line (a new paragraph in layout text). Sentences
+are then cut after 。 ；; — the claim grammar reads them one by one.
+
+Headings: 第一部分 … (level 1), 一、 (2), （一） (3), 1、 / 1. (4), (1) (5); a markdown
+heading without an ordinal is level 2; an attachment title is level 1 and its
+lines are a form: one sentence per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from disclint.model import Location, Section, Sentence
+from disclint.readers.layout import NarrativeItem, compact, is_part_heading
+from disclint.readers.text import PText, repair_numbers
+
+_H2 = re.compile(r"^[一二三四五六七八九十]+、")
+_H3 = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+_H4 = re.compile(r"^\d{1,2}[、.．](?!\d)")
+_H5 = re.compile(r"^[(（]\d{1,2}[)）]")
+_HEADING_BAD = re.compile(r"[。；;，,]")
+_END = re.compile(r"[。；;：:！？!?]\s*$")
+_SPLIT = "。;；"
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s")
+_LIST = re.compile(r"^\s*[-*+]\s+")
+
+
+def heading_level(item: NarrativeItem) -> int | None:
+    """The heading level of a narrative line, or None for prose."""
+    if item.level is not None:
+        return item.level
+    t = item.text.text.strip()
+    c = compact(t)
+    if not c or item.table_like:
+        return None
+    raw = item.line.text
+    if is_part_heading(c):
+        return 1
+    md = bool(_MD_HEADING.match(raw))
+    short = len(c) <= 40 and not _HEADING_BAD.search(c[:-1] if c.endswith(("。",)) else c)
+    if _LIST.match(raw) and not md:
+        return None  # "- 1、负责…" list items are prose
+    if short:
+        if _H2.match(c):
+            return 2
+        if _H3.match(c):
+            return 3
+        if _H4.match(c):
+            return 4
+        if _H5.match(c):
+            return 5
+    if md and len(c) <= 40 and not _HEADING_BAD.search(c):
+        return 2
+    return None
+
+
+class NarrativeBuilder:
+    def __init__(self, path: str):
+        self.path = path
+        self.sections: list[Section] = []
+        self.stack: list[Section] = []  # open sections by level
+        self.paragraph: list[PText] = []
+        self.form = False
+        self.current: Section | None = None
+
+    def build(self, items: list[NarrativeItem]) -> list[Section]:
+        for item in items:
+            level = None if self.form and item.level is None and not is_part_heading(item.text.text) else heading_level(item)
+            if level is not None:
+                self._flush()
+                self._open(item, level)
+                self.form = item.form
+                continue
+            text = item.text
+            if not text.text.strip():
+                continue
+            if item.table_like or (self.form and not self._form_wrap(text)):
+                self._flush()
+                self.paragraph = [text.collapse_spaces().strip()]
+                if item.table_like:
+                    self._flush()
+                continue
+            if self.paragraph and self._breaks(item):
+                self._flush()
+            self.paragraph.append(text.strip())
+        self._flush()
+        return self.sections
+
+    def _form_wrap(self, text: PText) -> bool:
+        """In a form, a line continues the previous one only when that one was a
+        long line of prose cut at the page width (no cell gaps, no sentence end)."""
+        if not self.paragraph:
+            return False
+        last = self.paragraph[-1].text
+        return len(last) >= 30 and last.strip().count(" ") <= 1 and not _END.search(last)
+
+    def _breaks(self, item: NarrativeItem) -> bool:
+        """Does this line start a new paragraph?"""
+        last = self.paragraph[-1].text
+        if _LIST.match(item.line.text):
+            return True
+        return bool(_END.search(last))
+
+    def _open(self, item: NarrativeItem, level: int) -> None:
+        heading = item.text.collapse_spaces().strip()
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1].heading if self.stack else None
+        loc = _loc(self.path, heading, None)
+        sec = Section(heading=heading.text, location=loc, level=level, parent=parent)
+        self.sections.append(sec)
+        self.stack.append(sec)
+        self.current = sec
+
+    def _section(self) -> Section:
+        if self.current is None:
+            first = self.paragraph[0] if self.paragraph else PText()
+            sec = Section(heading="", location=_loc(self.path, first, None), level=0)
+            self.sections.append(sec)
+            self.current = sec
+        return self.current
+
+    def _flush(self) -> None:
+        if not self.paragraph:
+            return
+        para = PText.join(self.paragraph)
+        self.paragraph = []
+        para = repair_numbers(para, strict=True).collapse_spaces().strip()
+        if not para.text:
+            return
+        sec = self._section()
+        for sent in split_sentences(para):
+            sec.sentences.append(
+                Sentence(text=sent.text, location=_loc(self.path, sent, sec.heading), positions=list(sent.pos))
+            )
+
+
+def split_sentences(para: PText) -> list[PText]:
+    """Cut after 。 ； ; (kept with their sentence); drop punctuation-only pieces."""
+    out: list[PText] = []
+    start = 0
+    text = para.text
+    for i, ch in enumerate(text):
+        if ch in _SPLIT:
+            piece = para[start:i + 1].strip()
+            start = i + 1
+            if piece.text.strip("。;；,，:： "):
+                out.append(piece)
+            elif out and piece.text:
+                out[-1] = out[-1] + piece  # a doubled 。。 stays with its sentence
+    tail = para[start:].strip()
+    if tail.text.strip("。;；,，:： "):
+        out.append(tail)
+    return out
+
+
+def _loc(path: str, pt: PText, section: str | None) -> Location:
+    if not pt.pos:
+        return Location(path, section=section)
+    (l1, c1), (l2, c2) = pt.start, pt.end
+    return Location(path, line=l1, column=c1, end_line=l2, end_column=c2, section=section)
+
+
+def build_sections(items: list[NarrativeItem], path: str) -> list[Section]:
+    return NarrativeBuilder(path).build(items)

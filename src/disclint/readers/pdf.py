@@ -1,0 +1,423 @@
+"""The PDF reader: a published disclosure PDF into a Document (pdfplumber).
+
+One pass over the pages, each page parsed once: its characters are fetched
+once (``page.chars``), pdfplumber's table finder runs once (ruling lines), the
+table cells take their characters from that list (pdf_layout.build_grid) and
+the characters outside every table become text lines (pdf_layout.group_lines,
+which keeps numbers set on a lower baseline inside their sentence). No
+``extract_text`` / ``extract_tables`` call re-reads the page.
+
+Then, over the whole document:
+
+1. page furniture (page numbers, running headers/footers) is dropped;
+2. the cover gives kind, year and unit name;
+3. every ruled table gets its title from the text lines above it
+   (``catalog.match_title``), or, with no text between it and the previous
+   page's table, continues that table (pdf_tables.TableBuilder);
+4. pages without ruling lines: a catalog title followed by layout lines is read
+   through the text-layout table grammar (the lines' wide gaps become tabs);
+5. each RawTable goes through the shared assembler;
+6. the remaining lines become the 目录, sections and sentences.
+
+Bad input raises ReadError with one message: not a PDF, encrypted, damaged or
+truncated, no pages, no text layer (scanned: OCR needed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from disclint.model import Document, Location
+from disclint.readers.errors import ReadError
+from disclint.readers.layout import compact, is_part_heading, number_of, title_candidate
+from disclint.readers.pdf_layout import Grid, Line, build_grid, group_lines, inside, union_box
+from disclint.readers.raw import RawTable
+from disclint.readers.text import PText
+
+_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
+_UNIT_TAIL = re.compile(r"(?:金额)?单位[:：].*$")
+_NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]")
+_SECTION = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_TAIL = 4096  # a complete PDF ends with %%EOF within its last bytes
+_TITLE_WINDOW = 6  # text lines above a table searched for its title
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    grids: list[Grid]
+    n_chars: int
+    n_images: int
+
+
+@dataclass
+class _Group:
+    """A titled table being assembled (its RawTable and continuation state)."""
+
+    builder: object  # pdf_tables.TableBuilder
+    spec: object
+    last_page: int
+    raw: RawTable
+
+
+# ---------------------------------------------------------------- entry point
+def read_pdf(path, catalog=None) -> Document:
+    """Read a disclosure PDF. Raises ReadError for input that is not a readable,
+    text-bearing PDF; a PDF with no catalog table is returned with a warning."""
+    if catalog is None:
+        from disclint.catalog import default_catalog
+
+        catalog = default_catalog()
+    path = str(path)
+    pages = extract_pages(path)
+    return build_document(path, pages, catalog)
+
+
+def extract_pages(path: str) -> list[PageContent]:
+    """Open the PDF once and read every page (characters, ruled tables, lines)."""
+    p = Path(path)
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(1024)
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - _TAIL))
+            tail = fh.read()
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except OSError as e:
+        raise ReadError(f"{path}: cannot be opened ({e.strerror or e})") from None
+    if not head:
+        raise ReadError(f"{path}: the file is empty")
+    if b"%PDF-" not in head:
+        raise ReadError(f"{path}: not a PDF file (no %PDF- header); if it is a text export, give it a .txt name")
+    if b"%%EOF" not in tail:
+        raise ReadError(f"{path}: the PDF is truncated (no end-of-file marker); download or export it again")
+
+    import pdfplumber  # imported here: start-up of the CLI stays fast
+
+    try:
+        pdf = pdfplumber.open(p)
+    except Exception as e:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        raise _open_error(path, e) from None
+    try:
+        with pdf:
+            try:
+                pages = pdf.pages
+            except Exception as e:
+                raise _open_error(path, e) from None
+            if not pages:
+                raise ReadError(f"{path}: the PDF has no pages")
+            out = []
+            for i, page in enumerate(pages):
+                try:
+                    out.append(_read_page(page, i + 1))
+                except Exception as e:
+                    raise ReadError(
+                        f"{path}: page {i + 1} of the PDF is damaged and cannot be read ({_reason(e)}); "
+                        "the file may be truncated: download or export it again"
+                    ) from None
+                finally:
+                    page.close()
+    except ReadError:
+        raise
+    except Exception as e:
+        raise _open_error(path, e) from None
+    if not any(pc.n_chars for pc in out):
+        raise ReadError(
+            f"{path}: the PDF has no text layer (its {len(out)} page(s) are images, e.g. a scan); "
+            "OCR is needed before disclint can read it"
+        )
+    return out
+
+
+def _reason(e: BaseException) -> str:
+    inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+    text = str(inner).strip() or type(inner).__name__
+    return text if len(text) < 120 else text[:117] + "..."
+
+
+def _open_error(path: str, e: BaseException) -> ReadError:
+    inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+    name = type(inner).__name__
+    if "Password" in name or "Encrypt" in name or "encrypt" in str(inner).lower():
+        return ReadError(f"{path}: the PDF is encrypted (password protected); save an unprotected copy and lint that")
+    return ReadError(
+        f"{path}: the PDF is damaged or truncated and cannot be read ({_reason(e)}); download or export it again"
+    )
+
+
+def _read_page(page, number: int) -> PageContent:
+    chars = [c for c in page.chars if c.get("upright", True)]  # rotated text: watermarks
+    grids = []
+    if chars:
+        for t in page.find_tables():
+            g = build_grid(t.cells, chars, number)
+            if g.n_cols >= 2 and not g.empty:
+                grids.append(g)
+    boxes = [g.bbox for g in grids]
+    rest = [c for c in chars if not inside(c, boxes)] if boxes else chars
+    return PageContent(
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        lines=[ln for ln in group_lines(rest, number) if ln.text],
+        grids=grids,
+        n_chars=len(page.chars),
+        n_images=len(page.images) if not chars else 0,
+    )
+
+
+# ---------------------------------------------------------------- the document
+def build_document(path: str, pages: list[PageContent], catalog) -> Document:
+    from disclint.readers.pdf_narrative import NarrativeBuilder, cover_facts, furniture
+
+    drop = furniture([pc.lines for pc in pages], [pc.height for pc in pages])
+    for pc in pages:
+        pc.lines = [ln for ln in pc.lines if id(ln) not in drop]
+    kind, year, unit_name = cover_facts(pages[0].lines)
+    doc = Document(path=path, kind=kind, year=year, unit_name=unit_name)
+
+    raws, narrative = _tables(path, pages, catalog, kind)
+    from disclint.readers.assemble import assemble
+
+    units: Counter[str] = Counter()
+    for raw, spec in raws:
+        doc.tables.append(assemble(raw, spec, catalog, doc.warnings))
+        if raw.unit:
+            units[raw.unit] += 1
+    if units:
+        doc.amount_unit = units.most_common(1)[0][0]
+    if doc.kind is None and doc.tables:
+        kinds = [catalog.spec(t.id).kind for t in doc.tables if catalog.spec(t.id)]
+        doc.kind = max(set(kinds), key=kinds.count) if kinds else None
+
+    nb = NarrativeBuilder(path, catalog, doc.kind)
+    nb.build(narrative)
+    doc.sections, doc.toc = nb.sections, nb.toc
+    doc.lines = [ln.text for pc in pages for ln in pc.lines]
+    if not doc.tables:
+        doc.warnings.append(
+            f"{path}: no disclosure table found (no table title matches the catalog); "
+            "is this a budget / final-accounts disclosure?"
+        )
+    return doc
+
+
+def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, list[Line]]:
+    """Titles, continuations and notes of the tables; returns (RawTable, spec)
+    pairs and the lines left for the narrative."""
+    finder = _TableFinder(path, catalog, kind)
+    for pc in pages:
+        items: list[tuple[float, int, object]] = [(ln.top, 0, ln) for ln in pc.lines]
+        items += [(g.bbox[1], 1, g) for g in pc.grids]
+        items.sort(key=lambda it: (it[0], it[1]))
+        for _, is_grid, obj in items:
+            if is_grid:
+                finder.grid(obj)  # type: ignore[arg-type]
+            else:
+                finder.line(obj)  # type: ignore[arg-type]
+    finder.close_text_table()
+    used = finder.used
+    return finder.tables, [ln for ln in finder.narrative if id(ln) not in used]
+
+
+@dataclass
+class _Pending:
+    """A catalog title not (yet) followed by a ruled table: the lines after it
+    may be a table typeset without ruling lines."""
+
+    spec: object
+    title: Line
+    number: str | None
+    lines: list[Line]
+
+
+class _TableFinder:
+    """Walks a document's lines and ruled grids in reading order."""
+
+    def __init__(self, path: str, catalog, kind):
+        from disclint.readers.pdf_tables import TableBuilder
+
+        self._builder = TableBuilder
+        self.path, self.catalog, self.kind = path, catalog, kind
+        self.groups: list[_Group] = []
+        self.tables: list[tuple[RawTable, object]] = []
+        self.narrative: list[Line] = []
+        self.used: set[int] = set()  # ids of lines that belong to a table (title, unit, notes)
+        self.recent: list[Line] = []  # text lines since the last table
+        self.after: _Group | None = None  # the table right above, while its notes may follow
+        self.note: Line | None = None  # the last note line read
+        self.last_was_table = False
+        self.pending: _Pending | None = None
+        self.last_grid: Grid | None = None
+
+    # -------------------------------------------------------------- text lines
+    def line(self, ln: Line) -> None:
+        if self.last_grid is not None and self.last_grid.page == ln.page and (
+            self.last_grid.bbox[1] <= (ln.top + ln.bottom) / 2 <= self.last_grid.bbox[3]
+        ):
+            self.used.add(id(ln))  # text overflowing the table's cells: table debris
+            self.narrative.append(ln)
+            return
+        if self.after is not None and (_is_note(ln) or (self.note is not None and _continues(self.note, ln))):
+            self.after.raw.notes.append(ln.text.strip())
+            self.note = ln
+            return
+        self.after = self.note = None
+        self.last_was_table = False
+        title = _title_of([ln], self.catalog, self.kind)
+        if title is not None or (self.pending is not None and _ends_text_table(ln)):
+            self.close_text_table()
+        if title is not None:
+            self.pending = _Pending(title[0], ln, title[2], [])
+        elif self.pending is not None:
+            self.pending.lines.append(ln)
+        self.recent.append(ln)
+        self.narrative.append(ln)
+
+    # -------------------------------------------------------------- ruled tables
+    def grid(self, grid: Grid) -> None:
+        self.pending = None
+        self.last_grid = grid
+        prev = self.groups[-1] if self.groups else None
+        found = _find_title(self.recent, self.catalog, self.kind)
+        follows = prev is not None and self.last_was_table and grid.page == prev.last_page + 1
+        if follows and (found is None or found[0] is prev.spec):
+            colmap = prev.builder.column_map(grid)
+            if colmap is not None:  # continues the table on the previous page
+                prev.builder.extend(grid, colmap)
+                prev.last_page = grid.page
+                self._after_table(prev)
+                return
+        group = None
+        if found is not None:
+            spec, title_lines, number = found
+            block = self.recent[-_TITLE_WINDOW:]
+            raw = _raw_table(self.path, title_lines, block, number)
+            group = _Group(self._builder(self.path, raw, grid, spec, self.catalog), spec, grid.page, raw)
+            self.groups.append(group)
+            self.tables.append((raw, spec))
+            self.used.update(id(ln) for ln in title_lines)
+            self.used.update(id(ln) for ln in block if _is_unit_or_number(ln))
+        # else: an untitled, non-catalog table (单位构成 ...): not narrative either
+        self._after_table(group)
+
+    def _after_table(self, group: _Group | None) -> None:
+        self.after, self.note, self.recent, self.last_was_table = group, None, [], True
+
+    # -------------------------------------------------------------- text-layout tables
+    def close_text_table(self) -> None:
+        """A pending title followed by column-aligned lines (wide gaps) is a table
+        without ruling lines: read it through the text reader's table machinery."""
+        p, self.pending = self.pending, None
+        if p is None or sum(1 for ln in p.lines if ln.breaks) < 2:
+            return
+        raw = _text_table(self.path, p, self.catalog)
+        self.tables.append((raw, p.spec))
+        self.used.update(id(ln) for ln in [p.title, *p.lines])
+        self.recent = []
+
+
+def _title_of(lines: list[Line], catalog, kind) -> tuple[object, object, str | None] | None:
+    """(spec, title text, number) when the lines read as a catalog table title."""
+    text = "".join(ln.text for ln in lines)
+    found = title_candidate(PText(text, [(0, i) for i in range(len(text))]))
+    if found is None:
+        return None
+    title, number = found
+    spec = catalog.match_title(title.text, kind) or (catalog.match_title(title.text) if kind else None)
+    return (spec, title, number) if spec is not None else None
+
+
+def _ends_text_table(ln: Line) -> bool:
+    """Where a text-layout table ends: a part heading, a section heading, a number line."""
+    t = compact(ln.text)
+    return is_part_heading(t) or number_of(t) is not None or (not ln.breaks and bool(_SECTION.match(t)))
+
+
+def _text_table(path: str, p: _Pending, catalog) -> RawTable:
+    """Lines -> the text reader's TableBlock (a TAB at every wide gap, positions
+    standing for (line, character)) -> RawTable, locations mapped back to boxes."""
+    from disclint.readers.layout import SrcLine, TableBlock
+    from disclint.readers.table_text import read_table_block
+
+    lines = [p.title, *p.lines]
+    maps: list[list[int]] = []
+    src: list[SrcLine] = []
+    for no, ln in enumerate(lines, 1):
+        text, index = ln.tab_text()
+        maps.append(index)
+        src.append(SrcLine(no, text, PText(text, [(no, k) for k in range(1, len(text) + 1)])))
+    title = title_candidate(src[0].pt)
+    block = TableBlock(p.spec, title[0] if title else src[0].pt, src[0], p.number, src[1:])
+    raw = read_table_block(block, catalog, path)
+
+    def relocate(loc: Location) -> Location:
+        if not loc.line:
+            return loc
+        end_line = loc.end_line or loc.line
+        end_col = loc.end_column or (loc.column or 1) + 1
+        boxes = []
+        for no in range(loc.line, end_line + 1):
+            ln, index = lines[no - 1], maps[no - 1]
+            lo = (loc.column or 1) if no == loc.line else 1
+            hi = end_col if no == end_line else len(index) + 1
+            boxes += [ln.boxes[i] for i in index[lo - 1:hi - 1] if i >= 0 and ln.boxes[i]]
+        page = lines[loc.line - 1].page
+        return Location(path, page=page, box=union_box(boxes))
+
+    raw.location = relocate(raw.location)
+    for row in raw.rows:
+        row.location = relocate(row.location)
+        for cell in row.cells:
+            cell.location = relocate(cell.location)
+    return raw
+
+
+def _is_note(ln: Line) -> bool:
+    t = compact(ln.text)
+    return bool(_NOTE.match(t)) or "本表无数据" in t
+
+
+def _continues(prev: Line, ln: Line) -> bool:
+    """A note wrapping onto the next line: right below the previous note line."""
+    return prev.page == ln.page and -1 <= ln.top - prev.bottom < 1.2 * ln.size
+
+
+def _is_unit_or_number(ln: Line) -> bool:
+    t = _UNIT_TAIL.sub("", compact(ln.text))
+    return not t or number_of(t) is not None
+
+
+def _find_title(recent: list[Line], catalog, kind) -> tuple[object, list[Line], str | None] | None:
+    """The catalog table named by the text lines closest above a table: a title
+    as the text reader knows one (short, ending in 表, maybe a number prefix or a
+    unit tail), on one line or wrapped over two."""
+    block = recent[-_TITLE_WINDOW:]
+    singles = [[block[i]] for i in range(len(block) - 1, -1, -1)]
+    pairs = [[block[i - 1], block[i]] for i in range(len(block) - 1, 0, -1)]
+    for lines in singles + pairs:  # a wrapped title comes last
+        found = _title_of(lines, catalog, kind)
+        if found is not None:
+            return found[0], lines, found[2]
+    return None
+
+
+def _raw_table(path: str, title_lines: list[Line], block: list[Line], number: str | None) -> RawTable:
+    title = _UNIT_TAIL.sub("", compact("".join(ln.text for ln in title_lines)))
+    first = title_lines[0]
+    unit = None
+    for ln in block:
+        t = compact(ln.text)
+        if unit is None and (m := _UNIT.search(t)):
+            unit = m.group(1)
+        number = number or number_of(t)
+    box = union_box([ln.box for ln in title_lines])
+    return RawTable(title=title, location=Location(path, page=first.page, box=box), number=number, unit=unit)

@@ -1,0 +1,271 @@
+"""Ruled PDF tables (pdf_layout.Grid) into RawTables, the hand-off to the assembler.
+
+What a grid looks like in a published disclosure, and what happens to it here:
+
+* Header rows come first; merged header cells (pdfplumber: ``None``) are
+  resolved: ``header[r][c]`` is the text of the merged cell covering (r, c), so
+  every column carries its full label path (收入 / 项目, 本年支出 / 小计 ...).
+* The body starts at the first row that carries a classification code, an
+  amount or an ordinal / expenditure-class label (一、一般公共服务支出); in an
+  empty template table, at the first row labelled like a named row (合计).
+  A boundary row may also carry header words: 类 | 款 | 项 in the code columns
+  (the 合计 row shares the grid row with them) or column labels (合计 基本支出
+  项目支出) in an otherwise empty row; those words move to the header.
+* Split code columns (类 | 款 | 项, or 类 | 款 in the economic table) become one
+  column: ``201 | 06 | 01`` -> ``2010601``, its box the union of the parts.
+* A table continued on the next page is appended to the one it continues
+  (columns mapped by x position, a repeated header dropped).
+"""
+
+from __future__ import annotations
+
+import re
+
+from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
+from disclint.model import Location
+from disclint.model.amounts import is_na, parse_amount
+from disclint.readers.pdf_layout import Box, Grid, union_box
+from disclint.readers.raw import RawCell, RawRow, RawTable
+
+_CODE_HEADS = ("类", "款", "项")
+_CODE_PART = re.compile(r"^\d{2,3}$")
+_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+_TOTAL_WORDS = {"合计", "总计", "小计"}
+_COLUMN_NO = {"栏次", "行次"}
+
+
+def code_groups(grid: Grid, header_rows: range | None = None) -> list[list[int]]:
+    """Runs of adjacent columns headed 类 | 款 [| 项] (in any header row)."""
+    rows = header_rows if header_rows is not None else range(min(grid.n_rows, 6))
+    groups: list[list[int]] = []
+    for r in rows:
+        texts = grid.texts(r)
+        c = 0
+        while c < grid.n_cols - 1:
+            if texts[c] == "类" and texts[c + 1] == "款":
+                g = [c, c + 1] + ([c + 2] if c + 2 < grid.n_cols and texts[c + 2] == "项" else [])
+                if g not in groups:
+                    groups.append(g)
+                c += len(g)
+            else:
+                c += 1
+    return groups
+
+
+def _is_amount(text: str) -> bool:
+    return bool(text) and parse_amount(text) is not None
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """A 栏次 row: 1 2 3 ... numbering the columns."""
+    nums = [t for t in texts if t]
+    if any(normalize_label(t) in _COLUMN_NO for t in nums):
+        return True
+    ints = [t for t in nums if t.isdigit()]
+    return len(ints) >= 3 and len(ints) == len(nums) and [int(t) for t in ints] == list(range(int(ints[0]), int(ints[0]) + len(ints)))
+
+
+class _RowKinds:
+    """Recognises body rows of one table (the spec's named rows, the 类 names)."""
+
+    def __init__(self, spec: TableSpec | None, catalog: Catalog | None):
+        self.catalog = catalog
+        names = set(_TOTAL_WORDS)
+        if spec is not None:
+            for panel in spec.panels:
+                for aliases in panel.rows.values():
+                    names.update(normalize_label(a) for a in aliases)
+        self.names = names
+
+    def strong(self, texts: list[str], code_cols: set[int]) -> bool:
+        """A code, an amount, or an ordinal / class label: surely a body row."""
+        if _column_numbers(texts):
+            return False
+        for c, t in enumerate(texts):
+            if not t:
+                continue
+            if c in code_cols:
+                if t.isdigit():
+                    return True
+                continue
+            if _CODE.match(t) or _is_amount(t):
+                return True
+            if strip_ordinal(t) != t and len(t) > 3:
+                return True
+            if self.catalog is not None and self.catalog.class_code(t):
+                return True
+        return False
+
+    def named(self, texts: list[str]) -> bool:
+        """Labelled like a named row (合计, 本年收入合计) and otherwise empty."""
+        filled = [t for t in texts if t]
+        return len(filled) == 1 and normalize_label(filled[0]) in self.names
+
+
+def _row_texts(grid: Grid, r: int) -> list[str]:
+    return [t or "" for t in grid.texts(r)]
+
+
+def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int]) -> int:
+    rows = [_row_texts(grid, r) for r in range(grid.n_rows)]
+    for r, texts in enumerate(rows):
+        if kinds.strong(texts, code_cols):
+            while r > 0 and kinds.named(rows[r - 1]):  # a 合计 row above the first code
+                r -= 1
+            return r
+    for r, texts in enumerate(rows):
+        if kinds.named(texts):
+            return r
+    # no body row recognised (an empty template): everything with text is header
+    last = max((r for r, t in enumerate(rows) if any(t)), default=-1)
+    return last + 1
+
+
+def resolved_header(grid: Grid, rows: range) -> list[list[str]]:
+    """Header rows with merged cells resolved: each position gets the text of
+    the cell covering it."""
+    out = []
+    for r in rows:
+        line = [(cell.text if (cell := grid.at(r, c)) else "") for c in range(grid.n_cols)]
+        if any(line):
+            out.append(line)
+    return out
+
+
+class TableBuilder:
+    """Builds one RawTable from a titled grid and the grids that continue it."""
+
+    def __init__(self, path: str, raw: RawTable, grid: Grid, spec: TableSpec | None, catalog: Catalog | None):
+        self.path = path
+        self.raw = raw
+        self.grid = grid  # the first grid: column layout and header
+        self.kinds = _RowKinds(spec, catalog)
+        self._blanked: set[tuple[int, int]] = set()
+        head = range(min(grid.n_rows, 8))
+        self.groups = code_groups(grid, head)
+        code_cols = {c for g in self.groups for c in g}
+        start = body_start(grid, self.kinds, code_cols)
+        header = resolved_header(grid, range(start))
+        first = start if start < grid.n_rows else None
+        if first is not None:
+            donated = self._boundary_words(first, code_cols, bool(header))
+            if donated:
+                header.append(donated)
+        raw.header = [self._join_codes_header(h) for h in header]
+        self.code_cols = code_cols
+        self._add_rows(grid, range(start, grid.n_rows), None)
+
+    # -------------------------------------------------------------- header
+    def _boundary_words(self, r: int, code_cols: set[int], have_header: bool) -> list[str] | None:
+        """Header words sharing the first body row: 类/款/项, or column labels in a
+        row with no amounts. They are blanked in the grid copy used for the body."""
+        g = self.grid
+        words = [""] * g.n_cols
+        moved = False
+        texts = _row_texts(g, r)
+        for c in code_cols:
+            if texts[c] in _CODE_HEADS:
+                words[c] = texts[c]
+                moved = True
+        label_col = next((c for c, t in enumerate(texts) if t and c not in code_cols), None)
+        if have_header and not any(_is_amount(t) for t in texts):
+            others = [c for c, t in enumerate(texts) if t and c != label_col and c not in code_cols]
+            if len(others) >= 2 and all(not is_na(texts[c]) and not _CODE.match(texts[c]) for c in others):
+                for c in others:
+                    words[c] = texts[c]
+                moved = True
+        if not moved:
+            return None
+        self._blanked = {(r, c) for c, w in enumerate(words) if w}
+        return words
+
+    def _join_codes_header(self, line: list[str]) -> list[str]:
+        out: list[str] = []
+        c = 0
+        starts = {g[0]: g for g in self.groups}
+        while c < len(line):
+            g = starts.get(c)
+            if g:
+                parts: list[str] = []
+                for i in g:
+                    if line[i] and line[i] not in parts:
+                        parts.append(line[i])
+                out.append("".join(parts))
+                c += len(g)
+            else:
+                out.append(line[c])
+                c += 1
+        return out
+
+    # -------------------------------------------------------------- body
+    def _add_rows(self, grid: Grid, rows: range, colmap: list[int] | None) -> None:
+        n = self.grid.n_cols
+        for r in rows:
+            cells: list[tuple[str, Box] | None] = [None] * n
+            any_text = False
+            for c in range(grid.n_cols):
+                cell = grid.origin(r, c)
+                if cell is None:
+                    continue
+                text = "" if (grid is self.grid and (r, c) in self._blanked) else cell.text
+                target = colmap[c] if colmap else c
+                if 0 <= target < n:
+                    cells[target] = (text, cell.box)
+                    any_text = any_text or bool(text)
+            if not any_text:
+                continue
+            row_box = (grid.bbox[0], grid.ys[r], grid.bbox[2], grid.ys[r + 1])
+            self.raw.rows.append(self._raw_row(cells, grid.page, row_box))
+
+    def _raw_row(self, cells: list[tuple[str, Box] | None], page: int, row_box: Box) -> RawRow:
+        starts = {g[0]: g for g in self.groups}
+        out: list[RawCell] = []
+        c = 0
+        while c < len(cells):
+            g = starts.get(c)
+            if g:
+                parts = [cells[i] for i in g if cells[i] is not None]
+                texts = [p[0] for p in parts if p[0]]
+                if texts and all(_CODE_PART.match(t) for t in texts):
+                    text = "".join(texts)
+                else:
+                    text = texts[0] if texts else ""
+                box = union_box([p[1] for p in parts if p[0]] or [p[1] for p in parts[:1]])
+                out.append(self._cell(text, page, box))
+                c += len(g)
+            else:
+                cell = cells[c]
+                out.append(self._cell(cell[0] if cell else "", page, cell[1] if cell else None))
+                c += 1
+        return RawRow(out, Location(self.path, page=page, box=row_box))
+
+    def _cell(self, text: str, page: int, box: Box | None) -> RawCell:
+        return RawCell(text, Location(self.path, page=page, box=box))
+
+    # -------------------------------------------------------------- continuation
+    def column_map(self, other: Grid) -> list[int] | None:
+        """Columns of ``other`` mapped onto the first grid's by x position, or None
+        when the layouts differ."""
+        if other.n_cols == self.grid.n_cols and all(
+            abs(a - b) < 3 for a, b in zip(other.xs, self.grid.xs)
+        ):
+            return list(range(other.n_cols))
+        mapping = []
+        for c in range(other.n_cols):
+            mid = (other.xs[c] + other.xs[c + 1]) / 2
+            target = next((i for i in range(self.grid.n_cols) if self.grid.xs[i] <= mid < self.grid.xs[i + 1]), -1)
+            mapping.append(target)
+        if -1 in mapping or len(set(mapping)) != len(mapping):
+            return None
+        return mapping
+
+    def extend(self, other: Grid, colmap: list[int]) -> None:
+        """Append a continuation grid, skipping rows that repeat the header."""
+        words = {t for h in self.raw.header for t in h if t} | set(_CODE_HEADS)
+        start = 0
+        while start < other.n_rows:
+            texts = [t for t in _row_texts(other, start) if t]
+            if texts and not all(t in words for t in texts):
+                break
+            start += 1
+        self._add_rows(other, range(start, other.n_rows), colmap)

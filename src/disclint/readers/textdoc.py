@@ -1,0 +1,106 @@
+"""The text / markdown reader: bytes -> Document.
+
+Steps: decode (:mod:`.text`), normalise every line keeping original positions,
+split into 目录 / table blocks / narrative (:mod:`.layout`), read each table block
+(:mod:`.table_text`) and map it onto the catalog (:mod:`.assemble`), build the
+narrative sections (:mod:`.narrative`), and fill the document facts (kind, year,
+unit name, amount unit) from what was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from disclint.catalog import Catalog
+from disclint.model import Document, Location, TocEntry
+from disclint.readers.assemble import assemble
+from disclint.readers.errors import ReadError
+from disclint.readers.layout import SrcLine, compact, md_strip, segment
+from disclint.readers.narrative import build_sections
+from disclint.readers.table_text import read_table_block
+from disclint.readers.text import decode, leading_fullwidth_indent, normalize_line, split_lines
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_UNIT_SUFFIX = re.compile(r"(?:中心|局|委员会|委|办公室|院|学校|所|站|队|馆|处|厅|部)$")
+
+
+def read_text_bytes(data: bytes, path: str, catalog: Catalog) -> Document:
+    text = decode(data, path)
+    return read_text_string(text, path, catalog)
+
+
+def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
+    raw_lines = split_lines(text)
+    if not any(ln.strip() for ln in raw_lines):
+        raise ReadError(f"{path}: the file has no text")
+    lines = []
+    for no, raw in enumerate(raw_lines, 1):
+        indent = leading_fullwidth_indent(raw) if raw.startswith(("\u3000", " \u3000")) else 0
+        lines.append(SrcLine(no, raw, normalize_line(raw, no), indent))
+    doc = Document(path=path, lines=list(raw_lines))
+    layout = segment(lines, catalog)
+    doc.kind = layout.kind
+
+    # 目录
+    for item in layout.toc:
+        title = item.text
+        spec = catalog.match_title(title.text, doc.kind) if "表" in title.text else None
+        loc = Location(path, line=item.line.no, column=title.start[1] if title.pos else 1)
+        doc.toc.append(TocEntry(title=title.text, location=loc, page=item.page, table_id=spec.id if spec else None))
+
+    # tables
+    unit_names: list[str] = []
+    units: Counter[str] = Counter()
+    for block in layout.tables:
+        raw = read_table_block(block, catalog, path, unit_names)
+        table = assemble(raw, block.spec, catalog, doc.warnings)
+        if raw.unit:
+            units[raw.unit] += 1
+        doc.tables.append(table)
+
+    # narrative
+    doc.sections = build_sections(layout.narrative, path)
+
+    doc.year = _year(layout, lines)
+    doc.unit_name = _unit_name(unit_names, lines)
+    if units:
+        doc.amount_unit = units.most_common(1)[0][0]
+    if not doc.tables:
+        doc.warnings.append(f"{path}: no catalog table found (titles not recognised)")
+    return doc
+
+
+def _year(layout, lines: list[SrcLine]) -> int | None:
+    years: Counter[int] = Counter()
+    for block in layout.tables:
+        m = _YEAR.search(block.title.text)
+        if m:
+            years[int(m.group(1))] += 1
+    if years:
+        return years.most_common(1)[0][0]
+    for ln in lines[:40]:
+        m = _YEAR.search(ln.text)
+        if m and ("预算" in ln.text or "决算" in ln.text or "年度" in ln.text):
+            return int(m.group(1))
+    for block in layout.tables:
+        for ln in block.lines[:6]:
+            m = _YEAR.search(ln.text)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def _unit_name(names: list[str], lines: list[SrcLine]) -> str | None:
+    names = [n.strip(":：") for n in names if len(n) >= 2]
+    if names:
+        return Counter(names).most_common(1)[0][0]
+    for ln in lines[:30]:
+        m = re.match(r"^\s*(?:单位名称|部门名称)\s*[:：]\s*(\S+)", ln.text)
+        if m:
+            return m.group(1)
+    for ln in lines[:15]:
+        c = compact(md_strip(ln.pt).text)
+        if 2 <= len(c) <= 30 and _UNIT_SUFFIX.search(c) and not re.search(r"\d", c):
+            return c
+    return None

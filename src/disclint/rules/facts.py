@@ -1,0 +1,434 @@
+"""Facts: the cells an identity talks about, and the shape of a table's rows.
+
+A *fact reference* names one cell of a catalog table::
+
+    B01.income[income_year_total].amount     TABLE.PANEL[ROW].COLUMN
+    B03[total].project                        TABLE[ROW].COLUMN (any panel)
+    F06.personnel[personnel_total].amount + F06.public[public_total].amount
+
+``ROW`` is a catalog row key (``income_year_total``) or a classification code
+(``201``). Row ``total`` of a table that prints no total row means the sum of
+its top-level rows (project tables). A *column reference* (``B03.total``,
+``B01.expenditure.total``) names a column, for ``rows_match``.
+
+Resolving a reference gives :class:`Term` objects: a cell (or the place of a
+blank one), its sign in the identity and everything a message needs to name it.
+A missing table or row resolves to None: the identity cannot be checked.
+
+The structure helpers answer "which rows add up to which": the 类/款/项 code
+tree, the 类 rows of a panel, economic groups and their items, and the
+unit/project tree of project tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable
+
+from disclint.catalog import Catalog, normalize_label, strip_ordinal
+from disclint.model import Cell, Document, Location, Row, Table
+from disclint.model.amounts import ZERO, Stated, fmt
+
+_FACT = re.compile(r"^(?P<table>[A-Za-z]+\d*)(?:\.(?P<panel>\w+))?\[(?P<row>[^\]]+)\]\.(?P<column>\w+)$")
+_COLUMN = re.compile(r"^(?P<table>[A-Za-z]+\d*)(?:\.(?P<panel>\w+))?\.(?P<column>\w+)$")
+_SUM_SPLIT = re.compile(r"\s+([+-])\s+")
+
+
+class FactSyntaxError(ValueError):
+    """A catalog identity names a fact in a shape this module does not know."""
+
+
+@dataclass(frozen=True)
+class FactRef:
+    table: str
+    panel: str | None
+    row: str
+    column: str
+    sign: int = 1
+
+    def __str__(self) -> str:
+        panel = f".{self.panel}" if self.panel else ""
+        return f"{'-' if self.sign < 0 else ''}{self.table}{panel}[{self.row}].{self.column}"
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    table: str
+    panel: str | None
+    column: str
+
+
+def parse_fact(text: str, sign: int = 1) -> FactRef:
+    m = _FACT.match(text.strip())
+    if not m:
+        raise FactSyntaxError(f"not a fact reference: {text!r} (expected TABLE[.PANEL][ROW].COLUMN)")
+    return FactRef(m["table"], m["panel"], m["row"].strip(), m["column"], sign)
+
+
+def parse_facts(text: str) -> list[FactRef]:
+    """``"A + B - C"`` -> [A, B, -C]."""
+    pieces = _SUM_SPLIT.split(text.strip())  # ['A', '+', 'B', '-', 'C']
+    refs: list[FactRef] = []
+    sign = 1
+    for i, tok in enumerate(pieces):
+        if i % 2:
+            sign = -1 if tok == "-" else 1
+            continue
+        tok = tok.strip()
+        if tok.startswith("-"):
+            sign, tok = -sign, tok[1:].strip()
+        refs.append(parse_fact(tok, sign))
+    return refs
+
+
+def parse_column_ref(text: str) -> ColumnRef:
+    m = _COLUMN.match(text.strip())
+    if not m:
+        raise FactSyntaxError(f"not a column reference: {text!r} (expected TABLE[.PANEL].COLUMN)")
+    return ColumnRef(m["table"], m["panel"], m["column"])
+
+
+# ---------------------------------------------------------------- naming
+def table_name(table: Table, catalog: Catalog | None = None) -> str:
+    """How a message names a table: its printed number and canonical name."""
+    spec = catalog.spec(table.id) if catalog else None
+    name = table.name or (spec.name if spec else "") or table.title
+    number = table.number
+    if not number and spec and spec.number:
+        number = f"公开{spec.number:02d}表" if spec.kind == "final_accounts" else f"表{spec.number}"
+    return f"{number or table.id} {name}".strip()
+
+
+def row_name(row: Row) -> str:
+    label = (row.label or "").strip()
+    if row.code and not label.startswith(row.code):
+        return f"{row.code} {label}".strip()
+    return label or (row.code or row.key or "?")
+
+
+def column_label(table: Table, panel: str, column: str, catalog: Catalog | None) -> str:
+    spec = catalog.spec(table.id) if catalog else None
+    if spec:
+        p = spec.panel(panel) or (spec.panels[0] if len(spec.panels) == 1 else None)
+        c = p.column(column) if p else None
+        if c is None:
+            for p2 in spec.panels:
+                c = p2.column(column)
+                if c:
+                    break
+        if c:
+            return c.label
+    return column
+
+
+def value_columns(table: Table, panel: str | None, catalog: Catalog | None) -> list[str]:
+    """The value columns of a panel: the catalog's, in printed order, else those seen."""
+    spec = catalog.spec(table.id) if catalog else None
+    keys: list[str] = []
+    if spec:
+        panels = [spec.panel(panel)] if panel else list(spec.panels)
+        for p in panels:
+            if p:
+                keys.extend(c.key for c in p.columns if c.key not in keys)
+    seen = present_columns(table, panel)
+    if not keys:
+        return sorted(seen)
+    return keys + sorted(k for k in seen if k not in keys)
+
+
+def present_columns(table: Table, panel: str | None = None) -> set[str]:
+    return {k for r in table.rows_in(panel) for k in r.cells}
+
+
+# ---------------------------------------------------------------- terms
+@dataclass
+class Term:
+    """One side-member of an identity: a cell (maybe blank or not printed)."""
+
+    table: Table
+    row: Row
+    column: str
+    cell: Cell | None
+    label: str  # column label for messages
+    table_label: str
+    sign: int = 1
+    count: bool = False  # an exact integer count (vehicles)
+
+    @property
+    def ident(self) -> tuple[int, int, str]:
+        return (id(self.table), id(self.row), self.column)
+
+    @property
+    def blank(self) -> bool:
+        return self.cell is None or self.cell.value is None
+
+    @property
+    def value(self) -> Decimal:
+        """The value as written (blank = 0), without the sign."""
+        return ZERO if self.blank else self.cell.value  # type: ignore[union-attr]
+
+    @property
+    def signed(self) -> Decimal:
+        return self.value * self.sign
+
+    @property
+    def decimals(self) -> int:
+        return 0 if self.count else (2 if self.blank else self.cell.decimals)  # type: ignore[union-attr]
+
+    def stated(self, sign: int | None = None) -> Stated:
+        s = self.sign if sign is None else sign
+        if self.blank:
+            return Stated(ZERO, 2, exact=True)
+        return Stated(self.value * s, self.cell.decimals, exact=self.count)  # type: ignore[union-attr]
+
+    def text(self) -> str:
+        if self.blank:
+            return "blank" if (self.cell is None or not self.cell.na) else self.cell.text
+        return fmt(self.value, self.decimals)
+
+    @property
+    def row_label(self) -> str:
+        return row_name(self.row)
+
+    def where(self, with_table: bool = True) -> str:
+        t = f"{self.table_label} " if with_table else ""
+        return f'{t}row "{self.row_label}" column {self.label}'
+
+    def location(self) -> Location:
+        base = self.cell.location if self.cell is not None else self.row.location
+        return base.with_context(table=self.table_label, row=self.row_label, column_label=self.label)
+
+    def short(self) -> str:
+        """``20106 财政事务 603.14`` for a list of parts."""
+        return f"{self.row_label} {self.text()}"
+
+
+def make_term(table: Table, row: Row, column: str, catalog: Catalog | None, *, sign: int = 1,
+              count: bool = False) -> Term:
+    return Term(
+        table=table,
+        row=row,
+        column=column,
+        cell=row.cell(column),
+        label=column_label(table, row.panel, column, catalog),
+        table_label=table_name(table, catalog),
+        sign=sign,
+        count=count,
+    )
+
+
+def resolve(doc: Document, ref: FactRef, catalog: Catalog | None, *, count: bool = False) -> list[Term] | None:
+    """The cells of a fact, or None when its table or row is not in the document."""
+    table = doc.table(ref.table)
+    if table is None:
+        return None
+    row = table.row(ref.row, ref.panel)
+    if row is not None:
+        return [make_term(table, row, ref.column, catalog, sign=ref.sign, count=count)]
+    if ref.row == "total":
+        tops = top_level_rows(table, ref.panel, doc)
+        if tops:
+            return [make_term(table, r, ref.column, catalog, sign=ref.sign, count=count) for r in tops]
+    return None
+
+
+def resolve_all(doc: Document, refs: Iterable[FactRef], catalog: Catalog | None, *,
+                count: bool = False) -> list[Term] | None:
+    out: list[Term] = []
+    for ref in refs:
+        terms = resolve(doc, ref, catalog, count=count)
+        if terms is None:
+            return None
+        out.extend(terms)
+    return out
+
+
+# ---------------------------------------------------------------- structure
+_DIGITS = re.compile(r"^\d+$")
+
+
+def is_total_row(row: Row) -> bool:
+    return row.key == "total"
+
+
+def code_of(row: Row, catalog: Catalog | None = None, class_rows: bool = False) -> str | None:
+    """The row's classification code; for 类-name rows (表1 一、一般公共服务支出) the 类 code."""
+    if row.code and _DIGITS.match(row.code):
+        return row.code
+    if class_rows and catalog is not None and not row.key:
+        return catalog.class_code(row.label)
+    return None
+
+
+@dataclass
+class CodeTree:
+    """Rows with function/economic codes: each row's children are the rows whose
+    nearest present ancestor code is its code."""
+
+    rows: list[Row]
+    children: dict[int, list[Row]] = field(default_factory=dict)
+    roots: list[Row] = field(default_factory=list)
+
+    def kids(self, row: Row) -> list[Row]:
+        return self.children.get(id(row), [])
+
+
+def code_tree(rows: Iterable[Row]) -> CodeTree:
+    by_code: dict[str, Row] = {}
+    ordered: list[Row] = []
+    for r in rows:
+        if r.code and _DIGITS.match(r.code) and r.code not in by_code and not is_total_row(r):
+            by_code[r.code] = r
+            ordered.append(r)
+    tree = CodeTree(ordered)
+    for r in ordered:
+        parent = None
+        for n in range(len(r.code) - 1, 0, -1):  # type: ignore[arg-type]
+            p = by_code.get(r.code[:n])  # type: ignore[index]
+            if p is not None:
+                parent = p
+                break
+        if parent is None:
+            tree.roots.append(r)
+        else:
+            tree.children.setdefault(id(parent), []).append(r)
+    return tree
+
+
+def level_name(rows: list[Row]) -> str:
+    """类 / 款 / 项 when all rows are at one level of 支出功能分类."""
+    lengths = {len(r.code or "") for r in rows}
+    if len(lengths) == 1:
+        n = lengths.pop()
+        return {3: "类", 5: "款", 7: "项"}.get(n, "")
+    return ""
+
+
+def class_rows(table: Table, panel: str | None, catalog: Catalog | None) -> list[tuple[str, Row]]:
+    """The 类 rows of a panel: (3-digit code, row), first occurrence of each code.
+    Rows printed by 类 name only (表1 一、一般公共服务支出) get their code from the
+    catalog's class list; named rows (本年支出合计 ...) are never 类 rows."""
+    out: list[tuple[str, Row]] = []
+    seen: set[str] = set()
+    for r in table.rows_in(panel):
+        if r.key:
+            continue
+        code = code_of(r, catalog, class_rows=True)
+        if code and len(code) == 3 and code not in seen:
+            seen.add(code)
+            out.append((code, r))
+    return out
+
+
+def _economic_group_names(catalog: Catalog | None) -> set[str]:
+    if catalog is None:
+        return set()
+    return {normalize_label(k) for k in catalog.economic_groups}
+
+
+def is_group_row(row: Row, names: set[str]) -> bool:
+    if row.code and _DIGITS.match(row.code):
+        return len(row.code) == 3 and row.code.startswith("3")
+    if is_total_row(row) or row.key:
+        return False
+    return normalize_label(strip_ordinal(row.label)) in names
+
+
+def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, list[Row]]]:
+    """Economic groups (工资福利支出 / 301 ...) with their items.
+
+    Items are found, in this order: by code (the 5-digit codes under the group's
+    3-digit code, anywhere in the table: side-by-side blocks are unfolded into
+    panels and a group's items may continue in the next block); by
+    ``parent_label`` (the reader's grouping of budget table 6, which lists names
+    only); else by position (the rows printed after the group up to the next
+    group or total row, in the same panel).
+    """
+    names = _economic_group_names(catalog)
+    out: list[tuple[Row, list[Row]]] = []
+    rows = table.rows
+    coded = [r for r in rows if r.code and _DIGITS.match(r.code) and len(r.code) == 5]
+    groups = [(i, r) for i, r in enumerate(rows) if is_group_row(r, names)]
+    group_ids = {id(r) for _, r in groups}
+    for i, g in groups:
+        items: list[Row] = []
+        if g.code and _DIGITS.match(g.code):
+            items = [c for c in coded if c.code.startswith(g.code)]  # type: ignore[union-attr]
+        if not items:
+            label = normalize_label(g.label)
+            items = [r for r in rows if r.parent_label and normalize_label(r.parent_label) == label
+                     and r.panel == g.panel and id(r) not in group_ids and r is not g]
+        if not items and not any(r.parent_label for r in rows):
+            for nxt in rows[i + 1:]:
+                if nxt.panel != g.panel:
+                    continue
+                if is_total_row(nxt) or id(nxt) in group_ids or nxt.key:
+                    break
+                items.append(nxt)
+        if items:
+            out.append((g, items))
+    return out
+
+
+@dataclass
+class RowTree:
+    children: dict[int, list[Row]] = field(default_factory=dict)
+    roots: list[Row] = field(default_factory=list)
+
+    def kids(self, row: Row) -> list[Row]:
+        return self.children.get(id(row), [])
+
+
+def row_tree(table: Table, panel: str | None, doc: Document | None = None, *, projects: bool = False) -> RowTree:
+    """Units and projects: by ``parent_label`` when the reader set it, else by
+    indentation; in project tables, a row named after the document's unit is the
+    subtotal of the rows printed under it."""
+    rows = [r for r in table.rows_in(panel) if not is_total_row(r)]
+    tree = RowTree()
+    if not rows:
+        return tree
+    if any(r.parent_label for r in rows):
+        by_label = {normalize_label(r.label): r for r in rows}
+        for r in rows:
+            parent = by_label.get(normalize_label(r.parent_label)) if r.parent_label else None
+            if parent is not None and parent is not r:
+                tree.children.setdefault(id(parent), []).append(r)
+            else:
+                tree.roots.append(r)
+        return tree
+    if len({r.indent for r in rows}) > 1:
+        stack: list[Row] = []
+        for r in rows:
+            while stack and stack[-1].indent >= r.indent:
+                stack.pop()
+            if stack:
+                tree.children.setdefault(id(stack[-1]), []).append(r)
+            else:
+                tree.roots.append(r)
+            stack.append(r)
+        return tree
+    unit = normalize_label(doc.unit_name) if (projects and doc is not None and doc.unit_name) else ""
+    if unit:
+        current: Row | None = None
+        for r in rows:
+            if normalize_label(r.label) == unit:
+                current = r
+                tree.roots.append(r)
+            elif current is not None:
+                tree.children.setdefault(id(current), []).append(r)
+            else:
+                tree.roots.append(r)
+        return tree
+    tree.roots = rows
+    return tree
+
+
+def top_level_rows(table: Table, panel: str | None, doc: Document | None = None) -> list[Row]:
+    """What a total row would add up: root codes in code tables, else the
+    top-level rows of the unit/project tree."""
+    rows = [r for r in table.rows_in(panel) if not is_total_row(r)]
+    if any(r.code and _DIGITS.match(r.code) for r in rows):
+        return code_tree(rows).roots
+    return row_tree(table, panel, doc, projects=True).roots

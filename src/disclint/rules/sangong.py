@@ -1,0 +1,59 @@
+"""G7xx: the 三公经费 story against the 三公 table, item by item."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from disclint.model import Document, Finding
+from disclint.model.amounts import Verdict, compare_equal
+from disclint.narrative import resolution
+from disclint.narrative.model import PRIOR
+from disclint.narrative.subjects import default_vocabulary
+from disclint.rules.base import Rule, RuleContext
+from disclint.rules.narrative import Keys, amount_claims, amount_text, cell_related, signed, unit_suspect
+
+GROUPS = ("narrative", "sangong")
+
+
+class SangongItem(Rule):
+    code = "G701"
+    name = "sangong-item"
+    summary = "Each 三公经费 figure of the narrative (total and items; 预算数 and 决算数) equals the 三公 table."
+    rationale = (
+        "三公经费 (因公出国（境）费, 公务接待费, 公务用车购置费, 公务用车运行维护费) are the most "
+        "read lines of a disclosure. Final accounts state both 全年预算 and 决算: each is checked "
+        "against its own column of 公开09. A narrative zero against a table number (or the reverse) "
+        "usually means the paragraph was copied from another year or unit."
+    )
+    example = "公务接待费支出0万元 — 公开09 决算数/公务接待费 is 0.27"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        voc = default_vocabulary()
+        keys = Keys(self.code)
+        for c in amount_claims(doc, ctx):
+            subj = voc.subjects.get(c.subject or "")
+            if subj is None or subj.group != "sangong" or c.role == PRIOR:
+                continue
+            fact = resolution(c, doc, ctx.catalog).fact
+            if fact is None:
+                continue
+            key = keys(c)
+            cmp = compare_equal(c.value, fact.stated)
+            if cmp.ok:
+                continue
+            if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact):
+                continue  # U801
+            role = {"budget": "预算数", "final": "决算数"}.get(c.role or "", "")
+            if c.value.value == 0 and fact.value != 0:
+                what = f"the narrative says 0 but the table has {amount_text(fact.value)}万元"
+            elif c.value.value != 0 and fact.value == 0:
+                what = f"the narrative says {amount_text(c.value.value)}万元 but the table has none (blank or 0)"
+            else:
+                what = (f"narrative {amount_text(c.value.value, c.value.decimals)}万元, table "
+                        f"{amount_text(fact.value)}万元, difference {signed(cmp.difference)}")
+            msg = f"「{c.quote}」 ({c.heading}) {subj.name}{role}: {what} ({fact.label})"
+            yield from self.compared(cmp, msg, c.location, related=[cell_related(fact)], key=key)
+
+
+RULES = [SangongItem]

@@ -1,0 +1,261 @@
+"""P5xx: percentages of the narrative — shares, their sums, completion and execution rates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Iterable
+
+from disclint.model import Document, Finding, Related
+from disclint.model.amounts import Stated, Verdict, compare_sum
+from disclint.narrative import resolution
+from disclint.narrative.model import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
+from disclint.narrative.subjects import Matcher, default_vocabulary, norm
+from disclint.rules.base import Rule, RuleContext
+from disclint.rules.narrative import (
+    Keys,
+    amount_text,
+    cell_related,
+    claim_related,
+    claims_of,
+    pct_text,
+    ratio_comparison,
+    signed,
+)
+
+GROUPS = ("narrative", "percentages")
+
+
+def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> list[tuple[Stated, str, list[Related]]]:
+    """What a share may be of, best first: the quantity named after 占 (a stated amount
+    of that subject, else its table fact; then the same subject in the other views —
+    本年支出合计 may be the all-funds or the fiscal total), or the enumeration's head."""
+    if share.whole_text:
+        m = Matcher(default_vocabulary(), ctx.catalog).match(share.whole_text)
+        if m is None:
+            return []
+        probe = replace(share, id=-1, kind=AMOUNT, subject=m.key, code=m.code, anchor=None, role=share.role,
+                        context=norm(share.whole_text) + "|" + share.context, non_table=None)
+        res = resolution(probe, doc, ctx.catalog)
+        if res.unresolved is not None and not res.unresolved.table_quantity:
+            return []  # the whole is not a table quantity here (a 绩效 paragraph)
+        out = []
+        ref = res.fact.ref if res.fact is not None else res.unresolved.ref if res.unresolved else None
+        before = [c for c in claims if c.kind == AMOUNT and c.id < share.id and c.subject == m.key
+                  and c.code == m.code and c.role != PRIOR and c.value is not None]
+        mine = [c for c in before if ref is not None and _ref(c, doc, ctx) == ref]
+        pick = ([c for c in mine if c.section is share.section] or mine or [None])[-1]
+        if pick is not None:
+            out.append((pick.value, f"「{pick.quote}」", [claim_related(pick, "the whole")]))
+        elif res.fact is not None:
+            out.append((res.fact.stated, res.fact.label, [cell_related(res.fact, "the whole")]))
+        for alt in res.alternatives:
+            out.append((alt.stated, alt.label, [cell_related(alt, "the whole")]))
+        return out
+    group = share.group
+    if group is not None and group.head is not None and group.head.value is not None and group.head is not share.anchor:
+        head = group.head
+        return [(head.value, f"「{head.quote}」", [claim_related(head, "the whole")])]
+    return []
+
+
+def _ref(c: Claim, doc: Document, ctx: RuleContext) -> str | None:
+    res = resolution(c, doc, ctx.catalog)
+    return res.fact.ref if res.fact is not None else res.unresolved.ref if res.unresolved else None
+
+
+def _part(share: Claim, doc: Document, ctx: RuleContext) -> tuple[Stated, str, list[Related]] | None:
+    if share.anchor is not None and share.anchor.value is not None:
+        a = share.anchor
+        return a.value, f"「{a.quote}」", []
+    if share.subject is not None:
+        fact = resolution(replace(share, id=-1, kind=AMOUNT), doc, ctx.catalog).fact
+        if fact is not None:
+            return fact.stated, fact.label, [cell_related(fact, "the part")]
+    return None
+
+
+class ShareRatio(Rule):
+    code = "P501"
+    name = "share-ratio"
+    summary = "A share (占X%) equals part / whole, within rounding."
+    rationale = (
+        "Shares are computed by hand more often than one would think; a share that is not "
+        "part/whole (with part and whole as rounding intervals) is simply wrong."
+    )
+    example = "基本支出292.09万元，占43.14% — 292.09 / 678.72 = 43.04%"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        claims = claims_of(doc, ctx)
+        keys = Keys(self.code)
+        for s in claims:
+            if s.kind != SHARE or s.value is None:
+                continue
+            part = _part(s, doc, ctx)
+            wholes = _whole(s, claims, doc, ctx)
+            if part is None or not wholes:
+                continue
+            tried = [(w, ratio_comparison(s.value, part[0], w[0])) for w in wholes]
+            tried = [(w, c) for w, c in tried if c is not None]
+            if not tried:
+                continue
+            whole, cmp = next(((w, c) for w, c in tried if c.verdict is not Verdict.ERROR), tried[0])
+            if cmp.ok:
+                continue
+            msg = (
+                f"「{s.text}」 ({s.heading}): {part[1]} / {whole[1]} = "
+                f"{amount_text(part[0].value)} / {amount_text(whole[0].value)} = {pct_text(cmp.expected)}, "
+                f"stated {pct_text(s.value.value, s.value.decimals)}, difference {signed(cmp.difference)} points"
+            )
+            yield from self.compared(cmp, msg, s.location, related=part[2] + whole[2], key=keys(s))
+
+
+class SharesTotal(Rule):
+    code = "P502"
+    name = "shares-sum"
+    summary = "The shares of one enumeration add up to 100%, within rounding."
+    rationale = (
+        "When the parts of an enumeration (其中：A X万元，占a%；B Y万元，占b%…) add up to its "
+        "total, their shares must add up to 100%; rounding each share can leave 0.01 points "
+        "per part (a note), more than that is an error."
+    )
+    example = "基本支出占43.04%；项目支出占56.06% (99.10%)"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        keys = Keys(self.code)
+        groups = {id(c.group): c.group for c in claims_of(doc, ctx) if c.group is not None}
+        for g in groups.values():
+            if g.head is None or g.head.value is None or len(g.parts) < 2:
+                continue
+            if any(len(p.shares) != 1 or p.value is None for p in g.parts):
+                continue
+            amounts = compare_sum(g.head.value, [p.value for p in g.parts])
+            if amounts.verdict is Verdict.ERROR:
+                continue  # a partial enumeration (主要用于…等): shares need not add up
+            shares = [p.shares[0] for p in g.parts]
+            cmp = compare_sum(Stated(Decimal(100), 0, exact=True), [s.value for s in shares])
+            if cmp.ok:
+                continue
+            total = sum((s.value.value for s in shares), Decimal(0))
+            terms = " + ".join(pct_text(s.value.value, s.value.decimals) for s in shares)
+            msg = (
+                f"the shares of the enumeration under 「{g.head.quote}」 ({g.head.heading}) add up to "
+                f"{terms} = {pct_text(total)}, not 100%"
+            )
+            related = [claim_related(s, "share") for s in shares]
+            yield from self.compared(cmp, msg, shares[-1].location, related=related, key=keys(g.head, "shares"))
+
+
+def _budget_amount(b: Claim, doc: Document, ctx: RuleContext) -> tuple[Stated, str, list[Related]] | None:
+    """The 预算 a 决算 is measured against: stated in the same sentence, else the table."""
+    claims = claims_of(doc, ctx)
+    same = [c for c in claims if c.kind == AMOUNT and c.sentence is b.sentence and c.id < b.id
+            and c.role == BUDGET and c.value is not None and (c.subject == b.subject or c.inherited or b.inherited)]
+    if same:
+        a = same[-1]
+        return a.value, f"「{a.quote}」", [claim_related(a, "the budget")]
+    if b.subject is None:
+        return None
+    fact = resolution(replace(b, id=-1, role=BUDGET), doc, ctx.catalog).fact
+    if fact is None:
+        return None
+    return fact.stated, fact.label, [cell_related(fact, "the budget")]
+
+
+class CompletionRate(Rule):
+    code = "P503"
+    name = "completion-rate"
+    summary = "A completion rate (完成年初预算的Z%) equals 决算 / 预算."
+    rationale = (
+        "Final accounts state 年初预算 A, 支出决算 B and 完成预算的 Z%; Z must be B/A. When the "
+        "sentence gives no 预算, the table's 预算数 is used (the 三公 table has both)."
+    )
+    example = "年初预算3,205.70万元，支出决算3,155.29万元，完成年初预算的99.43% — 98.43%"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        keys = Keys(self.code)
+        for z in claims_of(doc, ctx):
+            if z.kind != COMPLETION or z.anchor is None or z.anchor.value is None or z.value is None:
+                continue
+            b = z.anchor
+            if b.role == BUDGET:
+                continue  # 完成 of a budget figure: nothing to divide
+            a = _budget_amount(b, doc, ctx)
+            if a is None:
+                continue
+            cmp = ratio_comparison(z.value, b.value, a[0])
+            if cmp is None or cmp.ok:
+                continue
+            msg = (
+                f"「{z.text}」 ({z.heading}): 决算 「{b.quote}」 / 预算 {a[1]} = "
+                f"{amount_text(b.value.value)} / {amount_text(a[0].value)} = {pct_text(cmp.expected)}, "
+                f"stated {pct_text(z.value.value, z.value.decimals)}, difference {signed(cmp.difference)} points"
+            )
+            yield from self.compared(cmp, msg, z.location, related=[claim_related(b, "决算")] + a[2], key=keys(z))
+
+
+class ExecutionRate(Rule):
+    code = "P504"
+    name = "execution-rate"
+    summary = "An execution rate (执行率) equals 执行数 / 预算数, in the narrative and in self-evaluation tables."
+    rationale = (
+        "Self-evaluation (绩效自评) states 全年预算数, 全年执行数 and 执行率; the rate must be "
+        "执行 / 预算. In prose (实际到位资金30万元，实际使用资金20.41万元，预算执行率68.03%) the "
+        "two amounts before the rate are 预算 and 执行."
+    )
+    example = "全年预算数30.00，全年执行数20.41，执行率86.03% — 68.03%"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        keys = Keys(self.code)
+        claims = claims_of(doc, ctx)
+        for r in claims:
+            if r.kind != EXECUTION or r.anchor is None or r.value is None:
+                continue
+            executed = r.anchor
+            before = [c for c in claims if c.kind == AMOUNT and c.sentence is executed.sentence
+                      and c.id < executed.id and c.value is not None]
+            if executed.sentence is not r.sentence or not before:
+                continue
+            budget = before[-1]
+            cmp = ratio_comparison(r.value, executed.value, budget.value)
+            if cmp is None or cmp.ok:
+                continue
+            msg = (
+                f"「{r.text}」 ({r.heading}): 「{executed.quote}」 / 「{budget.quote}」 = "
+                f"{pct_text(cmp.expected)}, stated {pct_text(r.value.value, r.value.decimals)}, "
+                f"difference {signed(cmp.difference)} points"
+            )
+            yield from self.compared(cmp, msg, r.location, related=[claim_related(budget, "预算")], key=keys(r))
+        yield from self._tables(doc, keys)
+
+    def _tables(self, doc: Document, keys: Keys) -> Iterable[Finding]:
+        for t in doc.tables:
+            if t.id != "PE":
+                continue
+            for row in t.rows:
+                b, e, rate = row.cell("budget"), row.cell("executed"), row.cell("rate")
+                if not (b and e and rate) or rate.value is None or b.value is None:
+                    continue
+                pct = Stated(rate.value, rate.decimals)
+                if rate.value <= 1 and "%" not in rate.text and b.amount and e.amount / b.amount > 1:
+                    continue
+                if rate.value <= 1 and "%" not in rate.text:
+                    pct = Stated(rate.value * 100, max(rate.decimals - 2, 0))
+                cmp = ratio_comparison(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
+                if cmp is None or cmp.ok:
+                    continue
+                msg = (
+                    f"{t.display_name}, row {row.label}: 执行率 {rate.text} but 执行数 / 预算数 = "
+                    f"{amount_text(e.amount)} / {amount_text(b.amount)} = {pct_text(cmp.expected)}"
+                )
+                loc = rate.location.with_context(table=t.display_name, row=row.label, column_label="执行率")
+                related = [Related(f"预算数 {b.text}", b.location.with_context(table=t.display_name, row=row.label,
+                                                                            column_label="预算数"))]
+                yield from self.compared(cmp, msg, loc, related=related, key=f"{self.code}|{t.id}|{row.label}")
+
+
+RULES = [ShareRatio, SharesTotal, CompletionRate, ExecutionRate]

@@ -1,0 +1,172 @@
+"""U8xx: units — 元 written for 万元, amounts off by 10,000, and the performance-target
+forms (金额单位：元) against the project table (万元)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+from typing import Iterable, Iterator
+
+from disclint.model import Document, Finding, Location, Related
+from disclint.model.amounts import Stated, Verdict, compare_equal, parse_amount
+from disclint.narrative import resolution
+from disclint.narrative.model import PRIOR, Claim
+from disclint.narrative.subjects import norm
+from disclint.rules.base import Rule, RuleContext
+from disclint.rules.narrative import (
+    Keys,
+    amount_claims,
+    amount_text,
+    cell_related,
+    claim_related,
+    unit_suspect,
+    written,
+)
+
+GROUPS = ("narrative", "units")
+_SHIFT = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}
+
+
+def as_written_wan(c: Claim) -> Stated | None:
+    """The claim's digits read as 万元 (what the writer meant when the unit slipped)."""
+    if c.written is None or c.value is None:
+        return None
+    return Stated(c.written, c.value.decimals - _SHIFT.get(c.unit or "万元", 0))
+
+
+class UnitError(Rule):
+    code = "U801"
+    name = "unit-error"
+    summary = "An amount in 元 (or 亿元) whose digits are a 万元 figure, or an amount off by a factor of 10,000."
+    rationale = (
+        "Narratives are written in 万元 but slip into 元 where a sentence switches to the "
+        "绩效 template (涉及资金1812.13万元，其中一般公共预算支出1812.13元): the digits are right "
+        "and the unit is wrong by 10,000. Checked against the table cell the claim restates and "
+        "against the 万元 total of its own enumeration."
+    )
+    example = "涉及资金30万元，其中一般公共预算支出30元"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        keys = Keys(self.code)
+        reported: set[int] = set()
+        for c in amount_claims(doc, ctx):
+            if c.role == PRIOR:
+                continue
+            fact = resolution(c, doc, ctx.catalog).fact
+            if fact is None:
+                continue
+            if compare_equal(c.value, fact.stated).verdict is not Verdict.ERROR:
+                continue
+            why = unit_suspect(c, fact)
+            if why is None:
+                continue
+            reported.add(c.id)
+            yield self.finding(
+                f"「{c.quote}」 ({c.heading}): {why}; {fact.label} is {amount_text(fact.value)}万元, the narrative "
+                f"{written(c)} is {amount_text(c.value.value, min(c.value.decimals, 6))}万元",
+                c.location, related=[cell_related(fact)], claimed=c.value.value, expected=fact.value,
+                difference=c.value.value - fact.value, key=keys(c),
+            )
+        yield from self._enumerations(doc, ctx, keys, reported)
+
+    def _enumerations(self, doc: Document, ctx: RuleContext, keys: Keys, reported: set[int]) -> Iterator[Finding]:
+        groups = {id(c.group): c.group for c in amount_claims(doc, ctx) if c.group is not None}
+        for g in groups.values():
+            wan = [c for c in ([g.head] if g.head is not None else []) + g.parts
+                   if c.unit == "万元" and c.written not in (None, Decimal(0))]
+            if not wan:
+                continue
+            for p in g.parts:
+                if p.id in reported or p.unit in (None, "万元") or not p.written:
+                    continue
+                digits = as_written_wan(p)
+                match = next((w for w in wan if compare_equal(digits, w.value).verdict is not Verdict.ERROR), None)
+                if match is None:
+                    continue
+                reported.add(p.id)
+                yield self.finding(
+                    f"「{p.quote}」 ({p.heading}): {written(p)} has the digits of 「{match.quote}」 of the same "
+                    f"enumeration: {p.unit} is written where 万元 is meant ({written(p)} = "
+                    f"{amount_text(p.value.value, min(p.value.decimals, 6))}万元)",
+                    p.location, related=[claim_related(match, "the 万元 figure")], claimed=p.value.value,
+                    expected=match.value.value, difference=p.value.value - match.value.value, key=keys(p),
+                )
+
+
+# ---------------------------------------------------------------- performance-target forms
+_NAME = re.compile(r"项目名称[\s:：]*(?P<name>\S.*?)\s*$")
+_YEAR_TOTAL = re.compile(r"年度资金总额[\s:：]*(?P<num>\d[\d,，.\s]*\d|\d)")
+
+
+def target_forms(doc: Document) -> list[tuple[str, Decimal, int, Location]]:
+    """(project name, 年度资金总额 in 元, its decimals, location of the number) of every
+    项目支出绩效目标表 in the document's text."""
+    lines = doc.lines or [s.text for sec in doc.sections for s in sec.sentences]
+    out = []
+    name: str | None = None
+    for i, line in enumerate(lines):
+        m = _NAME.search(line)
+        if m:
+            name = m["name"].strip()
+            continue
+        m = _YEAR_TOTAL.search(line)
+        if m and name:
+            parsed = parse_amount(m["num"].strip())
+            if parsed:
+                col = m.start("num") + 1
+                loc = Location(doc.path, i + 1, col, i + 1, col + len(m["num"].strip()), section="项目支出绩效目标表")
+                out.append((name, parsed[0], parsed[1], loc))
+            name = None
+    return out
+
+
+class TargetFormAmount(Rule):
+    code = "U802"
+    name = "performance-target-amount"
+    summary = "A performance-target form's 年度资金总额 (元) equals its project in the project table (万元 × 10,000)."
+    rationale = (
+        "项目支出绩效目标表 state money in 元, the project table (表12) in 万元; the same project "
+        "must carry the same amount. A mismatch is either a stale form or a unit slip."
+    )
+    example = "年度资金总额：1,636,000 — 表12 国库集中支付运行经费 163.60万元 (= 1,636,000元)"
+    groups = GROUPS
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        table = doc.table("B12")
+        if table is None:
+            return
+        rows = [r for r in table.rows if r.key != "total" and r.cell("total") is not None]
+        if not rows:
+            return
+        for name, yuan, dec, loc in target_forms(doc):
+            n = norm(name)
+            scored = sorted(((difflib.SequenceMatcher(None, n, norm(r.label)).ratio(), r) for r in rows),
+                            key=lambda x: -x[0])
+            stated = Stated(yuan / 10000, dec + 4)
+            close = [(s, r) for s, r in scored if s >= 0.5]
+            if any(compare_equal(stated, Stated(r.amount("total"), r.cell("total").decimals)).verdict
+                   is not Verdict.ERROR for _, r in close):
+                continue
+            if not scored or scored[0][0] < 0.6:
+                continue  # no project of that name in the table: nothing to compare with
+            row = scored[0][1]
+            cell = row.cell("total")
+            cmp = compare_equal(stated, Stated(cell.amount, cell.decimals))
+            related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {amount_text(cell.amount)}万元",
+                               cell.location.with_context(table=table.display_name, row=row.label, column_label="合计"))]
+            hint = ""
+            if compare_equal(Stated(yuan, dec), Stated(cell.amount, cell.decimals)).verdict is not Verdict.ERROR:
+                hint = " (the form gives the 万元 figure where 元 is meant)"
+            yield self.finding(
+                f"项目支出绩效目标表 「{name}」: 年度资金总额 {yuan:,}元 = {amount_text(stated.value, 4)}万元, but "
+                f"{table.display_name} row 「{row.label}」 has {amount_text(cell.amount)}万元 "
+                f"({amount_text(cell.amount * 10000, 0)}元){hint}",
+                loc.with_context(table="项目支出绩效目标表", row=name, column_label="年度资金总额"),
+                related=related, claimed=stated.value, expected=cell.amount, difference=cmp.difference,
+                key=f"{self.code}|{norm(name)}",
+            )
+
+
+RULES = [UnitError, TargetFormAmount]

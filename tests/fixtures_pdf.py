@@ -1,0 +1,543 @@
+"""Test PDFs made at test time (reportlab), never stored.
+
+``SYNTH`` is a small, consistent final-accounts disclosure (Shanghai nine-table
+style): a cover, a 目录, narrative, ruled tables with merged header cells, split
+类 | 款 | 项 code columns, a table continued on the next page without a title,
+a 三公 table with a three-level header, an empty table with its 本表无数据 note,
+and a statistics table typeset without ruling lines. :func:`render_pdf` draws it
+the way published PDFs look (digits in a second font on a baseline 4.8 pt lower,
+a running header and page numbers on every page); :func:`render_text` writes the
+same content in the tab-separated markdown-like layout the text reader parses.
+
+The CJK font is reportlab's built-in CID font STSong-Light: no font file needed,
+and pdfplumber extracts its text as Unicode.
+
+Bad files: :func:`write_truncated`, :func:`write_garbage`, :func:`write_image_only`,
+:func:`write_encrypted`, :func:`write_zero_pages`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CJK = "STSong-Light"
+DIGITS = "Helvetica"
+RISE = -4.8  # the digit font's baseline offset seen in published PDFs
+
+
+@dataclass
+class SynthTable:
+    title: str
+    header: list[list[str]]  # printed header rows ("" under a merged cell)
+    spans: list[tuple[int, int, int, int]]  # (col0, row0, col1, row1) in header coordinates
+    rows: list[list[str]]  # body rows as printed
+    col_widths: list[float]
+    note: str = ""
+    landscape: bool = False
+    split_after: int | None = None  # body rows on the first page (the rest continue on the next)
+    ruled: bool = True
+    text_header: list[list[str]] = field(default_factory=list)  # header in the text layout
+    text_rows: list[list[str]] | None = None  # body in the text layout (codes joined)
+
+
+@dataclass
+class SynthDoc:
+    unit: str
+    year: int
+    toc: list[tuple[str, int]]  # (entry, page)
+    parts: list  # ("h1"|"h2"|"h3", text) | ("p", text) | ("table", SynthTable) | ("page",)
+
+
+def _code_rows(rows):
+    """Rows printed with split 类 | 款 | 项 columns -> text rows with a joined code."""
+    out = []
+    for r in rows:
+        cls, kuan, xiang, *rest = r
+        code = cls + kuan + xiang if cls.isdigit() else cls
+        out.append([code, *rest])
+    return out
+
+
+F01 = SynthTable(
+    title="收入支出决算总表",
+    header=[["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"]],
+    spans=[(0, 0, 1, 0), (2, 0, 3, 0)],
+    rows=[
+        ["一、一般公共预算财政拨款收入", "1,000.00", "一、一般公共服务支出", "800.00"],
+        ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""],
+        ["三、国有资本经营预算财政拨款收入", "", "三、国防支出", ""],
+        ["四、上级补助收入", "", "四、公共安全支出", ""],
+        ["五、事业收入", "", "五、教育支出", ""],
+        ["六、经营收入", "", "六、科学技术支出", ""],
+        ["七、附属单位上缴收入", "", "七、文化旅游体育与传媒支出", ""],
+        ["八、其他收入", "20.00", "八、社会保障和就业支出", "150.00"],
+        ["", "", "九、卫生健康支出", "50.00"],
+        ["", "", "十、节能环保支出", ""],
+        ["本年收入合计", "1,020.00", "本年支出合计", "1,000.00"],
+        ["使用非财政拨款结余", "", "结余分配", ""],
+        ["年初结转和结余", "30.00", "年末结转和结余", "50.00"],
+        ["总计", "1,050.00", "总计", "1,050.00"],
+    ],
+    col_widths=[150, 70, 150, 70],
+)
+F01.text_header = [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"]]
+
+_F05_BODY = [
+    ["201", "", "", "一般公共服务支出", "800.00", "600.00", "200.00"],
+    ["201", "06", "", "财政事务", "800.00", "600.00", "200.00"],
+    ["201", "06", "01", "行政运行", "600.00", "600.00", ""],
+    ["201", "06", "02", "一般行政管理事务", "200.00", "", "200.00"],
+    ["208", "", "", "社会保障和就业支出", "150.00", "150.00", ""],
+    ["208", "05", "", "行政事业单位养老支出", "150.00", "150.00", ""],
+    ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "100.00", "100.00", ""],
+    ["208", "05", "06", "机关事业单位职业年金缴费支出", "50.00", "50.00", ""],
+    ["210", "", "", "卫生健康支出", "50.00", "50.00", ""],
+    ["210", "11", "", "行政事业单位医疗", "50.00", "50.00", ""],
+    ["210", "11", "01", "行政单位医疗", "50.00", "50.00", ""],
+    ["合计", "", "", "", "1,000.00", "800.00", "200.00"],
+]
+F05 = SynthTable(
+    title="一般公共预算财政拨款支出决算表",
+    header=[
+        ["项目", "", "", "", "合计", "基本支出", "项目支出"],
+        ["支出功能分类科目编码", "", "", "科目名称", "", "", ""],
+        ["类", "款", "项", "", "", "", ""],
+    ],
+    spans=[(0, 0, 3, 0), (0, 1, 2, 1), (3, 1, 3, 2), (4, 0, 4, 2), (5, 0, 5, 2), (6, 0, 6, 2)],
+    rows=_F05_BODY,
+    col_widths=[34, 30, 30, 190, 70, 70, 70],
+    split_after=7,
+    text_header=[["项目", "", "合计", "基本支出", "项目支出"], ["科目编码", "科目名称", "", "", ""]],
+    text_rows=_code_rows(_F05_BODY),
+)
+
+F09 = SynthTable(
+    title="财政拨款“三公”经费支出决算表",
+    header=[
+        ["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""],
+        ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""],
+        ["预算数", "决算数"] * 6,
+    ],
+    spans=[(0, 0, 1, 1), (2, 0, 3, 1), (4, 0, 9, 0), (4, 1, 5, 1), (6, 1, 7, 1), (8, 1, 9, 1), (10, 0, 11, 1)],
+    rows=[["10.00", "8.00", "", "", "6.00", "5.00", "", "", "6.00", "5.00", "4.00", "3.00"]],
+    col_widths=[56] * 12,
+    landscape=True,
+)
+F09.text_header = [
+    ["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""],
+    ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""],
+    ["预算数", "决算数"] * 6,
+]
+
+F07 = SynthTable(
+    title="政府性基金预算财政拨款收入支出决算表",
+    header=[
+        ["项目", "", "", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
+        ["支出功能分类科目编码", "", "", "科目名称", "", "", "小计", "基本支出", "项目支出", ""],
+        ["类", "款", "项", "", "", "", "", "", "", ""],
+    ],
+    spans=[(0, 0, 3, 0), (0, 1, 2, 1), (3, 1, 3, 2), (4, 0, 4, 2), (5, 0, 5, 2), (6, 0, 8, 0),
+           (6, 1, 6, 2), (7, 1, 7, 2), (8, 1, 8, 2), (9, 0, 9, 2)],
+    rows=[["", "", "", "", "", "", "", "", "", ""], ["合计", "", "", "", "", "", "", "", "", ""]],
+    col_widths=[34, 30, 30, 150, 80, 60, 60, 60, 60, 80],
+    note="注：示例区财政局无政府性基金预算财政拨款支出，故本表无数据。",
+    landscape=True,
+    text_header=[
+        ["项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
+        ["科目编码", "科目名称", "", "", "小计", "基本支出", "项目支出", ""],
+    ],
+    text_rows=[["合计", "", "", "", "", "", "", ""]],
+)
+
+F10 = SynthTable(
+    title="部门决算公开相关信息统计表",
+    header=[["项目", "统计数"]],
+    spans=[],
+    rows=[
+        ["政府采购合计", "100.00"],
+        ["货物", "40.00"],
+        ["工程", "0.00"],
+        ["服务", "60.00"],
+        ["机关运行经费", "120.00"],
+    ],
+    col_widths=[200, 90],
+    ruled=False,
+)
+
+SYNTH = SynthDoc(
+    unit="示例区财政局",
+    year=2024,
+    toc=[
+        ("第一部分 示例区财政局概况", 3),
+        ("第二部分 示例区财政局2024年度部门决算表", 4),
+        ("一、收入支出决算总表", 4),
+        ("二、一般公共预算财政拨款支出决算表", 5),
+        ("三、财政拨款“三公”经费支出决算表", 7),
+        ("四、政府性基金预算财政拨款收入支出决算表", 8),
+        ("五、部门决算公开相关信息统计表", 9),
+        ("第三部分 示例区财政局2024年度部门决算情况说明", 10),
+    ],
+    parts=[
+        ("h1", "第一部分 示例区财政局概况"),
+        ("h2", "一、主要职能"),
+        ("p", "示例区财政局是主管全区财政工作的区政府工作部门，负责编制年度财政预决算并组织执行，"
+              "承担政府各项财政收支管理的责任，拟订和组织实施本区国库管理制度。"),
+        ("page",),
+        ("h1", "第二部分 示例区财政局2024年度部门决算表"),
+        ("table", F01),
+        ("page",),
+        ("table", F05),
+        ("page",),
+        ("table", F09),
+        ("page",),
+        ("table", F07),
+        ("page",),
+        ("table", F10),
+        ("page",),
+        ("h1", "第三部分 示例区财政局2024年度部门决算情况说明"),
+        ("h2", "一、收入支出决算总体情况说明"),
+        ("p", "示例区财政局2024年度收入、支出总计1,050.00万元。与2023年度相比，收入、支出总计增加50.00万元，增长5.00%。"
+              "主要原因是人员经费增加。"),
+        ("h2", "二、收入决算情况说明"),
+        ("p", "本年收入合计1,020.00万元，其中：财政拨款收入1,000.00万元，占98.04%；其他收入20.00万元，占1.96%。"),
+        ("h2", "三、支出决算情况说明"),
+        ("p", "本年支出合计1,000.00万元，其中：基本支出800.00万元，占80.00%；项目支出200.00万元，占20.00%。"),
+        ("h2", "四、财政拨款“三公”经费支出决算情况说明"),
+        ("h3", "（一）“三公”经费财政拨款支出决算总体情况说明。"),
+        ("p", "“三公”经费财政拨款支出年初预算为10.00万元，支出决算为8.00万元，完成预算的80.00%，"
+              "其中：公务用车购置及运行维护费支出决算为5.00万元，完成预算的83.33%；公务接待费支出决算为3.00万元，完成预算的75.00%。"),
+    ],
+)
+
+# Sentences of the narrative whose numbers must survive extraction in place.
+SYNTH_SENTENCES = [
+    "示例区财政局2024年度收入、支出总计1,050.00万元。",
+    "本年收入合计1,020.00万元，其中：财政拨款收入1,000.00万元，占98.04%；其他收入20.00万元，占1.96%。",
+    "本年支出合计1,000.00万元，其中：基本支出800.00万元，占80.00%；项目支出200.00万元，占20.00%。",
+]
+
+
+# ---------------------------------------------------------------- PDF rendering
+def _fonts():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    try:
+        pdfmetrics.getFont(CJK)
+    except KeyError:
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+
+
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.%]*")
+
+
+class _Writer:
+    """A page cursor over a reportlab canvas."""
+
+    MARGIN = 72
+
+    def __init__(self, path: Path, header: str, furniture: bool = True):
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+
+        _fonts()
+        self.c = canvas.Canvas(str(path), pagesize=A4)
+        self.header = header
+        self.furniture = furniture
+        self.page_no = 0
+        self._landscape = False
+        self.new_page()
+
+    @property
+    def size(self):
+        from reportlab.lib.pagesizes import A4, landscape
+
+        return landscape(A4) if self._landscape else A4
+
+    def new_page(self, landscape: bool = False) -> None:
+        if self.page_no:
+            self.c.showPage()
+        self._landscape = landscape
+        self.c.setPageSize(self.size)
+        self.page_no += 1
+        w, h = self.size
+        self.y = h - self.MARGIN
+        if self.furniture:
+            self.c.setFont(CJK, 9)
+            self.c.drawCentredString(w / 2, h - 40, self.header)
+            self.c.setFont(DIGITS, 9)
+            self.c.drawCentredString(w / 2, 30, f"- {self.page_no} -")
+
+    def runs(self, x: float, y: float, text: str, size: float) -> float:
+        """Draw ``text`` with digit runs in the second font on the lower baseline."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        pos = 0
+        for m in _DIGIT_RUN.finditer(text):
+            if m.start() > pos:
+                x = self._draw(x, y, text[pos:m.start()], CJK, size)
+            x = self._draw(x, y + RISE, m.group(), DIGITS, size)
+            pos = m.end()
+        if pos < len(text):
+            x = self._draw(x, y, text[pos:], CJK, size)
+        return x
+
+    def _draw(self, x, y, s, font, size):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.c.setFont(font, size)
+        self.c.drawString(x, y, s)
+        return x + stringWidth(s, font, size)
+
+    def paragraph(self, text: str, size: float = 12, indent: bool = True, leading: float = 28) -> None:
+        """Wrap at the right margin, never inside a number; first line indented 2 em."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        w, _ = self.size
+        right = w - self.MARGIN
+        tokens = []
+        pos = 0
+        for m in _DIGIT_RUN.finditer(text):
+            tokens.extend(text[pos:m.start()])
+            tokens.append(m.group())
+            pos = m.end()
+        tokens.extend(text[pos:])
+        line: list[str] = []
+        x0 = self.MARGIN + (2 * size if indent else 0)
+        width = 0.0
+        for tok in tokens:
+            tw = stringWidth(tok, DIGITS if tok[0].isdigit() else CJK, size)
+            if line and x0 + width + tw > right:
+                self._line("".join(line), x0, size, leading)
+                line, width, x0 = [], 0.0, self.MARGIN
+            line.append(tok)
+            width += tw
+        if line:
+            self._line("".join(line), x0, size, leading)
+
+    def _line(self, text, x, size, leading):
+        if self.y < self.MARGIN + leading:
+            self.new_page()
+        self.runs(x, self.y, text, size)
+        self.y -= leading
+
+    def heading(self, text: str, level: str) -> None:
+        size = {"h1": 18, "h2": 14, "h3": 12}[level]
+        w, _ = self.size
+        if level == "h1":
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            self.y -= 10
+            x = (w - stringWidth(text, CJK, size)) / 2
+            self.runs(x, self.y, text, size)
+            self.y -= 36
+        else:
+            self.runs(self.MARGIN + 24, self.y, text, size)
+            self.y -= 28
+
+    def table(self, t: SynthTable) -> None:
+        w, _ = self.size
+        self.c.setFont(CJK, 14)
+        self.c.drawCentredString(w / 2, self.y, t.title)
+        self.y -= 22
+        self.c.setFont(CJK, 9)
+        self.c.drawRightString(w - self.MARGIN, self.y, "单位：万元")
+        self.y -= 8
+        if not t.ruled:
+            self._text_table(t)
+            return
+        body = t.rows
+        first = body if t.split_after is None else body[: t.split_after]
+        self._grid(t, t.header + first, len(t.header))
+        if t.split_after is not None:
+            self.new_page(t.landscape)
+            self._grid(t, body[t.split_after:], 0)
+        if t.note:
+            self.c.setFont(CJK, 10)
+            self.c.drawString(self.MARGIN, self.y - 16, t.note)
+            self.y -= 30
+
+    def _grid(self, t: SynthTable, data: list[list[str]], n_header: int) -> None:
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("FONT", (0, 0), (-1, -1), CJK, 9),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+        for c0, r0, c1, r1 in t.spans if n_header else []:
+            style.append(("SPAN", (c0, r0), (c1, r1)))
+        for r in range(n_header, len(data)):
+            style.append(("FONT", (0, r), (-1, r), CJK, 9))
+        table = Table(data, colWidths=t.col_widths, rowHeights=18, style=TableStyle(style))
+        w, _ = self.size
+        tw, th = table.wrapOn(self.c, w, self.y)
+        x = (w - tw) / 2
+        table.drawOn(self.c, x, self.y - th)
+        self.y -= th + 10
+
+    def _text_table(self, t: SynthTable) -> None:
+        """A table set as text at column positions, no ruling lines."""
+        w, _ = self.size
+        x = (w - sum(t.col_widths)) / 2
+        for row in t.header + t.rows:
+            self.y -= 18
+            cx = x
+            for text, cw in zip(row, t.col_widths):
+                if text:
+                    self.runs(cx + 4, self.y, text, 10)
+                cx += cw
+        self.y -= 20
+
+    def save(self) -> None:
+        self.c.showPage()
+        self.c.save()
+
+
+def render_pdf(path, doc: SynthDoc = SYNTH, furniture: bool = True) -> Path:
+    path = Path(path)
+    wr = _Writer(path, f"{doc.unit}{doc.year}年度部门决算", furniture)
+    w, h = wr.size
+    wr.c.setFont(CJK, 27)
+    wr.c.drawCentredString(w / 2, h - 300, doc.unit)
+    wr.c.drawCentredString(w / 2, h - 345, f"{doc.year}年度部门决算")
+    wr.new_page()
+    wr.heading("目 录", "h1")
+    for entry, page in doc.toc:
+        wr.runs(wr.MARGIN, wr.y, f"{entry}{'.' * 12}{page}", 12)
+        wr.y -= 24
+    wr.new_page()
+    landscape_next = False
+    for part in doc.parts:
+        kind = part[0]
+        if kind == "page":
+            landscape_next = True
+            continue
+        if landscape_next:
+            nxt = part[1] if kind == "table" else None
+            wr.new_page(bool(nxt is not None and nxt.landscape))
+            landscape_next = False
+        if kind in ("h1", "h2", "h3"):
+            wr.heading(part[1], kind)
+        elif kind == "p":
+            wr.paragraph(part[1])
+        elif kind == "table":
+            wr.table(part[1])
+    wr.save()
+    return path
+
+
+# ---------------------------------------------------------------- text rendering
+def render_text(path, doc: SynthDoc = SYNTH) -> Path:
+    """The same disclosure in the markdown-like, tab-separated text layout."""
+    out = [f"# {doc.unit}", "", f"## {doc.year}年度部门决算", "", "# 目 录", ""]
+    out += [f"{entry}{'.' * 12}{page}" for entry, page in doc.toc] + [""]
+    marks = {"h1": "##", "h2": "###", "h3": "####"}
+    for part in doc.parts:
+        kind = part[0]
+        if kind == "page":
+            continue
+        if kind in marks:
+            out += [f"{marks[kind]} {part[1]}", ""]
+        elif kind == "p":
+            out += [part[1], ""]
+        elif kind == "table":
+            t: SynthTable = part[1]
+            out += [f"## {t.title}", "", "单位：万元", ""]
+            header = t.text_header or t.header
+            rows = t.text_rows if t.text_rows is not None else t.rows
+            out += ["\t".join(r) for r in header]
+            out += ["\t".join(r) for r in rows if any(r)]
+            out.append("")
+            if t.note:
+                out += [t.note, ""]
+    path = Path(path)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- bad files
+def _small_pdf(path: Path, **canvas_kw) -> Path:
+    from reportlab.pdfgen import canvas
+
+    _fonts()
+    c = canvas.Canvas(str(path), **canvas_kw)
+    c.setFont(CJK, 14)
+    c.drawString(72, 720, "收入支出决算总表")
+    c.showPage()
+    c.save()
+    return path
+
+
+def write_truncated(path) -> Path:
+    """A real PDF cut in half (an interrupted download)."""
+    path = _small_pdf(Path(path))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def write_garbage(path) -> Path:
+    """A file named .pdf that is not a PDF."""
+    path = Path(path)
+    path.write_bytes(b"PK\x03\x04 this is a zip, or anything but a PDF\x00\x01\x02" * 20)
+    return path
+
+
+def write_image_only(path) -> Path:
+    """A scan: a page holding one bitmap and shapes, no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("L", (200, 100), 255)
+    draw = ImageDraw.Draw(img)
+    for y in range(10, 90, 12):
+        draw.line((10, y, 190, y), fill=0, width=3)
+    path = Path(path)
+    c = canvas.Canvas(str(path))
+    c.drawImage(ImageReader(img), 72, 500, width=400, height=200)
+    c.rect(72, 300, 400, 100)
+    c.showPage()
+    c.save()
+    return path
+
+
+def write_encrypted(path, password: str = "secret") -> Path:
+    """Password protected (reportlab's standard encryption, a user password)."""
+    return _small_pdf(Path(path), encrypt=password)
+
+
+def write_zero_pages(path) -> Path:
+    """A well-formed PDF whose page tree is empty (/Count 0)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n" % (len(objects) + 1)
+    out += b"0000000000 65535 f \n"
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = Path(path)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def write_not_disclosure(path) -> Path:
+    """A readable PDF with text but no disclosure table."""
+    path = Path(path)
+    wr = _Writer(path, "会议纪要", furniture=False)
+    wr.heading("关于做好年度工作的会议纪要", "h1")
+    wr.paragraph("会议研究了2025年度重点工作安排，要求各部门按时完成任务。")
+    wr.save()
+    return path

@@ -1,0 +1,162 @@
+"""Test doubles for the runner, CLI and output tests: a stub reader and toy rules.
+
+They let these tests pin the runner's contract (what a read error, a crashing rule
+or a finding turns into) independently of the real reader and the real rule set,
+which are written and tested elsewhere.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pluggy
+
+from disclint.model import Document, Location, Related, Severity, Table
+from disclint.plugins import hookimpl, hookspecs
+from disclint.plugins.manager import Plugins, load_plugins
+from disclint.readers.errors import ReadError
+from disclint.rules.base import Rule
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def stub_read_document(path, catalog=None) -> Document:
+    """A reader for a toy format: any UTF-8 text. Lines with ``FLAG``, ``ROUND`` or
+    ``CRASH`` drive the toy rules; ``WARNME`` adds a reader warning."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise ReadError("the file is empty")
+    if b"\x00" in data:
+        raise ReadError("this is a binary file, not a text, markdown or PDF disclosure")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReadError("unknown text encoding (tried UTF-8)") from None
+    lines = text.splitlines()
+    doc = Document(path=str(path), kind="budget", year=2025, unit_name="测试单位", lines=lines)
+    doc.tables.append(Table(id="B01", title="2025年预算收支总表", location=Location(str(path), line=1)))
+    doc.warnings = [f"line {i}: something odd" for i, line in enumerate(lines, 1) if "WARNME" in line]
+    return doc
+
+
+def install_stub_reader(monkeypatch) -> None:
+    import disclint.readers
+
+    monkeypatch.setattr(disclint.readers, "read_document", stub_read_document)
+
+
+def real_reader_available() -> bool:
+    """Does the real text reader read the bundled consistent example?"""
+    from disclint.catalog import default_catalog
+    from disclint.readers import read_document
+
+    try:
+        read_document(str(EXAMPLES / "consistent-budget.md"), default_catalog())
+    except ReadError as exc:
+        if "not implemented" in str(exc):
+            return False
+        raise
+    return True
+
+
+class FlagRule(Rule):
+    code = "Z901"
+    name = "fake-flag"
+    summary = "Flags every line containing FLAG."
+    rationale = "A toy rule for the runner tests."
+    example = "FLAG"
+    groups = ("fake",)
+
+    def check(self, doc, ctx):
+        for i, line in enumerate(doc.lines, 1):
+            col = line.find("FLAG")
+            if col >= 0:
+                yield self.finding(
+                    f"合计 is not the sum of its rows (line {i})",
+                    Location(doc.path, line=i, column=col + 1, end_line=i, end_column=col + 5,
+                             table="B01", row="合计", column_label="合计"),
+                    related=[Related("the rows add up to 1.00", Location(doc.path, line=1, column=1))],
+                    claimed=Decimal("1.10"), expected=Decimal("1.00"), difference=Decimal("0.10"),
+                    key=f"flag:{line.strip()}",
+                )
+
+
+class RoundRule(Rule):
+    code = "Z902"
+    name = "fake-round"
+    summary = "A rounding-sized difference on every line containing ROUND."
+    rationale = "A toy rule for the runner tests."
+    example = "ROUND"
+    groups = ("fake",)
+
+    def check(self, doc, ctx):
+        for i, line in enumerate(doc.lines, 1):
+            if "ROUND" in line:
+                yield self.finding("a rounding-sized difference", Location(doc.path, line=i, column=1),
+                                   claimed=Decimal("1.01"), expected=Decimal("1.00"),
+                                   difference=Decimal("0.01"), rounding=True, key=f"round:{i}")
+
+
+class WarnRule(Rule):
+    code = "Z904"
+    name = "fake-warn"
+    summary = "A warning on every line containing WARNRULE."
+    rationale = "A toy rule for the runner tests."
+    example = "WARNRULE"
+    default_severity = Severity.WARNING
+
+    def check(self, doc, ctx):
+        for i, line in enumerate(doc.lines, 1):
+            if "WARNRULE" in line:
+                yield self.finding("suspicious", Location(doc.path, line=i, column=1), key=f"warn:{i}")
+
+
+class CrashRule(Rule):
+    code = "Z903"
+    name = "fake-crash"
+    summary = "Raises on documents containing CRASH."
+    rationale = "A toy rule for the runner tests."
+    example = "CRASH"
+
+    def check(self, doc, ctx):
+        if any("CRASH" in line for line in doc.lines):
+            raise RuntimeError("boom")
+        return []
+
+
+FAKE_RULES = [FlagRule, RoundRule, CrashRule, WarnRule]
+
+
+class FakePlugin:
+    def __init__(self, rules=FAKE_RULES, formats=None):
+        self._rules = list(rules)
+        self._formats = formats or {}
+
+    @hookimpl
+    def disclint_rules(self):
+        return self._rules
+
+    @hookimpl
+    def disclint_output_formats(self):
+        return self._formats
+
+
+def fake_plugins(*, builtin: bool = True, rules=FAKE_RULES, formats=None) -> Plugins:
+    """The real plugins (built-in formats and rules) plus the toy rules; or the toy rules alone."""
+    if builtin:
+        plugins = load_plugins()
+    else:
+        pm = pluggy.PluginManager("disclint")
+        pm.add_hookspecs(hookspecs)
+        plugins = Plugins(pm)
+    plugins.pm.register(FakePlugin(rules, formats), name="fake")
+    return plugins
+
+
+def install_fake_plugins(monkeypatch, **kw) -> None:
+    """Make every Linter (and so the CLI) load the toy rules besides the real ones."""
+    import disclint.plugins.manager
+
+    monkeypatch.setattr(disclint.plugins.manager, "load_plugins", lambda *a: fake_plugins(**kw))

@@ -1,0 +1,74 @@
+"""Baselines: --write-baseline records today's findings; --baseline hides them, so
+accepted findings stay quiet and new ones still fail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from disclint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from disclint.model import Finding, Location, Severity
+
+
+def finding(rule="T101", path="a.txt", key="B01.total", line=5, message=None):
+    return Finding(rule=rule, name="n", severity=Severity.ERROR, message=message or f"{rule} {key}",
+                   location=Location(path, line=line), key=key)
+
+
+def test_round_trip_hides_accepted_and_keeps_new(tmp_path):
+    old = [finding("T101", key="k1"), finding("X201", key="k2")]
+    path = tmp_path / "baseline.json"
+    assert write_baseline(path, old) == 2
+    new = finding("N401", key="k3")
+    kept, hidden = apply_baseline(old + [new], path)
+    assert kept == [new] and hidden == 2
+
+
+def test_fingerprint_survives_line_moves_and_directory(tmp_path):
+    path = tmp_path / "b.json"
+    write_baseline(path, [finding(line=5, path="2024/a.txt")])
+    moved = finding(line=40, path="/elsewhere/a.txt")
+    assert apply_baseline([moved], path) == ([], 1)
+
+
+def test_a_second_occurrence_is_still_reported(tmp_path):
+    path = tmp_path / "b.json"
+    write_baseline(path, [finding(key="same")])
+    twice = [finding(key="same", line=1), finding(key="same", line=9)]
+    kept, hidden = apply_baseline(twice, path)
+    assert hidden == 1 and len(kept) == 1
+
+
+def test_file_is_sorted_readable_json(tmp_path):
+    path = tmp_path / "b.json"
+    write_baseline(path, [finding("X201", "b.txt"), finding("T101", "a.txt"), finding("T101", "a.txt")])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["tool"] == "disclint" and data["version"] == 1
+    assert [(e["path"], e["rule"], e["count"]) for e in data["findings"]] == [("a.txt", "T101", 2), ("b.txt", "X201", 1)]
+    # writing the same findings again gives the same bytes (a clean diff in review)
+    before = path.read_bytes()
+    write_baseline(path, [finding("T101", "a.txt"), finding("X201", "b.txt"), finding("T101", "a.txt")])
+    assert path.read_bytes() == before
+
+
+def test_plain_list_of_fingerprints_is_accepted(tmp_path):
+    f = finding()
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps([f.fingerprint]), encoding="utf-8")
+    assert f.fingerprint in load_baseline(path)
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "not found"),
+    ("{not json", "invalid JSON"),
+    ('{"findings": 3}', "not a disclint baseline"),
+    ('{"findings": [{"rule": "T101"}]}', "fingerprint"),
+    ('{"version": 99, "findings": []}', "newer"),
+])
+def test_bad_baseline_is_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "b.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(BaselineError, match=message):
+        load_baseline(path)

@@ -1,0 +1,186 @@
+"""Plugins: what is loaded is listed with versions; a plugin that fails to import, or
+a rule that raises, is reported once by name and skipped, and the run goes on."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import disclint.plugins.manager as manager
+from disclint.model import Document, Location, Severity
+from disclint.plugins import hookimpl
+from disclint.rules.base import Rule
+
+
+class FakeDist:
+    version = "9.9.1"
+    name = "disclint-fake"
+    metadata = {"Name": "disclint-fake"}
+
+
+class FakeEntryPoint:
+    def __init__(self, name, value, load):
+        self.name, self.value, self._load, self.dist = name, value, load, FakeDist()
+
+    def load(self):
+        return self._load()
+
+
+class Boom(Rule):
+    code = "Z901"
+    name = "always-raises"
+    summary = "Raises."
+    rationale = "To test."
+    example = "x"
+
+    def check(self, doc, ctx):
+        raise RuntimeError("kaboom")
+
+
+class Fine(Rule):
+    code = "Z902"
+    name = "always-finds"
+    summary = "One finding per document."
+    rationale = "To test."
+    example = "x"
+    default_severity = Severity.WARNING
+
+    def check(self, doc, ctx):
+        yield self.finding("found", Location(doc.path, line=1), key="fine")
+
+
+def good_module():
+    mod = types.ModuleType("fake_good_plugin")
+
+    @hookimpl
+    def disclint_rules():
+        return [Boom, Fine]
+
+    mod.disclint_rules = disclint_rules
+    return mod
+
+
+def broken_import():
+    raise ImportError("No module named 'missing_dependency'")
+
+
+@pytest.fixture
+def fake_plugins(monkeypatch):
+    eps = [
+        FakeEntryPoint("good", "fake_good_plugin", good_module),
+        FakeEntryPoint("broken", "fake_broken_plugin", broken_import),
+    ]
+    monkeypatch.setattr(manager, "_entry_points", lambda: eps)
+    return eps
+
+
+@pytest.fixture
+def synthetic_reader(monkeypatch, tmp_path):
+    """Documents without a reader: every file reads as an empty Document."""
+    import disclint.readers
+
+    monkeypatch.setattr(disclint.readers, "read_document", lambda path, catalog=None: Document(path=str(path)))
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        p = tmp_path / name
+        p.write_text("x\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_load_plugins_records_versions_and_failures(fake_plugins):
+    plugins = manager.load_plugins()
+    by_name = {p.name: p for p in plugins.loaded}
+    assert by_name["builtin"].version and by_name["builtin"].error is None
+    assert by_name["good"].version == "9.9.1" and by_name["good"].error is None
+    assert by_name["broken"].version == "9.9.1"
+    assert "ImportError" in by_name["broken"].error and "missing_dependency" in by_name["broken"].error
+    assert [p.name for p in plugins.failures] == ["broken"]
+    desc = {d["name"]: d for d in manager.describe(plugins)}
+    assert desc["good"]["rules"] == ["Z901", "Z902"] and desc["good"]["hooks"] == ["disclint_rules"]
+    assert desc["broken"]["status"] == "error" and desc["broken"]["rules"] == []
+
+
+def test_broken_plugin_and_raising_rule_reported_once_run_goes_on(fake_plugins, synthetic_reader):
+    from disclint.linter.runner import Linter
+
+    result = Linter().run(synthetic_reader)
+    messages = [n.message for n in result.notifications]
+    # the plugin that failed to import: once, by name
+    assert sum("fake_broken_plugin" in m for m in messages) == 1
+    assert any("broken" in m and "missing_dependency" in m for m in messages)
+    # the rule that raised on every document: once, by code (not once per document)
+    assert sum("Z901" in m for m in messages) == 1
+    assert any("kaboom" in m for m in messages)
+    # the run went on: the other plugin rule found something in every document
+    assert sorted(f.location.path for f in result.findings if f.rule == "Z902") == sorted(synthetic_reader)
+    assert len(result.documents) == 3
+
+
+# ---------------------------------------------------------------- the example plugin, installed
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_PLUGIN = ROOT / "plugins" / "disclint-example-plugin"
+
+
+def _venv_python(venv):
+    return venv / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+
+
+def _run(cmd, **kw):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISCLINT_DEBUG", "PIP_REQUIRE_VIRTUALENV")}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, encoding="utf-8",
+                          timeout=600, env=env, **kw)
+
+
+def test_example_plugin_installed_in_a_fresh_venv(tmp_path):
+    """pip-install disclint (editable) and the example plugin into a new virtual environment
+    that sees the system's packages (so disclint's dependencies need no download); the
+    plugin's rule is listed, explained and reported, its catalog loaded."""
+    from linter_fakes import EXAMPLES, real_reader_available
+
+    venv = tmp_path / "venv"
+    assert _run([sys.executable, "-m", "venv", "--system-site-packages", venv]).returncode == 0
+    py = _venv_python(venv)
+    # --no-build-isolation needs a build backend that builds wheels by itself: setuptools
+    # >= 70.1, or an older one together with the `wheel` package.
+    probe = ("import setuptools, importlib.util as u; v = tuple(int(x) for x in setuptools.__version__.split('.')[:2]);"
+             "raise SystemExit(0 if v >= (70, 1) or u.find_spec('wheel') else 1)")
+    if _run([py, "-c", probe]).returncode != 0:
+        up = _run([py, "-m", "pip", "install", "-q", "setuptools>=70.1"])
+        assert up.returncode == 0, up.stdout + up.stderr
+    for target in (["-e", ROOT], [EXAMPLE_PLUGIN]):
+        proc = _run([py, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", *target])
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    disclint = [py, "-m", "disclint"]
+
+    plugins = _run([*disclint, "plugins"])
+    assert plugins.returncode == 0, plugins.stderr
+    assert re.search(r"^example\s+0\.1\.0\s", plugins.stdout, re.M), plugins.stdout
+    assert re.search(r"^builtin\s+\S+", plugins.stdout, re.M)
+
+    rules = _run([*disclint, "rules"])
+    assert rules.returncode == 0 and re.search(r"^EX001\s+draft-watermark", rules.stdout, re.M), rules.stdout
+    explain = _run([*disclint, "explain", "EX001"])
+    assert explain.returncode == 0 and "watermark" in explain.stdout and "Why:" in explain.stdout
+
+    catalog = _run([py, "-c", "from disclint.linter.runner import Linter; print(Linter().catalog.spec('EXB01').name)"])
+    assert catalog.stdout.strip() == "政府采购预算表", catalog.stderr
+
+    if not real_reader_available():
+        pytest.skip("the text reader is not available yet")
+    text = (EXAMPLES / "consistent-budget.md").read_text(encoding="utf-8").splitlines()
+    doc = tmp_path / "draft-budget.md"
+    doc.write_text("\n".join(text[:2] + ["仅供内部审核"] + text[2:]) + "\n", encoding="utf-8")
+    check = _run([*disclint, "check", doc])
+    assert "Traceback" not in check.stderr
+    assert re.search(rf"{re.escape(str(doc))}:3:1: warning EX001 draft watermark", check.stdout), check.stdout
+    assert check.returncode == 1  # a warning fails under the default fail-on
+    clean = _run([*disclint, "check", "--select", "EX", EXAMPLES / "consistent-budget.md"])
+    assert clean.returncode == 0 and "EX001" not in clean.stdout

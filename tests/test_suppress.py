@@ -1,0 +1,53 @@
+"""Inline markers: disclint: ignore[CODE] on the line of a finding, or in an HTML
+comment on the line just above."""
+
+from __future__ import annotations
+
+from disclint.model import Document, Finding, Location, Severity
+from disclint.suppress import apply_inline, filter_findings, parse_markers
+
+
+def finding(rule, line, end_line=None):
+    return Finding(rule=rule, name="n", severity=Severity.ERROR, message=f"{rule}@{line}",
+                   location=Location("a.md", line=line, end_line=end_line), key=f"{rule}{line}")
+
+
+LINES = [
+    "# 2024年预算收支总表",                                   # 1
+    "| 合计 | 100.00 | disclint: ignore[T101] ",               # 2
+    "| 小计 | 50.00 | disclint: ignore[T101, N401]",          # 3
+    "本年收入合计100万元。 disclint: ignore",                 # 4
+    "<!-- disclint: ignore[X201] -->",                        # 5
+    "| 一般公共预算 | 60.00 |",                                # 6
+    "| 单位资金 | 30.00 | <!-- disclint: ignore[P5] -->",      # 7
+    "| 其他 | 10.00 |",                                        # 8
+    "一般公共服务支出 20.00",                                  # 9
+]
+
+
+def test_parse_markers():
+    m = parse_markers(LINES)
+    assert m[2] == {"T101"} and m[3] == {"T101", "N401"} and m[4] == {"*"}
+    assert m[5] == {"X201"} and m[6] == {"X201"}  # a comment alone on its line covers the next line
+    assert m[7] == {"P5"} and 8 not in m  # a comment after content covers its own line only
+
+
+def test_codes_on_the_line_are_hidden_others_kept():
+    doc = Document(path="a.md", lines=LINES)
+    fs = [finding("T101", 2), finding("T102", 2), finding("N401", 3), finding("C601", 4), finding("X201", 6),
+          finding("T101", 6), finding("P501", 7), finding("P501", 8), finding("T101", 9), finding("S301", None)]
+    kept = apply_inline(doc, fs)
+    assert [(f.rule, f.location.line) for f in kept] == [
+        ("T102", 2), ("T101", 6), ("P501", 8), ("T101", 9), ("S301", None)]
+
+
+def test_multi_line_finding_hidden_by_a_marker_on_any_of_its_lines():
+    m = parse_markers(LINES)
+    kept, hidden = filter_findings([finding("T101", 1, end_line=2), finding("T101", 8, end_line=9)], m)
+    assert hidden == 1 and [f.location.line for f in kept] == [8]
+
+
+def test_no_lines_no_markers():
+    fs = [finding("T101", 2)]
+    assert apply_inline(Document(path="a.pdf"), fs) == fs
+    assert parse_markers(["plain", "text"]) == {}
