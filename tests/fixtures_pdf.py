@@ -6,7 +6,7 @@ style): a cover, a 目录, narrative, ruled tables with merged header cells, spl
 a 三公 table with a three-level header, an empty table with its 本表无数据 note,
 and a statistics table typeset without ruling lines. :func:`render_pdf` draws it
 the way published PDFs look (digits in a second font on a baseline 4.8 pt lower,
-a running header and page numbers on every page); :func:`render_text` writes the
+a running header, page numbers and a diagonal draft watermark on every page); :func:`render_text` writes the
 same content in the tab-separated markdown-like layout the text reader parses.
 
 The CJK font is reportlab's built-in CID font STSong-Light: no font file needed,
@@ -25,6 +25,7 @@ from pathlib import Path
 CJK = "STSong-Light"
 DIGITS = "Helvetica"
 RISE = -4.8  # the digit font's baseline offset seen in published PDFs
+WATERMARK = "仅供内部审核"
 
 
 @dataclass
@@ -219,6 +220,51 @@ SYNTH_SENTENCES = [
 ]
 
 
+def planted(doc: SynthDoc = SYNTH) -> SynthDoc:
+    """The same disclosure with two planted errors: the F05 合计 基本支出 is 810.00
+    (its rows say 800.00) and the income share of 财政拨款 is written 97.04%."""
+    import copy
+
+    bad = copy.deepcopy(doc)
+    for part in bad.parts:
+        if part[0] == "table" and part[1].title == F05.title:
+            t = part[1]
+            t.rows[-1][5] = "810.00"
+            t.text_rows = _code_rows(t.rows)
+    bad.parts = [
+        ("p", p[1].replace("占98.04%", "占97.04%")) if p[0] == "p" else p for p in bad.parts
+    ]
+    return bad
+
+
+def without(doc: SynthDoc, table: SynthTable) -> SynthDoc:
+    """The disclosure less one table (its 目录 entry stays)."""
+    import copy
+
+    out = copy.deepcopy(doc)
+    out.parts = [p for p in out.parts if not (p[0] == "table" and p[1].title == table.title)]
+    return out
+
+
+# ---------------------------------------------------------------- pytest fixtures
+try:
+    import pytest
+except ImportError:  # pragma: no cover
+    pytest = None
+
+if pytest is not None:
+
+    @pytest.fixture(scope="session")
+    def synth_pdf(tmp_path_factory):
+        return render_pdf(tmp_path_factory.mktemp("synth") / "synth-2024-final.pdf")
+
+    @pytest.fixture(scope="session")
+    def synth_doc(synth_pdf):
+        from disclint.readers.pdf import read_pdf
+
+        return read_pdf(synth_pdf)
+
+
 # ---------------------------------------------------------------- PDF rendering
 def _fonts():
     from reportlab.pdfbase import pdfmetrics
@@ -265,6 +311,13 @@ class _Writer:
         w, h = self.size
         self.y = h - self.MARGIN
         if self.furniture:
+            self.c.saveState()  # a draft's diagonal watermark
+            self.c.setFillGray(0.85)
+            self.c.setFont(CJK, 40)
+            self.c.translate(w / 2, h / 2)
+            self.c.rotate(45)
+            self.c.drawCentredString(0, 0, WATERMARK)
+            self.c.restoreState()
             self.c.setFont(CJK, 9)
             self.c.drawCentredString(w / 2, h - 40, self.header)
             self.c.setFont(DIGITS, 9)

@@ -257,3 +257,14 @@ def test_unlabelled_rows_are_skipped(cat):
 def test_header_row_repeated_in_body_is_skipped(cat):
     t, _ = build(cat, "F10", [["项目", "行次", "统计数"], ["合计", "1", "35.11"]])
     assert [r.label for r in t.rows] == ["合计"]
+
+
+def test_rows_without_line_numbers_are_not_headings(cat):
+    # the same template printed without its 行次 column (as some provinces do)
+    t, _ = build(cat, "F01", [
+        ["一、一般公共预算财政拨款收入", "2,940.05", "一、一般公共服务支出", "2,106.66"],
+        ["二、政府性基金预算财政拨款收入", "", "二、外交支出", ""],
+        ["八、其他收入", "6.20", "八、社会保障和就业支出", "326.71"],
+    ])
+    assert [r.key for r in t.rows_in("income")] == ["src_general", "src_fund", "src_other"]
+    assert all(r.parent_label is None for r in t.rows)

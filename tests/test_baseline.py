@@ -72,3 +72,56 @@ def test_bad_baseline_is_a_clear_error(tmp_path, content, message):
         path.write_text(content, encoding="utf-8")
     with pytest.raises(BaselineError, match=message):
         load_baseline(path)
+
+
+# ---------------------------------------------------------------- end to end (disclint check)
+import shutil  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from disclint.cli import cli  # noqa: E402
+from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
+
+
+def check(*args):
+    result = CliRunner().invoke(cli, ["check", *map(str, args)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_baseline_quiets_accepted_findings_and_new_ones_still_fail(tmp_path):
+    if not real_reader_available():
+        pytest.skip("the text reader is not available yet")
+    doc = tmp_path / "budget.md"
+    shutil.copy(EXAMPLES / "planted-errors-budget.md", doc)
+    base = tmp_path / "baseline.json"
+    before = json.loads(check("--format", "json", doc).stdout)["findings"]
+    assert check(doc).exit_code == 1
+
+    wrote = check("--write-baseline", base, doc)
+    assert wrote.exit_code == 0 and base.exists() and "recorded" in wrote.stderr
+    assert {e["fingerprint"] for e in json.loads(base.read_text(encoding="utf-8"))["findings"]} == {
+        f["fingerprint"] for f in before}
+
+    quiet = check("--baseline", base, doc)
+    assert quiet.exit_code == 0, quiet.stdout
+    assert "hidden by the baseline" in quiet.stderr
+
+    # a new error (the 三公 table's 公务接待费 changed) still fails; the old ones stay quiet
+    text = doc.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(text) if line.startswith("公务接待费\t0.80"))
+    text[row] = text[row].replace("0.80", "0.70", 1)
+    doc.write_text("\n".join(text) + "\n", encoding="utf-8")
+    again = check("--format", "json", "--baseline", base, doc)
+    assert again.exit_code == 1
+    new = json.loads(again.stdout)["findings"]
+    assert new and len(new) < len(before)
+    assert all(f["fingerprint"] not in {b["fingerprint"] for b in before} for f in new)
+
+
+def test_bad_baseline_file_exits_2(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text("x\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    result = check("--baseline", tmp_path / "b.json", doc)
+    assert result.exit_code == 2 and "b.json" in result.stderr and "Traceback" not in result.output

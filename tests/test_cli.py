@@ -344,3 +344,9 @@ def test_explain_and_plugins(fakes):
     assert result.exit_code == 0
     assert any(line.startswith("builtin") and "rules:" in line for line in result.stdout.splitlines())
     assert json.loads(run("plugins", "--format", "json").stdout)[0]["name"] == "builtin"
+
+
+def test_plugin_format_replaces_a_builtin_one(monkeypatch, tmp_path):
+    install_stub_reader(monkeypatch)
+    install_fake_plugins(monkeypatch, formats={"json": lambda result, rules: "replaced\n"})
+    assert run("check", "-f", "json", write(tmp_path / "a.txt", "x\n")).stdout == "replaced\n"

@@ -200,3 +200,135 @@ def test_command_line_overrides_the_file():
     assert cfg.select == ("T",)  # the file's config is untouched
     with pytest.raises(ConfigError, match="--fail-on"):
         cfg.override(fail_on="always")
+
+
+# ---------------------------------------------------------------- end to end (disclint check)
+import json  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from disclint.cli import cli  # noqa: E402
+from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
+
+
+@pytest.fixture
+def planted(tmp_path):
+    """A project directory holding the synthetic budget with planted errors."""
+    if not real_reader_available():
+        pytest.skip("the text reader is not available yet")
+    project = tmp_path / "project"
+    (project / "2025").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "planted-errors-budget.md", project / "2025" / "planted.md")
+    return project
+
+
+def check(*args):
+    result = CliRunner().invoke(cli, ["check", *map(str, args)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def rules_found(result):
+    return sorted({f["rule"] for f in json.loads(result.stdout)["findings"]})
+
+
+def test_check_reads_the_config_found_walking_up(planted):
+    doc = planted / "2025" / "planted.md"
+    everything = rules_found(check("--format", "json", doc))
+    assert "T101" in everything and "C601" in everything
+    write(planted / "pyproject.toml", """\
+        [tool.disclint]
+        select = ["T", "C"]
+        ignore = ["T102"]
+    """)
+    found = rules_found(check("--format", "json", doc))
+    assert found == sorted(r for r in everything if r[0] in "TC" and r != "T102")
+
+
+def test_command_line_flags_override_the_file(planted):
+    doc = planted / "2025" / "planted.md"
+    write(planted / ".disclint.toml", "fail-on = 'never'\nselect = ['T101']\n")
+    assert check(doc).exit_code == 0  # errors found, but fail-on = never
+    assert check("--fail-on", "error", doc).exit_code == 1
+    assert rules_found(check("--format", "json", "--select", "C601", doc)) == ["C601"]
+
+
+def test_per_file_ignores_and_severity_end_to_end(planted):
+    doc = planted / "2025" / "planted.md"
+    write(planted / ".disclint.toml", """\
+        severity = { C6 = "note" }
+        [per-file-ignores]
+        "2025/*.md" = ["T1", "S"]
+    """)
+    data = json.loads(check("--format", "json", doc).stdout)
+    rules = {f["rule"] for f in data["findings"]}
+    assert rules and not any(r.startswith(("T1", "S")) for r in rules)
+    assert {f["severity"] for f in data["findings"] if f["rule"].startswith("C6")} == {"note"}
+
+
+def test_rounding_tolerance_end_to_end(planted):
+    doc = planted / "2025" / "planted.md"
+    strict = json.loads(check("--format", "json", "--select", "T101", doc).stdout)["findings"]
+    assert strict and all(f["severity"] == "error" for f in strict)  # 三公 合计 4.20 vs parts 4.00
+    write(planted / ".disclint.toml", "rounding-tolerance = '0.25'\nselect = ['T101']\n")
+    result = check("--format", "json", doc)
+    lenient = json.loads(result.stdout)["findings"]
+    assert len(lenient) == len(strict)
+    assert all(f["severity"] == "note" and f["rounding"] for f in lenient)
+    assert result.exit_code == 0
+    # the flag overrides the file
+    assert check("--rounding-tolerance", "0", doc).exit_code == 1
+
+
+@pytest.mark.parametrize("text, key", [
+    ("fail-on = 'sometimes'", "fail-on"),
+    ("rounding-tolerance = 'a lot'", "rounding-tolerance"),
+    ("[severity]\nT101 = 'fatal'", "severity.T101"),
+])
+def test_bad_config_exits_2_naming_the_key(planted, text, key):
+    write(planted / ".disclint.toml", text + "\n")
+    result = check(planted / "2025" / "planted.md")
+    assert result.exit_code == 2
+    assert key in result.stderr and ".disclint.toml" in result.stderr
+
+
+def test_bad_config_no_traceback_in_a_real_process(planted):
+    write(planted / "pyproject.toml", "[tool.disclint]\nfail-on = 3\n")
+    env = {k: v for k, v in os.environ.items() if k != "DISCLINT_DEBUG"}
+    proc = subprocess.run([sys.executable, "-m", "disclint", "check", str(planted / "2025")],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert proc.returncode == 2
+    assert "'fail-on' must be one of" in proc.stderr and "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_bad_command_line_values_exit_2(planted):
+    doc = planted / "2025" / "planted.md"
+    bad_tol = check("--rounding-tolerance", "lots", doc)
+    assert bad_tol.exit_code == 2 and "--rounding-tolerance" in bad_tol.stderr
+    assert check("--fail-on", "always", doc).exit_code == 2
+    missing = check("--config", planted / "nope.toml", doc)
+    assert missing.exit_code == 2 and "nope.toml" in missing.stderr
+
+
+# ---------------------------------------------------------------- the documented examples
+from pathlib import Path  # noqa: E402
+import re  # noqa: E402
+import tomllib  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/configuration.md"])
+def test_documented_configuration_examples_are_valid(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", text, re.S)
+    assert blocks
+    for block in blocks:
+        data = tomllib.loads(block)
+        table = data.get("tool", {}).get("disclint", data)
+        parse_config(table, source=doc)  # raises ConfigError if a documented key or value is wrong

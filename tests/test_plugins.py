@@ -123,6 +123,60 @@ def test_broken_plugin_and_raising_rule_reported_once_run_goes_on(fake_plugins, 
     assert len(result.documents) == 3
 
 
+def test_plugins_command_lists_versions_and_failures(fake_plugins):
+    from click.testing import CliRunner
+
+    from disclint import __version__
+    from disclint.cli import cli
+
+    result = CliRunner().invoke(cli, ["plugins"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.strip()}
+    assert lines["builtin"].split()[1] == __version__ and "rules:" in lines["builtin"]
+    assert lines["good"].split()[1] == "9.9.1" and "Z901, Z902" in lines["good"]
+    assert lines["broken"].split()[1] == "9.9.1" and "error: ImportError" in lines["broken"]
+    data = __import__("json").loads(CliRunner().invoke(cli, ["plugins", "--format", "json"]).stdout)
+    assert {d["name"]: d["status"] for d in data} == {"builtin": "ok", "good": "ok", "broken": "error"}
+
+
+def test_check_reports_broken_plugin_once_and_goes_on(fake_plugins, synthetic_reader):
+    from click.testing import CliRunner
+
+    from disclint.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", *synthetic_reader])
+    assert "Traceback" not in result.output
+    assert result.stdout.count("fake_broken_plugin") == 1  # the import failure, once
+    assert result.stdout.count("rule Z901") == 1  # the raising rule, once for three documents
+    assert result.stdout.count("warning Z902") == 3  # the other rule of the plugin still ran
+    assert result.exit_code == 1
+
+
+def test_explain_prints_the_rule_metadata(fake_plugins):
+    from click.testing import CliRunner
+
+    from disclint.cli import cli
+
+    result = CliRunner().invoke(cli, ["explain", "Z902"])
+    assert result.exit_code == 0
+    for part in ("Z902 always-finds", "What it checks:", "One finding per document.", "Why:", "To test.", "Example:"):
+        assert part in result.stdout
+    assert CliRunner().invoke(cli, ["explain", "always-finds"]).stdout == result.stdout
+    missing = CliRunner().invoke(cli, ["explain", "Q999"])
+    assert missing.exit_code == 2 and "Q999" in missing.stderr
+
+
+def test_explain_every_builtin_rule():
+    from click.testing import CliRunner
+
+    from disclint import docs
+    from disclint.cli import cli
+
+    for rule in docs.builtin_rules():
+        result = CliRunner().invoke(cli, ["explain", rule.code])
+        assert result.exit_code == 0 and result.stdout.startswith(f"{rule.code} {rule.name}")
+
+
 # ---------------------------------------------------------------- the example plugin, installed
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_PLUGIN = ROOT / "plugins" / "disclint-example-plugin"
@@ -148,6 +202,15 @@ def test_example_plugin_installed_in_a_fresh_venv(tmp_path):
     venv = tmp_path / "venv"
     assert _run([sys.executable, "-m", "venv", "--system-site-packages", venv]).returncode == 0
     py = _venv_python(venv)
+    if sys.prefix != sys.base_prefix:
+        # The tests themselves run in a virtual environment (as in CI): --system-site-packages
+        # exposes the base interpreter's packages, not this environment's, so point the new
+        # environment at this one's site-packages too (after its own).
+        import site
+
+        purelib = _run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+        Path(purelib, "_disclint_test_outer.pth").write_text("\n".join(site.getsitepackages()) + "\n",
+                                                            encoding="utf-8")
     # --no-build-isolation needs a build backend that builds wheels by itself: setuptools
     # >= 70.1, or an older one together with the `wheel` package.
     probe = ("import setuptools, importlib.util as u; v = tuple(int(x) for x in setuptools.__version__.split('.')[:2]);"

@@ -108,3 +108,15 @@ def test_pre_commit_hook_fails_on_error_and_passes_clean(hook_repo, disclosures,
     assert good.returncode == 0, out
     assert re.search(r"^disclint\.+Passed", out, re.M), out
     print(f"pre-commit try-repo: {bad_time:.1f} s and {good_time:.1f} s (each installs the hook environment)")
+
+
+def test_readme_pre_commit_snippet_is_a_valid_config(tmp_path):
+    from pre_commit.clientlib import load_config
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```yaml\n(repos:.*?)```", text, re.S).group(1)
+    cfg_file = tmp_path / ".pre-commit-config.yaml"
+    cfg_file.write_text(snippet, encoding="utf-8")
+    cfg = load_config(str(cfg_file))
+    (hook,) = cfg["repos"][0]["hooks"]
+    assert hook["id"] == "disclint"

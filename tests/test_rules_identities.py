@@ -14,7 +14,6 @@ from builders import (
     budget_document,
     errors,
     final_document,
-    find_cell,
     find_row,
     leaf_cells,
     lint,
@@ -175,7 +174,7 @@ def test_named_sum_income_source_is_located_on_the_source():
 
 def test_class_sum_located_on_the_class_row():
     doc = budget_document()
-    cell = set_cell(doc, "B04", "十九、住房保障支出" if False else "二十、住房保障支出", "general", "21.00",
+    cell = set_cell(doc, "B04", "二十、住房保障支出", "general", "21.00",
                     panel="expenditure")
     found = errors(lint(doc))
     assert {f.rule for f in found} == {"T101", "T102", "X201"}
@@ -409,3 +408,48 @@ def test_any_leaf_change_is_an_error_on_the_leaf_line(make, delta):
         if not any(f.location.line == cell.location.line for f in errors(lint(doc))):
             missed.append((lc.table.id, lc.row.label, lc.column))
     assert missed == []
+
+
+def test_fact_references():
+    refs = F.parse_facts("F06.personnel[personnel_total].amount + F06.public[public_total].amount - B03[201].total")
+    assert [(r.table, r.panel, r.row, r.column, r.sign) for r in refs] == [
+        ("F06", "personnel", "personnel_total", "amount", 1),
+        ("F06", "public", "public_total", "amount", 1),
+        ("B03", None, "201", "total", -1),
+    ]
+    assert str(refs[2]) == "-B03[201].total"
+    col = F.parse_column_ref("B01.expenditure.total")
+    assert (col.table, col.panel, col.column) == ("B01", "expenditure", "total")
+    with pytest.raises(F.FactSyntaxError):
+        F.parse_fact("B01 income")
+    doc = budget_document()
+    terms = F.resolve(doc, F.parse_fact("B01.income[src_general].amount"), default_catalog())
+    assert [t.value for t in terms] == [D("400.00")]
+    assert F.resolve(doc, F.parse_fact("B09[total].total"), default_catalog()) is None  # no such table
+    assert F.resolve(doc, F.parse_fact("B03[999].total"), default_catalog()) is None  # no such row
+    # a project table without a total row: its top-level rows
+    terms = F.resolve(doc, F.parse_fact("B12[total].total"), default_catalog())
+    assert [t.row.label for t in terms] == ["测试单位"]
+
+
+def test_a_total_row_wrong_in_every_column_is_located_on_the_total():
+    # 三公 合计 4.20 = 4.20 + 0 + 0 holds across, but the items sum to 4.00: the blank
+    # 因公出国 row is confirmed by its own (0 = 0) row total, so the 合计 row is the suspect
+    doc = budget_document()
+    set_cell(doc, "B10", "total", "total", "7.20")
+    set_cell(doc, "B10", "total", "general", "7.20")
+    found = errors(lint(doc))
+    assert [f.rule for f in found] == ["T101", "T101"]
+    total_line = find_row(doc, "B10", "total").location.line
+    assert all(f.location.line == total_line and "likely wrong" not in f.message for f in found)
+
+
+def test_rounding_tolerance_option_widens_the_interval():
+    doc = budget_document()
+    set_cell(doc, "B10", "total", "total", "7.20")
+    set_cell(doc, "B10", "total", "general", "7.20")
+    ctx = RuleContext(default_catalog(), {"rounding_tolerance": D("0.25")})
+    found = list(identities.ColumnTotals().check(doc, ctx))
+    assert len(found) == 2 and all(f.severity is Severity.NOTE and f.rounding for f in found)
+    strict = list(identities.ColumnTotals().check(doc, RuleContext(default_catalog())))
+    assert all(f.severity is Severity.ERROR for f in strict) and len(strict) == 2

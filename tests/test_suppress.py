@@ -51,3 +51,67 @@ def test_no_lines_no_markers():
     fs = [finding("T101", 2)]
     assert apply_inline(Document(path="a.pdf"), fs) == fs
     assert parse_markers(["plain", "text"]) == {}
+
+
+# ---------------------------------------------------------------- end to end (disclint check)
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+
+from disclint.cli import cli  # noqa: E402
+from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
+
+
+def findings(doc, *args):
+    result = CliRunner().invoke(cli, ["check", "--format", "json", *map(str, args), str(doc)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return [(f["rule"], f["location"]["line"]) for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.fixture
+def planted(tmp_path):
+    if not real_reader_available():
+        pytest.skip("the text reader is not available yet")
+    return (EXAMPLES / "planted-errors-budget.md").read_text(encoding="utf-8").splitlines(), tmp_path / "doc.md"
+
+
+def line_of(lines, start):
+    return next(i for i, line in enumerate(lines) if line.startswith(start))
+
+
+def test_marker_on_a_narrative_line(planted):
+    lines, doc = planted
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = findings(doc)
+    i = line_of(lines, "2025年云溪市档案技术服务中心机关运行经费预算")
+    on_line = {r for r, n in before if n == i + 1}
+    assert {"C601", "N401"} <= on_line
+    lines[i] += "  disclint: ignore[C601]"
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    after = findings(doc)
+    assert ("C601", i + 1) not in after and ("N401", i + 1) in after
+    assert sorted(after) == sorted(f for f in before if f != ("C601", i + 1))
+
+
+def test_html_comment_above_a_table_row(planted):
+    lines, doc = planted
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = findings(doc)
+    line = next(n for r, n in before if r == "T101")  # a table row of the 三公 table (planted error)
+    i = line - 1
+    assert lines[i].startswith(("因公出国", "合计", "公务"))
+    lines.insert(i, "<!-- disclint: ignore[T101] -->")
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    after = findings(doc)
+    shifted = [(r, n + 1 if n and n > i else n) for r, n in before]
+    assert ("T101", i + 2) not in after
+    assert sorted(after) == sorted(f for f in shifted if f != ("T101", i + 2))
+
+
+def test_bare_marker_hides_everything_on_the_line(planted):
+    lines, doc = planted
+    i = line_of(lines, "2025年云溪市档案技术服务中心机关运行经费预算")
+    lines[i] += "  disclint: ignore"
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert not [f for f in findings(doc) if f[1] == i + 1]

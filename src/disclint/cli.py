@@ -1,12 +1,17 @@
 """The ``disclint`` command line.
 
     disclint check FILE_OR_DIR... [--format text|json|sarif] [--output FILE] [--select CODES] [--ignore CODES]
+                   [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
+                   [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet]
     disclint rules [--format text|json]
+    disclint explain CODE
     disclint parse FILE
+    disclint plugins [--format text|json]
     disclint --version
 
-Exit codes: 0 no error or warning findings; 1 error/warning findings; 2 a document
-could not be read, a usage error, or an internal error. No input produces a
+Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
+moves the threshold); 2 a document could not be read, a usage error, or an internal
+error. No input produces a
 traceback (set ``DISCLINT_DEBUG=1`` to see one while developing).
 
 Start-up is kept short: only click is imported here at module level; the runner,
@@ -22,7 +27,7 @@ import click
 
 from disclint import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2  # usage errors, unreadable input, internal errors (see the module docstring)
 
 
 def _fail(message: str) -> None:
@@ -173,7 +178,7 @@ def rules(format_name) -> None:
     import json
 
     from disclint.linter.runner import Linter
-    from disclint.output.json_format import rule_meta
+    from disclint.docs import meta as rule_meta
 
     linter = Linter()
     for n in linter.notifications:

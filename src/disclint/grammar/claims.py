@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from disclint.model.amounts import parse_amount
@@ -77,6 +78,8 @@ def _tok(name: str, text: str, start: int, end: int) -> Token:
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
+    """The tolerant parser: Earley reads a keyword whose construct does not follow
+    (占用情况, 比较) as a word."""
     return Lark(
         GRAMMAR.read_text(encoding="utf-8"),
         parser="earley",
@@ -84,6 +87,21 @@ def parser() -> Lark:
         ambiguity="resolve",
         propagate_positions=True,
     )
+
+
+@lru_cache(maxsize=1)
+def fast_parser() -> Lark:
+    """The same grammar as LALR(1), shift preferred: about thirty times faster on the
+    short clauses it is given; a clause it rejects goes to :func:`parser`."""
+    return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=ClaimLexer, propagate_positions=True)
+
+
+@lru_cache(maxsize=4096)
+def _parse_clause(clause: str) -> Tree:
+    try:
+        return fast_parser().parse(clause)
+    except LarkError:
+        return parser().parse(clause)
 
 
 @dataclass
@@ -120,16 +138,62 @@ class Item:
 _DOWN = ("减少", "下降", "降低", "降幅", "减幅")
 
 
+_PLAIN = {"TEXT": "word", "ENUM": "enum", "SAME": "same", "BASE": "base"}
+
+
+@lru_cache(maxsize=1)
+def _lexer() -> ClaimLexer:
+    return ClaimLexer(parser().lexer_conf)
+
+
 def parse_sentence(text: str) -> list[Item]:
-    """Items of one sentence, in order."""
+    """Items of one sentence, in order.
+
+    The sentence is lexed once and cut at separators: no construct spans a comma,
+    and Earley parsing is superlinear, so each clause with a number is parsed on its
+    own and a clause without one becomes items directly.
+    """
     if not text:
         return []
-    tree = parser().parse(text)
     items: list[Item] = []
-    for child in tree.children:
-        if isinstance(child, Tree):
-            items.append(_item(child, text))
+    clause: list[Token] = []
+
+    def flush():
+        if not clause:
+            return
+        if any(t.type == "NUMBER" for t in clause):
+            start, end = clause[0].start_pos, clause[-1].end_pos
+            tree = _parse_clause(text[start:end])
+            for child in tree.children:
+                if isinstance(child, Tree):
+                    items.append(_shift(_item(child, text[start:end]), start, text))
+        else:
+            for t in clause:
+                kind = _PLAIN.get(t.type, "word")
+                items.append(Item(kind, t.start_pos, t.end_pos, str(t), keyword=str(t) if kind != "word" else None))
+        clause.clear()
+
+    for tok in _lexer().lex(text):
+        if tok.type == "SEP":
+            flush()
+            items.append(Item("sep", tok.start_pos, tok.end_pos, str(tok)))
+        else:
+            clause.append(tok)
+    flush()
     return items
+
+
+def _shift(it: Item, offset: int, text: str) -> Item:
+    if offset:
+        it.start += offset
+        it.end += offset
+        if it.num_start is not None:
+            it.num_start += offset
+            it.num_end += offset
+        if it.prior is not None:
+            _shift(it.prior, offset, text)
+    it.text = text[it.start:it.end]
+    return it
 
 
 def _number(tok: Token) -> tuple[Decimal, int] | None:

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from disclint.model import Document, Finding, Severity
+from disclint.model.amounts import extra_tolerance
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
 
@@ -133,10 +134,11 @@ def _add(found: dict[str, str], display: str) -> None:
 
 # ---------------------------------------------------------------- the linter
 def hook_results(plugins, hook_name: str, notifications: list) -> list:
-    """The results of one hook, built-in plugin first (pluggy calls the last registered
-    first); a plugin whose hook raises is reported in ``notifications`` and skipped."""
+    """The results of one hook in registration order (built-in plugin first, so a later
+    plugin's format or catalog entry replaces the built-in one); a plugin whose hook
+    raises is reported in ``notifications`` and skipped."""
     results = []
-    for impl in reversed(getattr(plugins.pm.hook, hook_name).get_hookimpls()):
+    for impl in getattr(plugins.pm.hook, hook_name).get_hookimpls():
         try:
             value = impl.function()
         except Exception as exc:
@@ -171,7 +173,7 @@ class Linter:
         self._failed_rules: set[str] = set()
         from disclint.rules.base import RuleContext
 
-        self.context = RuleContext(self.catalog, {**self.config.options, "subject_synonyms": self._synonyms()})
+        self.context = RuleContext(self.catalog, dict(self.config.options))
 
     # -- set-up --------------------------------------------------------------
     def _hook_results(self, hook_name: str) -> list:
@@ -199,13 +201,6 @@ class Linter:
             )
             return default_catalog()
 
-    def _synonyms(self) -> dict:
-        merged: dict = {}
-        for result in self._hook_results("disclint_subject_synonyms"):
-            for subject, words in dict(result).items():
-                merged.setdefault(subject, []).extend(words)
-        return merged
-
     def _load_rules(self) -> list[type]:
         classes: list[type] = []
         for result in self._hook_results("disclint_rules"):
@@ -218,7 +213,7 @@ class Linter:
         for token in self.config.select:
             if not any(match_strength(token, str(getattr(c, "code", "")), str(getattr(c, "name", "")),
                                       tuple(getattr(c, "groups", ()))) >= 0 for c in classes):
-                self.notifications.append(Notification(f"--select {token}: no rule has this code, name or group"))
+                self.notifications.append(Notification(f"select {token!r}: no rule has this code, name or group"))
         return [c for c in classes if self.config.rule_enabled(c)]
 
     def _instantiate(self, classes: list[type]) -> list:
@@ -267,7 +262,9 @@ class Linter:
         for rule in self.rules:
             code = str(getattr(rule, "code", type(rule).__name__))
             try:
-                produced = list(rule.check(document, self.context) or ())
+                # rounding-tolerance (config) widens every compare_sum / compare_equal the rule makes
+                with extra_tolerance(self.context.options.get("rounding_tolerance")):
+                    produced = list(rule.check(document, self.context) or ())
                 bad = next((f for f in produced if not isinstance(f, Finding)), None)
                 if bad is not None:
                     raise TypeError(f"check() yielded a {type(bad).__name__}, not a Finding")

@@ -252,7 +252,7 @@ class _Walker:
                     continue  # a bare percentage (a survey result, a target): not a claim
                 if k == SHARE:
                     anchor = last_amount if (last_amount is not None and last_amount in clause_amounts) else None
-                    c = self.new(SHARE, sentence, section, it, value=Stated(it.value, it.decimals),
+                    c = self.new(SHARE, sentence, section, it, value=_pct(it),
                                  written=it.value, is_rate=True, keyword=it.keyword, anchor=anchor,
                                  whole_text=_whole(it.whole_text))
                     c.in_statement = in_statement
@@ -275,7 +275,7 @@ class _Walker:
                                     and a.role != PRIOR]
                             anchor = same[-1] if same else None
                     c = self.new(CHANGE, sentence, section, it, written=it.value, unit=it.unit,
-                                 value=_stated(it) if not it.is_rate else Stated(it.value, it.decimals),
+                                 value=_stated(it) if not it.is_rate else _pct(it),
                                  direction=it.direction, is_rate=it.is_rate, keyword=it.keyword, anchor=anchor,
                                  subject_text=text)
                     c.in_statement = in_statement
@@ -287,7 +287,7 @@ class _Walker:
                     continue
                 if k in (COMPLETION, EXECUTION):
                     anchor = last_amount
-                    c = self.new(k, sentence, section, it, value=Stated(it.value, it.decimals), written=it.value,
+                    c = self.new(k, sentence, section, it, value=_pct(it), written=it.value,
                                  is_rate=True, keyword=it.keyword, anchor=anchor, subject_text=text)
                     c.in_statement = in_statement
                     if anchor is not None:
@@ -314,7 +314,12 @@ def _stated(it: Item) -> Stated | None:
 
     factor = UNITS.get(it.unit or "万元", Decimal(1))
     shift = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}.get(it.unit or "万元", 0)
-    return Stated(it.value * factor, it.decimals + shift)
+    return Stated(it.value * factor, it.decimals + shift, exact=it.value == 0)
+
+
+def _pct(it: Item) -> Stated:
+    """A percentage as written; a written zero (0%, 0万元) is exactly zero, not [-0.5, 0.5]."""
+    return Stated(it.value, it.decimals, exact=it.value == 0)
 
 
 def _whole(text: str | None) -> str | None:

@@ -21,23 +21,6 @@ def tool_info() -> dict:
     return {"name": "disclint", "version": __version__}
 
 
-def rule_meta(cls) -> dict:
-    """A rule's metadata, also for plugin rules that do not subclass ``Rule``."""
-    if hasattr(cls, "meta"):
-        try:
-            return dict(cls.meta())
-        except Exception:  # a plugin's broken meta(): fall back to the attributes
-            pass
-    return {
-        "code": str(getattr(cls, "code", cls.__name__)),
-        "name": str(getattr(cls, "name", cls.__name__)),
-        "summary": str(getattr(cls, "summary", "")),
-        "rationale": str(getattr(cls, "rationale", "")),
-        "example": str(getattr(cls, "example", "")),
-        "groups": list(getattr(cls, "groups", ())),
-    }
-
-
 def to_json(result) -> dict:
     return {
         "tool": tool_info(),

@@ -20,7 +20,8 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from disclint.output.json_format import rule_meta, tool_info
+from disclint.docs import default_severity, meta as rule_meta
+from disclint.output.json_format import tool_info
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/disclint/disclint"
@@ -102,7 +103,7 @@ def _descriptor(cls) -> dict:
     summary = meta.get("summary") or meta.get("name") or meta["code"]
     full = meta.get("rationale") or summary
     help_text = full + (f"\n\nExample: {meta['example']}" if meta.get("example") else "")
-    level = getattr(getattr(cls, "default_severity", None), "value", "error")
+    level = default_severity(cls)
     descriptor = {
         "id": meta["code"],
         "name": meta.get("name") or meta["code"],

@@ -102,6 +102,12 @@ class _C:
         return self.kind == "num" and bool(_INT.match(self.text))
 
 
+def _context(loc: Location, table: str, row: str, column_label: str | None = None) -> Location:
+    """``loc.with_context(...)`` without dataclasses.replace (hot: once per cell)."""
+    return Location(loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.page, loc.box,
+                    table, row, column_label, loc.section)
+
+
 def _classify(cell: RawCell) -> _C:
     text = nfkc(cell.text or "").strip()
     if not text:
@@ -232,7 +238,7 @@ class _Builder:
         else:
             loc = c.raw.location
             kind, text = c.kind, c.text
-        loc = loc.with_context(table=self.display, row=row_label, column_label=column_label)
+        loc = _context(loc, self.display, row_label, column_label)
         if kind == "num":
             parsed = parse_amount(text)
             if parsed is not None:
@@ -353,7 +359,7 @@ class _Builder:
         where = (g.label.raw.location if g.label else raw_row.location)
         aligned = self.align(values, len(panel.columns), where)
         row_label = label
-        row_loc = where.with_context(table=self.display, row=row_label)
+        row_loc = _context(where, self.display, row_label)
         cells = {}
         for col, c in zip(panel.columns, aligned):
             cells[col.key] = self.cell(c, col.key, col.label, row_label, row_loc)
@@ -469,8 +475,11 @@ class _Builder:
         is a group heading (二、机关运行经费), not a data row."""
         if "line_no" not in self.label_columns:
             return
+        numbered = {r.panel for r in rows if r.line_no is not None}  # printed with 行次
         heading: dict[str, str | None] = {}
         for r in rows:
+            if r.panel not in numbered:
+                continue
             if r.line_no is None and not any(c.value is not None or c.na for c in r.cells.values()) and _TOP_ORDINAL.match(r.label):
                 r.key = None
                 heading[r.panel] = r.label

@@ -222,6 +222,8 @@ class Segmenter:
                     current = TableBlock(spec, title, ln, number=prefix_no or pending_number)
                     self.out.tables.append(current)
                     form = False
+                    if "单位" in text:  # 单位：万元 printed on the title line
+                        current.lines.append(ln)
                 pending_number = None
                 i += 1
                 continue

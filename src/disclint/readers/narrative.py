@@ -25,6 +25,7 @@ _H3 = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 _H4 = re.compile(r"^\d{1,2}[、.．](?!\d)")
 _H5 = re.compile(r"^[(（]\d{1,2}[)）]")
 _HEADING_BAD = re.compile(r"[。；;，,]")
+_COLON_TEXT = re.compile(r"[:：].")
 _END = re.compile(r"[。；;：:！？!?]\s*$")
 _SPLIT = "。;；"
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s")
@@ -43,7 +44,9 @@ def heading_level(item: NarrativeItem) -> int | None:
     if is_part_heading(c):
         return 1
     md = bool(_MD_HEADING.match(raw))
-    short = len(c) <= 40 and not _HEADING_BAD.search(c[:-1] if c.endswith(("。",)) else c)
+    # a heading has no sentence punctuation and nothing after a colon
+    # ("**一、基本支出：**指为…" is a glossary entry, "1. 项目总体目标:" a heading)
+    short = len(c) <= 40 and not _HEADING_BAD.search(c) and not _COLON_TEXT.search(c)
     if _LIST.match(raw) and not md:
         return None  # "- 1、负责…" list items are prose
     if short:

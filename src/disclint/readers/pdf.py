@@ -31,10 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from disclint.model import Document, Location
+from disclint.model.amounts import parse_amount
+from disclint.readers.assemble import assemble
 from disclint.readers.errors import ReadError
-from disclint.readers.layout import compact, is_part_heading, number_of, title_candidate
+from disclint.readers.layout import SrcLine, TableBlock, compact, is_part_heading, number_of, title_candidate
 from disclint.readers.pdf_layout import Grid, Line, build_grid, group_lines, inside, union_box
+from disclint.readers.pdf_narrative import NarrativeBuilder, cover_facts, furniture
+from disclint.readers.pdf_tables import TableBuilder
 from disclint.readers.raw import RawTable
+from disclint.readers.table_text import read_table_block
 from disclint.readers.text import PText
 
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
@@ -48,7 +53,6 @@ _TITLE_WINDOW = 6  # text lines above a table searched for its title
 @dataclass
 class PageContent:
     number: int
-    width: float
     height: float
     lines: list[Line]
     grids: list[Grid]
@@ -60,7 +64,7 @@ class PageContent:
 class _Group:
     """A titled table being assembled (its RawTable and continuation state)."""
 
-    builder: object  # pdf_tables.TableBuilder
+    builder: TableBuilder
     spec: object
     last_page: int
     raw: RawTable
@@ -130,8 +134,9 @@ def extract_pages(path: str) -> list[PageContent]:
     except Exception as e:
         raise _open_error(path, e) from None
     if not any(pc.n_chars for pc in out):
+        what = "images (a scan)" if any(pc.n_images for pc in out) else "without any text"
         raise ReadError(
-            f"{path}: the PDF has no text layer (its {len(out)} page(s) are images, e.g. a scan); "
+            f"{path}: the PDF has no text layer (its {len(out)} page(s) are {what}); "
             "OCR is needed before disclint can read it"
         )
     return out
@@ -153,8 +158,15 @@ def _open_error(path: str, e: BaseException) -> ReadError:
     )
 
 
+def _horizontal(c: dict) -> bool:
+    """Not rotated (a draft's diagonal watermark is): pdfminer's ``upright`` only
+    flags quarter turns, so look at the text matrix (a shear, i.e. italics, is fine)."""
+    m = c.get("matrix")
+    return c.get("upright", True) and (m is None or abs(m[1]) <= 0.01 * abs(m[0]))
+
+
 def _read_page(page, number: int) -> PageContent:
-    chars = [c for c in page.chars if c.get("upright", True)]  # rotated text: watermarks
+    chars = [c for c in page.chars if _horizontal(c)]
     grids = []
     if chars:
         for t in page.find_tables():
@@ -165,7 +177,6 @@ def _read_page(page, number: int) -> PageContent:
     rest = [c for c in chars if not inside(c, boxes)] if boxes else chars
     return PageContent(
         number=number,
-        width=float(page.width),
         height=float(page.height),
         lines=[ln for ln in group_lines(rest, number) if ln.text],
         grids=grids,
@@ -176,8 +187,6 @@ def _read_page(page, number: int) -> PageContent:
 
 # ---------------------------------------------------------------- the document
 def build_document(path: str, pages: list[PageContent], catalog) -> Document:
-    from disclint.readers.pdf_narrative import NarrativeBuilder, cover_facts, furniture
-
     drop = furniture([pc.lines for pc in pages], [pc.height for pc in pages])
     for pc in pages:
         pc.lines = [ln for ln in pc.lines if id(ln) not in drop]
@@ -185,8 +194,6 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
     doc = Document(path=path, kind=kind, year=year, unit_name=unit_name)
 
     raws, narrative = _tables(path, pages, catalog, kind)
-    from disclint.readers.assemble import assemble
-
     units: Counter[str] = Counter()
     for raw, spec in raws:
         doc.tables.append(assemble(raw, spec, catalog, doc.warnings))
@@ -238,14 +245,19 @@ class _Pending:
     number: str | None
     lines: list[Line]
 
+    @property
+    def is_table(self) -> bool:
+        """Column-aligned lines (wide gaps), amounts among their fields."""
+        aligned = [ln for ln in self.lines if ln.breaks]
+        return len(aligned) >= 2 and any(
+            parse_amount(field) is not None for ln in aligned for field in ln.tab_text()[0].split("\t")
+        )
+
 
 class _TableFinder:
     """Walks a document's lines and ruled grids in reading order."""
 
     def __init__(self, path: str, catalog, kind):
-        from disclint.readers.pdf_tables import TableBuilder
-
-        self._builder = TableBuilder
         self.path, self.catalog, self.kind = path, catalog, kind
         self.groups: list[_Group] = []
         self.tables: list[tuple[RawTable, object]] = []
@@ -263,9 +275,7 @@ class _TableFinder:
         if self.last_grid is not None and self.last_grid.page == ln.page and (
             self.last_grid.bbox[1] <= (ln.top + ln.bottom) / 2 <= self.last_grid.bbox[3]
         ):
-            self.used.add(id(ln))  # text overflowing the table's cells: table debris
-            self.narrative.append(ln)
-            return
+            return  # text overflowing the table's cells: table debris, not narrative
         if self.after is not None and (_is_note(ln) or (self.note is not None and _continues(self.note, ln))):
             self.after.raw.notes.append(ln.text.strip())
             self.note = ln
@@ -284,6 +294,8 @@ class _TableFinder:
 
     # -------------------------------------------------------------- ruled tables
     def grid(self, grid: Grid) -> None:
+        if self.pending is not None and self.pending.is_table:
+            self.close_text_table()  # a text-layout table, then an unrelated ruled one
         self.pending = None
         self.last_grid = grid
         prev = self.groups[-1] if self.groups else None
@@ -301,7 +313,7 @@ class _TableFinder:
             spec, title_lines, number = found
             block = self.recent[-_TITLE_WINDOW:]
             raw = _raw_table(self.path, title_lines, block, number)
-            group = _Group(self._builder(self.path, raw, grid, spec, self.catalog), spec, grid.page, raw)
+            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog), spec, grid.page, raw)
             self.groups.append(group)
             self.tables.append((raw, spec))
             self.used.update(id(ln) for ln in title_lines)
@@ -317,7 +329,7 @@ class _TableFinder:
         """A pending title followed by column-aligned lines (wide gaps) is a table
         without ruling lines: read it through the text reader's table machinery."""
         p, self.pending = self.pending, None
-        if p is None or sum(1 for ln in p.lines if ln.breaks) < 2:
+        if p is None or not p.is_table:
             return
         raw = _text_table(self.path, p, self.catalog)
         self.tables.append((raw, p.spec))
@@ -345,9 +357,6 @@ def _ends_text_table(ln: Line) -> bool:
 def _text_table(path: str, p: _Pending, catalog) -> RawTable:
     """Lines -> the text reader's TableBlock (a TAB at every wide gap, positions
     standing for (line, character)) -> RawTable, locations mapped back to boxes."""
-    from disclint.readers.layout import SrcLine, TableBlock
-    from disclint.readers.table_text import read_table_block
-
     lines = [p.title, *p.lines]
     maps: list[list[int]] = []
     src: list[SrcLine] = []

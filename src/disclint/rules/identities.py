@@ -17,6 +17,8 @@ named_sum       T101   a named row = the sum of named rows (``columns`` or all)
 class_sum       T101   a named row = the sum of the 类 rows of its panel
 panel_sum       T101   a panel total (人员经费合计) = the sum of its groups
 unit_sum        T101   a total / unit subtotal = the sum of the rows under it
+                       (``parents = [keys]``: only those rows, e.g. 年初结转 =
+                       its 一般公共预算/政府性基金/国有资本经营 breakdown)
 row_sum         T102   per row: total column = sum of the part columns
                        (a part written ``-col`` is subtracted)
 code_hierarchy  T103   合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 (every column;
@@ -47,8 +49,8 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from disclint.catalog import Catalog, IdentitySpec
-from disclint.model import Document, Finding, Related, Severity
-from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_sum, fmt
+from disclint.model import Document, Finding, Related
+from disclint.model.amounts import ZERO, Comparison, Verdict, compare_sum, fmt
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules import facts as F
 from disclint.rules.facts import Term
@@ -96,10 +98,10 @@ class Check:
     def decimals(self) -> int:
         return max((t.decimals for t in self.terms), default=2)
 
-    def evaluate(self) -> Comparison:
+    def evaluate(self, tolerance: Decimal | None = None) -> Comparison:
         first, rest = self.left[0], self.left[1:]
         parts = [t.stated() for t in self.right] + [t.stated(-t.sign) for t in rest]
-        cmp = compare_sum(first.stated(), parts)
+        cmp = compare_sum(first.stated(), parts, tolerance=tolerance)
         # report both sides as written (a left side may itself be a sum)
         self.comparison = Comparison(cmp.verdict, self.claimed, self.expected, self.difference)
         return self.comparison
@@ -116,10 +118,10 @@ class Check:
         return d * term.sign
 
 
-def _side_text(terms: list[Term], decimals: int) -> str:
+def _side_text(terms: list[Term], decimals: int, by_column: bool = False) -> str:
     """``20106 财政事务 603.14 + 20132 组织事务 1.55``: parts named by row, or by
-    column when they are cells of one row (row totals)."""
-    one_row = len({id(t.row) for t in terms}) == 1
+    column for the cells of one row (row totals, where blanks are listed too)."""
+    one_row = by_column
     shown = [t for t in terms if not t.blank] if not one_row else terms
     shown = shown or terms[:1]
     pieces: list[str] = []
@@ -146,8 +148,7 @@ class _Builder:
             key: str) -> None:
         if not left or not right:
             return
-        if all(t.blank for t in left + right):
-            return  # 0 = 0: nothing printed, nothing to check
+        # an all-blank check (0 = 0) reports nothing but still confirms its cells
         self.checks.append(Check(rule, ident.kind, ident, left, right, relation, key))
 
     # -- kinds ---------------------------------------------------------------
@@ -289,8 +290,9 @@ class _Builder:
         panel = ident.get("panel")
         spec = self.catalog.spec(table.id)
         tree = F.row_tree(table, panel, self.doc, projects=bool(spec and spec.project_rows))
-        total = table.row(ident.get("total", "total"), panel)
-        pairs = [(r, tree.kids(r)) for r in table.rows_in(panel) if tree.kids(r)]
+        only = ident.get("parents")  # restrict to these named parent rows
+        total = table.row(ident.get("total", "total"), panel) if not only else None
+        pairs = [(r, tree.kids(r)) for r in table.rows_in(panel) if tree.kids(r) and (not only or r.key in only)]
         if total is not None and tree.roots:
             pairs.insert(0, (total, tree.roots))
         for parent, kids in pairs:
@@ -333,7 +335,12 @@ class _Builder:
 
 
 def _row_key(row) -> str:
-    return row.key or row.code or F.normalize_label(row.label)
+    """A row's stable name in a finding key: catalog key, code, else its label
+    (under its parent's, for projects that repeat names across units)."""
+    if row.key or row.code:
+        return row.key or row.code
+    label = F.normalize_label(row.label)
+    return f"{F.normalize_label(row.parent_label)}/{label}" if row.parent_label else label
 
 
 # ---------------------------------------------------------------- culprits
@@ -374,10 +381,11 @@ def _locate(checks: list[Check]) -> None:
         candidates = list(common.values())
         if not candidates:
             continue
-        # 1. a cell that some holding identity confirms is not the culprit
-        cands = [t for t in candidates if t.ident not in used_by_passing] or candidates
+        # 1. a cell that some holding identity confirms is not the culprit (if every
+        #    cell is confirmed, no single wrong cell explains the failures)
+        cands = [t for t in candidates if t.ident not in used_by_passing]
         # 2. the correction must be the same in every failing check
-        cands = [t for t in cands if _consistent(t, cluster)] or cands
+        cands = [t for t in cands if _consistent(t, cluster)]
         # 3. an amount cannot be corrected into a negative number
         cands = [t for t in cands if _plausible(t, cluster)] or cands
         # 4. a printed number is more likely mistyped than a blank is missing
@@ -418,8 +426,9 @@ class Analysis:
     errors: list[str] = field(default_factory=list)  # identities that could not be read
 
 
-def analyse(doc: Document, catalog: Catalog) -> Analysis:
-    """Evaluate every identity of the catalog on the document."""
+def analyse(doc: Document, catalog: Catalog, tolerance: Decimal | None = None) -> Analysis:
+    """Evaluate every identity of the catalog on the document. ``tolerance`` is the
+    configured ``rounding-tolerance`` (None: the interval rule's default)."""
     b = _Builder(doc, catalog)
     out = Analysis()
     for ident in catalog.identities:
@@ -428,7 +437,7 @@ def analyse(doc: Document, catalog: Catalog) -> Analysis:
         except F.FactSyntaxError as exc:
             out.errors.append(f"identity {ident.text!r}: {exc}")
     for c in b.checks:
-        c.evaluate()
+        c.evaluate(tolerance)
     _locate(b.checks)
     out.checks = b.checks
     return out
@@ -447,19 +456,26 @@ def _signature(doc: Document) -> int:
     ))
 
 
-def analysis_for(doc: Document, catalog: Catalog) -> Analysis:
+def analysis_for(doc: Document, catalog: Catalog, tolerance: Decimal | None = None) -> Analysis:
     """The analysis of ``doc``, computed once for all identity rules (and again
     if the document was edited in between)."""
-    sig = _signature(doc)
+    sig = hash((_signature(doc), tolerance))
     with _cache_lock:
         for ref, cat_id, doc_sig, result in _cache:
             if ref() is doc and cat_id == id(catalog) and doc_sig == sig:
                 return result
-    result = analyse(doc, catalog)
+    result = analyse(doc, catalog, tolerance)
     with _cache_lock:
         _cache[:] = [e for e in _cache if e[0]() is not None and e[0]() is not doc][-(_CACHE_SIZE - 1):]
         _cache.append((weakref.ref(doc), id(catalog), sig, result))
     return result
+
+
+def _tolerance(ctx: RuleContext) -> Decimal | None:
+    value = (ctx.options or {}).get("rounding_tolerance")
+    if value is None:
+        return None
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 # ---------------------------------------------------------------- findings
@@ -475,12 +491,13 @@ def message(check: Check) -> str:
         total = check.left[0]
         text = (
             f"{total.where()} is {fmt(check.claimed, d)} but {check.relation} {fmt(check.expected, d)} "
-            f"({_side_text(check.right, d)})"
+            f"({_side_text(check.right, d, by_column=check.kind == 'row_sum')})"
         )
     text += f"; difference {fmt(check.difference, d)}"
     if check.culprit is not None and not check.comparison.rounding:
         c = check.culprit
-        text += f"; likely wrong: {c.where()} ({c.text()}), {check.culprit_reason}"
+        same_table = all(t.table is c.table for t in check.terms)
+        text += f"; likely wrong: {c.where(with_table=not same_table)} ({c.text()}), {check.culprit_reason}"
     ident_text = check.identity.get("text")
     if ident_text and check.kind in ("named_sum", "equal", "rows_match", "row_sum"):
         text += f" [{ident_text}]"
@@ -523,7 +540,7 @@ class IdentityRule(Rule):
     groups = ("tables", "arithmetic")
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        analysis = analysis_for(doc, ctx.catalog)
+        analysis = analysis_for(doc, ctx.catalog, _tolerance(ctx))
         for c in analysis.checks:
             if c.rule == self.code:
                 yield from findings_for(self, c)

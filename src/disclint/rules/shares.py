@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from disclint.model import Document, Finding, Related
-from disclint.model.amounts import Stated, Verdict, compare_sum
+from disclint.model.amounts import Stated, Verdict, compare_sum, parse_amount
 from disclint.narrative import resolution
 from disclint.narrative.model import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
 from disclint.narrative.subjects import Matcher, default_vocabulary, norm
@@ -100,7 +100,9 @@ class ShareRatio(Rule):
             tried = [(w, c) for w, c in tried if c is not None]
             if not tried:
                 continue
-            whole, cmp = next(((w, c) for w, c in tried if c.verdict is not Verdict.ERROR), tried[0])
+            # the first whole that fits; when none does, the one that comes closest
+            whole, cmp = next(((w, c) for w, c in tried if c.verdict is not Verdict.ERROR),
+                              min(tried, key=lambda wc: abs(wc[1].difference)))
             if cmp.ok:
                 continue
             msg = (
@@ -238,13 +240,14 @@ class ExecutionRate(Rule):
                 continue
             for row in t.rows:
                 b, e, rate = row.cell("budget"), row.cell("executed"), row.cell("rate")
-                if not (b and e and rate) or rate.value is None or b.value is None:
+                if not (b and e and rate) or b.value is None:
                     continue
-                pct = Stated(rate.value, rate.decimals)
-                if rate.value <= 1 and "%" not in rate.text and b.amount and e.amount / b.amount > 1:
+                parsed = parse_amount(rate.text.replace("%", "").replace("％", ""))
+                if parsed is None:
                     continue
-                if rate.value <= 1 and "%" not in rate.text:
-                    pct = Stated(rate.value * 100, max(rate.decimals - 2, 0))
+                pct = Stated(*parsed)
+                if "%" not in rate.text and "％" not in rate.text and parsed[0] <= 1:
+                    pct = Stated(parsed[0] * 100, max(parsed[1] - 2, 0))  # written as a fraction: 0.6803
                 cmp = ratio_comparison(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
                 if cmp is None or cmp.ok:
                     continue

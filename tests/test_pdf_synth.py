@@ -1,0 +1,115 @@
+"""The PDF reader on a synthetic disclosure rendered at test time (fixtures_pdf)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from fixtures_pdf import F05, SYNTH, SYNTH_SENTENCES, synth_doc, synth_pdf  # noqa: F401 (fixtures)
+
+from disclint.readers.text import nfkc
+
+D = Decimal
+
+
+def _sentences(doc):
+    return [s for sec in doc.sections for s in sec.sentences]
+
+
+def test_document_facts(synth_doc):
+    assert (synth_doc.kind, synth_doc.year, synth_doc.unit_name) == ("final_accounts", 2024, "示例区财政局")
+    assert synth_doc.amount_unit == "万元"
+    assert synth_doc.warnings == []
+    toc = {e.title: (e.page, e.table_id) for e in synth_doc.toc}
+    assert toc["一、收入支出决算总表"] == (4, "F01")
+    assert toc["三、财政拨款“三公”经费支出决算表"] == (7, "F09")
+    assert len(synth_doc.toc) == len(SYNTH.toc)
+
+
+def test_every_table_found_by_title(synth_doc):
+    assert [t.id for t in synth_doc.tables] == ["F01", "F05", "F09", "F07", "F10"]
+    assert [t.location.page for t in synth_doc.tables] == [4, 5, 7, 8, 9]
+    assert all(t.unit == "万元" for t in synth_doc.tables)
+
+
+def test_two_sided_table_and_merged_header(synth_doc):
+    f01 = synth_doc.table("F01")
+    assert f01.header[0] == ["收入", "收入", "支出", "支出"]  # merged cells resolved
+    assert f01.row("income_year_total", "income").amount("amount") == D("1020.00")
+    assert f01.row("expense_grand_total", "expenditure").amount("amount") == D("1050.00")
+    assert f01.row("210", "expenditure").amount("amount") == D("50.00")
+
+
+def test_split_codes_joined_and_table_continued_on_next_page(synth_doc):
+    f05 = synth_doc.table("F05")
+    expected = [(r[0] + r[1] + r[2] if r[0].isdigit() else None, r[4:]) for r in F05.rows]
+    got = [
+        (r.code, [c.text if c.value is not None else "" for c in (r.cells["total"], r.cells["basic"], r.cells["project"])])
+        for r in f05.rows
+    ]
+    assert got == expected  # values as written (thousands separators kept in Cell.text)
+    assert f05.row("total").amount("total") == D("1000.00")
+    pages = [r.location.page for r in f05.rows]
+    assert pages == [5] * F05.split_after + [6] * (len(F05.rows) - F05.split_after)
+    # every column has a label in every header row: no None left from merged cells
+    assert all(h and all(isinstance(x, str) for x in h) for h in f05.header)
+    assert [h[2] for h in f05.header] == ["合计", "合计", "合计"]
+
+
+def test_cells_carry_page_and_box(synth_doc):
+    f05 = synth_doc.table("F05")
+    cell = f05.row("2010601").cells["total"]
+    assert cell.location.page == 5
+    x0, top, x1, bottom = cell.location.box
+    assert 0 < x0 < x1 < 595 and 0 < top < bottom < 842
+    assert cell.location.table and cell.location.row == "行政运行"
+    code = f05.row("2010601")
+    assert code.location.box[2] - code.location.box[0] > 100  # the label cell
+
+
+def test_empty_table_with_note(synth_doc):
+    f07 = synth_doc.table("F07")
+    assert f07.no_data
+    assert any("本表无数据" in n for n in f07.notes)
+    assert not any(c.value for _, c in f07.cells())
+
+
+def test_table_without_ruling_lines_read_as_layout_text(synth_doc):
+    f10 = synth_doc.table("F10")
+    got = {r.key: r.amount("amount") for r in f10.rows}
+    assert got["procurement_total"] == D("100.00")
+    assert got["procurement_goods"] + got["procurement_works"] + got["procurement_services"] == D("100.00")
+    assert got["running_total"] == D("120.00")
+    cell = f10.row("procurement_goods").cells["amount"]
+    assert cell.location.page == 9 and cell.location.box is not None
+
+
+def test_narrative_numbers_stay_in_their_sentences(synth_doc):
+    texts = [s.text for s in _sentences(synth_doc)]
+    joined = "".join(texts)
+    for sentence in SYNTH_SENTENCES:
+        assert nfkc(sentence) in joined
+    # no sentence is a lone number moved off its line
+    assert not [t for t in texts if re.fullmatch(r"[\d.,%;。]+", t)]
+
+
+def test_sentence_boxes_locate_numbers(synth_doc):
+    s = next(s for s in _sentences(synth_doc) if s.text.startswith("本年收入合计"))
+    i = s.text.index("1,020.00")
+    loc = s.locate(i, i + len("1,020.00"))
+    assert loc.page == s.page == 10
+    x0, top, x1, bottom = loc.box
+    assert x1 - x0 > 20 and bottom - top < 20  # one number on one line
+    assert len(s.boxes) == len(s.text)
+    assert loc.section == "二、收入决算情况说明"
+
+
+def test_headings_and_furniture(synth_doc):
+    headings = [(s.level, s.heading) for s in synth_doc.sections if s.heading]
+    assert (1, "第三部分 示例区财政局2024年度部门决算情况说明") in headings
+    assert (2, "二、收入决算情况说明") in headings
+    assert (3, "(一)“三公”经费财政拨款支出决算总体情况说明。") in headings
+    # the running header, the page numbers and the watermark of every page are gone
+    assert not [ln for ln in synth_doc.lines if "仅供内部审核" in ln]
+    assert not [ln for ln in synth_doc.lines if ln == "示例区财政局2024年度部门决算" or re.fullmatch(r"-\s*\d+\s*-", ln)]
+    assert not [s for s in _sentences(synth_doc) if re.fullmatch(r"-\s*\d+\s*-", s.text)]
