@@ -157,6 +157,14 @@ def test_one_label_for_both_sides(cat):
     right = t.row("total", "expenditure")
     assert left.cells["amount"].value == D("0.00")
     assert values(right) == {"total": D("1.00"), "basic": D("0.40"), "project": D("0.60")}
+    t, _ = build(cat, "B09", [["合计", "", "", "", "1.00", "0.40", "0.60"]])
+    assert t.row("total", "income").cells["amount"].blank
+    assert t.row("total", "expenditure").cells["total"].value == D("1.00")
+
+
+def test_left_value_shifted_by_layout_blanks(cat):
+    t, _ = build(cat, "B01", [["一、一般公共预算", "", "", "678.72", "一、一般公共服务支出", "603.69", "603.69", ""]])
+    assert t.row("src_general", "income").cells["amount"].value == D("678.72")
 
 
 # ------------------------------------------------------------------ special forms
@@ -268,3 +276,14 @@ def test_rows_without_line_numbers_are_not_headings(cat):
     ])
     assert [r.key for r in t.rows_in("income")] == ["src_general", "src_fund", "src_other"]
     assert all(r.parent_label is None for r in t.rows)
+
+
+def test_f09_flat_row_interleaved_by_item(cat):
+    # Shanghai prints 预算数 | 决算数 side by side under every item
+    r = raw("title", [["0.95", "0.90", "", "", "", "", "", "", "", "", "0.95", "0.90"]])
+    r.header = [["合计", "合计", "因公出国(境)费", "因公出国(境)费"] + ["x"] * 8,
+                ["预算数", "决算数"] * 6]
+    t = assemble(r, cat.spec("F09"), cat)
+    assert (t.row("total").cells["budget"].value, t.row("total").cells["final"].value) == (D("0.95"), D("0.90"))
+    assert t.row("reception").cells["final"].value == D("0.90")
+    assert t.row("abroad").cells["budget"].blank

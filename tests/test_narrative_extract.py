@@ -18,7 +18,7 @@ from disclint.narrative import (
     resolution_share,
     resolve,
 )
-from disclint.narrative.subjects import Matcher, default_vocabulary, load_vocabulary
+from disclint.narrative.subjects import Matcher, load_vocabulary
 from disclint.narrative.testing import budget_example, final_example, synthetic_document
 
 
@@ -239,3 +239,50 @@ def test_claims_to_dicts_is_json_ready():
     assert share["group_head"] is not None
     unresolved = next(d for d in dicts if d["kind"] == "amount" and d["fact"] is None)
     assert unresolved["unresolved"]
+
+
+def test_item_subject_named_by_a_heading_like_sentence():
+    doc = synthetic_document("final_accounts", [
+        ("（三）一般公共预算财政拨款支出决算具体情况", [
+            "1、一般公共服务支出(类)财政事务(款)行政运行(项)。",
+            "主要用于：人员经费。",
+            "年初预算为160.00万元，支出决算为150.00万元。",
+            "2、住房保障支出(类)住房改革支出(款)住房公积金(项)。",
+            "年初预算为20.00万元，支出决算为21.00万元。",
+        ]),
+    ], {"F05": [("合计", "total", "main", {"total": "171.00"}),
+                ("一般公共服务支出", "201", "main", {"total": "150.00"}),
+                ("财政事务", "20106", "main", {"total": "150.00"}),
+                ("行政运行", "2010601", "main", {"total": "150.00"}),
+                ("住房保障支出", "221", "main", {"total": "21.00"}),
+                ("住房改革支出", "22102", "main", {"total": "21.00"}),
+                ("住房公积金", "2210201", "main", {"total": "21.00"})]})
+    got = [(c.code, c.role, str(c.value.value)) for c in amounts(doc)]
+    assert got == [("2010601", "budget", "160.00"), ("2010601", "final", "150.00"),
+                   ("2210201", "budget", "20.00"), ("2210201", "final", "21.00")]
+    final = [c for c in amounts(doc) if c.role == "final"]
+    assert [resolve(c, doc).ref for c in final] == ["F05[2010601].total", "F05[2210201].total"]
+
+
+def test_non_table_phrase_anywhere_in_the_clause():
+    doc = synthetic_document("final_accounts", [("（二）政府采购情况说明", [
+        "政府采购金额20.00万元，其中：货物采购金额5.00万元、工程采购金额0万元、服务采购金额15.00万元。",
+        "在面向中小企业预留的政府采购项目中，由中小企业供应商中标的，采购金额15.00万元；",
+    ])])
+    subjects = [(c.subject, c.non_table) for c in amounts(doc)]
+    assert subjects[:4] == [("procurement", None), ("procurement_goods", None), ("procurement_works", None),
+                            ("procurement_services", None)]
+    assert subjects[4][1] is not None
+
+
+def test_add_plugin_synonyms(monkeypatch):
+    import disclint.narrative.subjects as subjects
+
+    monkeypatch.setattr(subjects, "_plugin_synonyms", lambda: [])
+    subjects.default_vocabulary.cache_clear()
+    try:
+        voc = subjects.add_plugin_synonyms([{"公用经费": ["日常公用支出"]}, None])
+        assert "日常公用支出" in voc.subjects["public"].synonyms
+        assert subjects.default_vocabulary() is voc
+    finally:
+        subjects.default_vocabulary.cache_clear()

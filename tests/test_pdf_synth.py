@@ -113,3 +113,17 @@ def test_headings_and_furniture(synth_doc):
     assert not [ln for ln in synth_doc.lines if "仅供内部审核" in ln]
     assert not [ln for ln in synth_doc.lines if ln == "示例区财政局2024年度部门决算" or re.fullmatch(r"-\s*\d+\s*-", ln)]
     assert not [s for s in _sentences(synth_doc) if re.fullmatch(r"-\s*\d+\s*-", s.text)]
+
+
+def test_sangong_three_level_header_and_pairs(synth_doc):
+    t = synth_doc.table("F09")
+    assert t.header[-1] == ["预算数", "决算数"] * 6
+    got = {r.key: (r.cells["budget"].value, r.cells["final"].value) for r in t.rows}
+    assert got == {
+        "total": (D("10.00"), D("8.00")),
+        "abroad": (None, None),
+        "vehicle": (D("6.00"), D("5.00")),
+        "vehicle_purchase": (None, None),
+        "vehicle_operation": (D("6.00"), D("5.00")),
+        "reception": (D("4.00"), D("3.00")),
+    }

@@ -23,6 +23,7 @@ __all__ = [
     "Fact",
     "Resolution",
     "Unresolved",
+    "Vocabulary",
     "claims_to_dicts",
     "document_claims",
     "extract_claims",
@@ -30,6 +31,7 @@ __all__ = [
     "resolution",
     "resolve",
     "resolution_share",
+    "default_vocabulary",
 ]
 
 

@@ -39,12 +39,13 @@ from disclint.narrative.model import (
     Claim,
     ClaimGroup,
 )
-from disclint.narrative.subjects import Matcher, Vocabulary, default_vocabulary, norm
+from disclint.narrative.subjects import Match, Matcher, Vocabulary, default_vocabulary, norm
 
 _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|单位预算|预算单位|部门预算|社会保险基金预算")
 _ROLE = re.compile(r"(年初预算|全年预算|调整预算|预算数|预算安排|预算批复|预算总额|预算)|(支出决算|决算数|决算|实际支出)")
 _STRONG = set("。；;!！?？")
 _PART_HEAD = re.compile(r"第[一二三四五六七八九十]+部分")
+_ITEM = re.compile(r"(?P<cls>[^，,。；;：:（）]+?)（类）(?:(?P<kuan>[^（）]+?)（款）)?(?:(?P<item>[^（）]+?)（项）)?")
 
 
 def document_kind(doc: Document) -> str | None:
@@ -107,6 +108,32 @@ class _Walker:
         self.statement = statement_sections(doc, voc)
 
     # -- helpers -------------------------------------------------------------
+    def item_subject(self, text: str):
+        """一般公共服务支出(类)财政事务(款)行政运行(项): the 7-digit code of that 项 in the
+        document's expenditure tables (or the 类 when only a 类 is named with （类）)."""
+        t = norm(text)
+        m = _ITEM.search(t)
+        if m is None:
+            return None
+        cls = self.matcher.match(m["cls"])
+        code = cls.code if cls is not None and cls.key == "class" else None
+        if code is None:
+            return None
+        if not m["item"]:
+            return None
+        for tid in ("F05", "F03", "B05", "B03", "F01", "B01"):
+            table = self.doc.table(tid)
+            if table is None:
+                continue
+            kuan = next((r.code for r in table.rows if r.code and len(r.code) == 5 and r.code.startswith(code)
+                         and norm(r.label) == norm(m["kuan"] or "")), None)
+            for r in table.rows:
+                if (r.code and len(r.code) == 7 and r.code.startswith(kuan or code)
+                        and norm(r.label) == norm(m["item"])):
+                    return Match("class", m.start(), m.end(), m.group(0), r.code)
+        return None
+
+
     def new(self, kind: str, sentence, section, item: Item, **kw) -> Claim:
         start = item.num_start if item.num_start is not None else item.start
         end = item.num_end if item.num_end is not None else item.end
@@ -128,6 +155,8 @@ class _Walker:
         sentence_amounts: list[Claim] = []  # amounts of the current 。-sentence
         previous_sentence: list[Claim] = []
         clause_amounts: list[Claim] = []  # since the last 。 or ；
+        clause_words: list[str] = []
+        pending = None  # the subject of a sentence that only names one (…(类)…(款)…(项)。)
         section_amounts: list[Claim] = []
         last_amount: Claim | None = None
         group: ClaimGroup | None = None
@@ -140,8 +169,11 @@ class _Walker:
 
         def subject_fields(text: str, group_head: Claim | None) -> dict:
             m = self.matcher.match(text)
+            item = self.item_subject(text)
+            if item is not None:
+                m = item
             ctx = norm(text) + "|" + (norm(group_head.subject_text) if group_head else "") + "|" + heading_ctx
-            nt = self.matcher.non_table(text)
+            nt = self.matcher.non_table("".join(clause_words))
             out = {"subject_text": text, "context": ctx, "non_table": nt}
             if m is not None:
                 out.update(subject=m.key, code=m.code, subject_name=m.synonym)
@@ -152,14 +184,21 @@ class _Walker:
                 items = parse_sentence(sentence.text)
             except Exception:  # pragma: no cover - the grammar accepts everything
                 continue
+            sentence_words = [i.text for i in items if i.kind in ("word", "bare")]
             for it in items:
                 k = it.kind
                 if k in ("word", "bare"):
                     words.append(it.text)
+                    clause_words.append(it.text)
                     continue
                 if k == "sep":
                     if it.text in _STRONG:
                         clause_amounts = []
+                        clause_words = []
+                        if it.text in "。!！?？" and not sentence_amounts:
+                            heading_like = self.item_subject("".join(sentence_words))
+                            if heading_like is not None:
+                                pending = heading_like  # 1、一般公共服务支出(类)财政事务(款)行政运行(项)。
                     if it.text in "。!！?？":
                         if moved is not None and outer is not None and group is not None and not group.parts:
                             outer.parts.append(moved)  # its 主要包括… listed no amounts: still a part
@@ -230,8 +269,13 @@ class _Walker:
                             fields["inherited"] = True
                             if role is None:
                                 role = prev.role
+                    if fields.get("subject") is None and not fields["non_table"] and pending is not None:
+                        fields.update(subject=pending.key, code=pending.code, subject_name=pending.synonym,
+                                      inherited=True)
                     if role is None:
                         role = FINAL if self.kind == "final_accounts" else BUDGET if self.kind == "budget" else None
+                    if fields.get("subject") is not None and not fields.get("inherited"):
+                        pending = None  # a subject of its own ends the one of a heading-like sentence
                     c = self.new(AMOUNT, sentence, section, it, value=_stated(it), written=it.value,
                                  unit=it.unit, role=role, **fields)
                     c.in_statement = in_statement

@@ -195,6 +195,11 @@ def _resolution(claim: Claim, document: Document, catalog: Catalog, voc: Vocabul
     if not claim.in_statement:
         return Resolution(unresolved=Unresolved("outside the 情况说明 (glossary or attachment)", table_quantity=False))
     if claim.subject is None:
+        heading = norm(claim.heading)
+        off = [w for w in voc.non_table_sections if w in heading]
+        if off:
+            return Resolution(unresolved=Unresolved(f"a {off[0]} section: its amounts are not table quantities",
+                                                    table_quantity=False))
         words = claim.subject_text[-20:] or "(no words)"
         return Resolution(unresolved=Unresolved(f"no known subject in {words!r}"))
     if claim.role == PRIOR:

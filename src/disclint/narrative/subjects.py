@@ -125,6 +125,18 @@ def default_vocabulary() -> Vocabulary:
     return voc
 
 
+def add_plugin_synonyms(mappings: Iterable[dict]) -> Vocabulary:
+    """Merge ``disclint_subject_synonyms`` results gathered by a caller's own plugin
+    manager (the runner's, with ``--plugin`` modules) into the default vocabulary."""
+    from disclint.catalog import default_catalog
+
+    voc = default_vocabulary()
+    for mapping in mappings or ():
+        if mapping:
+            voc.add_synonyms(mapping, default_catalog())
+    return voc
+
+
 # ---------------------------------------------------------------- matching
 @dataclass(frozen=True)
 class Match:

@@ -70,6 +70,7 @@ def assemble(
     )
     table.no_data = any(m in _SPACES.sub("", n) for n in raw.notes for m in _NO_DATA)
     builder = _Builder(table, spec, catalog, warnings if warnings is not None else [])
+    builder.header = [list(h) for h in raw.header]
     layout = spec.layout or {}
     if layout.get("blocks"):
         builder.blocks(raw.rows, int(layout["blocks"]))
@@ -154,6 +155,7 @@ class _Builder:
         self.econ = {normalize_label(k): v for k, v in catalog.economic_groups.items()}
         self.display = table.display_name
         self.with_label2: set[int] = set()  # rows whose second label column is filled
+        self.header: list[list[str]] = []
 
     # -------------------------------------------------------------- helpers
     def warn(self, msg: str, where: Location | None = None) -> None:
@@ -287,7 +289,7 @@ class _Builder:
             self.warn(f"more than two labels in a row of a two-sided table: {[g.label_text for g in groups]}", raw_row.location)
         left, right = panels[0], panels[1]
         if len(groups) >= 2:
-            self.emit(left, self.left_part(groups[0], left)[0], raw_row)
+            self.emit(left, self.left_part(groups[0], left), raw_row)
             self.emit(right, groups[1], raw_row)
             return
         g = groups[0]
@@ -295,25 +297,29 @@ class _Builder:
         if panel is right:
             self.emit(right, g, raw_row)
             return
-        g, rest = self.left_part(g, left)
-        self.emit(left, g, raw_row)
-        if any(c.kind in ("num", "na") and not (c.is_int and len(c.text) <= 3) for c in rest) and self.match(right, g.label_text):
+        values = g.values or []
+        n = len(left.columns)
+        rest = values[n:]
+        amounts = any(c.kind in ("num", "na") and not (c.is_int and len(c.text) <= 3) for c in rest)
+        if amounts and self.match(right, g.label_text):
             # one label printed for both sides (合计 / 总计): the rest is the right side's
+            self.emit(left, _Group(g.start, g.code, g.label, g.label2, g.line_no, values[:n]), raw_row)
             k = 0
             while k < len(rest) and k < len(self.label_columns) and rest[k].kind == "blank":
                 k += 1
             self.emit(right, _Group(start=g.start, label=g.label, values=rest[k:]), raw_row)
+            return
+        self.emit(left, self.left_part(g, left), raw_row)
 
-    def left_part(self, g: _Group, left: PanelSpec) -> tuple[_Group, list[_C]]:
-        """The left panel takes exactly its own columns after the label; what is
-        left (blank label cells, 行次 of the right side...) belongs to the right."""
+    def left_part(self, g: _Group, left: PanelSpec) -> _Group:
+        """The left panel takes exactly its own columns after the label; the cells
+        after them (blank label cells, the 行次 of the right side) are not its."""
         values = g.values or []
         n = len(left.columns)
         head, rest = values[:n], values[n:]
         if any(c.kind in ("num", "na") and not c.is_int for c in rest) and all(c.kind == "blank" for c in head):
-            # layout text lost the left value's position: fall back to alignment
-            return g, []
-        return _Group(g.start, g.code, g.label, g.label2, g.line_no, head), rest
+            return g  # layout text lost the value's position: align (see ``align``)
+        return _Group(g.start, g.code, g.label, g.label2, g.line_no, head)
 
     def groups(self, cells: list[_C]) -> list[_Group]:
         out: list[_Group] = []
@@ -392,18 +398,39 @@ class _Builder:
         need = len(flat["items"]) * len(flat["columns"])
         return first is not None and first.kind in ("num", "na") and len(cells) >= need - 2
 
+    def flat_interleaved(self, columns: list[str]) -> bool:
+        """Is the flat row printed item by item (预算数 决算数 | 预算数 决算数 …) rather
+        than column block by block (预算数 × 6 | 决算数 × 6)? Read from the header
+        row that names the columns over and over."""
+        panel = self.spec.panels[0]
+        names = []
+        for key in columns:
+            spec_col = panel.column(key)
+            names.append((key, (spec_col.label, *spec_col.aliases) if spec_col else (key,)))
+        for row in self.header:
+            seq = []
+            for text in row:
+                t = _squeeze(nfkc(text or ""))
+                hit = next((k for k, labels in names if any(lab and lab in t for lab in labels)), None)
+                if hit:
+                    seq.append(hit)
+            if len(seq) >= 2 * len(columns):
+                return seq[0] != seq[1]
+        return False
+
     def flat(self, raw_row: RawRow, flat: dict) -> None:
         cells = [_classify(c) for c in raw_row.cells]
         items, columns = flat["items"], flat["columns"]
         panel = self.spec.panels[0]
         n = len(items)
+        interleaved = self.flat_interleaved(columns)
         for ii, item in enumerate(items):
             aliases = panel.rows.get(item, (item,))
             label = aliases[0]
-            row_loc = raw_row.location.with_context(table=self.display, row=label)
+            row_loc = _context(raw_row.location, self.display, label)
             row_cells = {}
             for ci, col in enumerate(columns):
-                idx = ci * n + ii
+                idx = ii * len(columns) + ci if interleaved else ci * n + ii
                 c = cells[idx] if idx < len(cells) else None
                 spec_col = panel.column(col)
                 row_cells[col] = self.cell(c, col, spec_col.label if spec_col else col, label, row_loc)

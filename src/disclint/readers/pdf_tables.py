@@ -34,9 +34,8 @@ _TOTAL_WORDS = {"合计", "总计", "小计"}
 _COLUMN_NO = {"栏次", "行次"}
 
 
-def code_groups(grid: Grid, header_rows: range | None = None) -> list[list[int]]:
-    """Runs of adjacent columns headed 类 | 款 [| 项] (in any header row)."""
-    rows = header_rows if header_rows is not None else range(min(grid.n_rows, 6))
+def code_groups(grid: Grid, rows: range) -> list[list[int]]:
+    """Runs of adjacent columns headed 类 | 款 [| 项] (in any of ``rows``)."""
     groups: list[list[int]] = []
     for r in rows:
         texts = grid.texts(r)
@@ -141,24 +140,19 @@ class TableBuilder:
         self.grid = grid  # the first grid: column layout and header
         self.kinds = _RowKinds(spec, catalog)
         self._blanked: set[tuple[int, int]] = set()
-        head = range(min(grid.n_rows, 8))
-        self.groups = code_groups(grid, head)
+        self.groups = code_groups(grid, range(min(grid.n_rows, 8)))
         code_cols = {c for g in self.groups for c in g}
         start = body_start(grid, self.kinds, code_cols)
         header = resolved_header(grid, range(start))
-        first = start if start < grid.n_rows else None
-        if first is not None:
-            donated = self._boundary_words(first, code_cols, bool(header))
-            if donated:
-                header.append(donated)
+        if start < grid.n_rows and (donated := self._boundary_words(start, code_cols, bool(header))):
+            header.append(donated)
         raw.header = [self._join_codes_header(h) for h in header]
-        self.code_cols = code_cols
         self._add_rows(grid, range(start, grid.n_rows), None)
 
     # -------------------------------------------------------------- header
     def _boundary_words(self, r: int, code_cols: set[int], have_header: bool) -> list[str] | None:
         """Header words sharing the first body row: 类/款/项, or column labels in a
-        row with no amounts. They are blanked in the grid copy used for the body."""
+        row with no amounts. They leave the body row (``_blanked``)."""
         g = self.grid
         words = [""] * g.n_cols
         moved = False

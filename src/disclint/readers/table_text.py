@@ -131,23 +131,21 @@ class TextTableReader:
             if is_debris(s) and not self._wrapped_code(b.lines, idx):
                 continue
             c = compact(s)
-            if _NOTE.match(c) or in_notes:
-                if _NOTE.match(c) or not in_notes:
-                    notes.append(s)
-                else:
-                    notes[-1] += s
+            if _NOTE.match(c):
+                notes.append(s)
                 in_notes = True
                 continue
-            if not rows_lines and self._meta(ln, raw):
+            if in_notes:  # a note wrapped onto the next line
+                notes[-1] += s
                 continue
-            if _META.match(c) and not any(ch.isdigit() for ch in c[:2]):
-                self._meta(ln, raw)
-                continue
+            if (not rows_lines or _META.match(c)) and self._meta(ln, raw):
+                continue  # 单位名称 / 单位：万元 / 2023年度, before the header or repeated
             rows_lines.append(ln)
         raw.notes = notes
-        if not rows_lines:
+        content = [ln for ln in rows_lines if ln.text.strip()]
+        if not content:
             return raw
-        tab = sum("\t" in ln.text for ln in rows_lines) * 2 >= len(rows_lines)
+        tab = sum("\t" in ln.text for ln in content) * 2 >= len(content)
         parsed = parse_rows([ln.pt for ln in rows_lines], tab)
         start = self._body_start(parsed)
         raw.header = [[c.value for c in cells if c.kind != "blank"] for cells in parsed[:start]]

@@ -128,6 +128,8 @@ def unit_suspect(claim: Claim, fact: Fact) -> str | None:
             return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
     for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
         scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
+        if scaled.decimals < 2:
+            continue  # too few digits to tell a unit slip from a wrong number (0.3万元 is not 2,961.68)
         if claim.value.value != 0 and compare_equal(scaled, target).verdict is not Verdict.ERROR:
             return f"the amount is {what} (off by a factor of 10,000)"
     return None
