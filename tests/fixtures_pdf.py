@@ -38,6 +38,7 @@ class SynthTable:
     note: str = ""
     landscape: bool = False
     split_after: int | None = None  # body rows on the first page (the rest continue on the next)
+    repeat_header: bool = False  # the continuation repeats the header rows
     ruled: bool = True
     text_header: list[list[str]] = field(default_factory=list)  # header in the text layout
     text_rows: list[list[str]] | None = None  # body in the text layout (codes joined)
@@ -406,7 +407,8 @@ class _Writer:
         self._grid(t, t.header + first, len(t.header))
         if t.split_after is not None:
             self.new_page(t.landscape)
-            self._grid(t, body[t.split_after:], 0)
+            rest = body[t.split_after:]
+            self._grid(t, (t.header + rest) if t.repeat_header else rest, len(t.header) if t.repeat_header else 0)
         if t.note:
             self.c.setFont(CJK, 10)
             self.c.drawString(self.MARGIN, self.y - 16, t.note)

@@ -127,3 +127,20 @@ def test_sangong_three_level_header_and_pairs(synth_doc):
         "vehicle_operation": (D("6.00"), D("5.00")),
         "reception": (D("4.00"), D("3.00")),
     }
+
+
+def test_continuation_repeating_its_header(tmp_path):
+    """Some producers repeat the header rows on the continued page: they are not data."""
+    import copy
+
+    from fixtures_pdf import SynthDoc, render_pdf
+
+    from disclint.readers.pdf import read_pdf
+
+    f05 = copy.deepcopy(F05)
+    f05.repeat_header = True
+    doc = read_pdf(render_pdf(tmp_path / "repeat.pdf", SynthDoc("示例区财政局", 2024, [], [("table", f05)])))
+    t = doc.table("F05")
+    assert [r.code for r in t.rows][:-1] == [r[0] + r[1] + r[2] for r in F05.rows[:-1]]
+    assert t.location.page == 3 and t.rows[-1].key == "total" and t.rows[-1].location.page == 4
+    assert not doc.warnings

@@ -247,3 +247,20 @@ def test_example_plugin_installed_in_a_fresh_venv(tmp_path):
     assert check.returncode == 1  # a warning fails under the default fail-on
     clean = _run([*disclint, "check", "--select", "EX", EXAMPLES / "consistent-budget.md"])
     assert clean.returncode == 0 and "EX001" not in clean.stdout
+
+
+def test_example_plugin_in_process_as_documented(tmp_path, monkeypatch):
+    """The 'Testing a plugin' recipe of docs/plugins.md, without installing anything."""
+    monkeypatch.syspath_prepend(str(EXAMPLE_PLUGIN / "src"))
+    from disclint.linter.runner import Linter
+
+    doc = tmp_path / "draft.txt"
+    doc.write_text("2024年部门预算公开\n仅供内部审核\n", encoding="utf-8")
+    plugins = manager.load_plugins(extra_modules=("disclint_example_plugin",))
+    linter = Linter(plugins=plugins, select="EX001")
+    assert linter.catalog.spec("EXB01").name == "政府采购预算表"
+    result = linter.run([doc])
+    assert [(f.rule, f.location.line, f.severity) for f in result.findings] == [("EX001", 2, Severity.WARNING)]
+    clean = tmp_path / "final.txt"
+    clean.write_text("2024年部门预算公开\n", encoding="utf-8")
+    assert linter.run([clean]).findings == []

@@ -230,3 +230,11 @@ def test_broken_plugin_hook_is_reported_not_raised(tmp_path):
     result = lint([write(tmp_path / "a.txt", "FLAG\n")], plugins=plugins)
     assert any("bad catalog" in n.message for n in result.notifications)
     assert result.documents[0].status == OK
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_special_files_are_refused_not_read(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = lint([fifo])  # would block forever if it were opened
+    assert result.documents[0].error == "not a regular file"

@@ -237,6 +237,8 @@ class Linter:
             raise ReadError("no such file or directory")
         if os.path.isdir(path):
             raise ReadError("is a directory")
+        if not os.path.isfile(path):  # a named pipe would block, a device never end
+            raise ReadError("not a regular file")
         try:
             from disclint.readers import read_document
 

@@ -1,10 +1,12 @@
 """PDF narrative: text lines (outside tables, page furniture dropped) into the
 目录, headed sections and sentences that keep a box per character.
 
-Headings: 第X部分 (level 1), 一、 (level 2), （一） (level 3) on a line that
-does not run to the right margin (a wrapped paragraph that happens to start
-with 一、 is prose, as in 名词解释). A heading set larger than the body text
-that wraps continues on its next line of the same size.
+Headings: 第X部分 (level 1), 一、 (level 2), （一） (level 3) on a short line
+that does not run on into the next one (a wrapped paragraph that happens to
+start with 一、 is prose, as in 名词解释; once an ordinal level has been seen as
+prose in a section, its siblings are prose too: the list （一）…（十二） of
+duties). A heading set larger than the body text that wraps continues on its
+next line of the same size.
 
 Paragraphs: with first-line indentation (the usual 2 em) a paragraph ends
 before an indented line or before a list item (1、 （一）) after a short line;
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from disclint.catalog import Catalog
 from disclint.model import Location, Section, Sentence, TocEntry
-from disclint.readers.layout import WATERMARKS, compact, toc_entry
+from disclint.readers.layout import WATERMARKS, compact, is_debris, toc_entry
 from disclint.readers.narrative import split_sentences
 from disclint.readers.pdf_layout import Box, Line
 from disclint.readers.text import PText, nfkc, repair_numbers
@@ -32,7 +34,6 @@ _HEADINGS = (
     (3, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
 )
 _ITEM = re.compile(r"^\s*(\d+[、.．](?!\d)|[（(]?[一二三四五六七八九十\d]+[)）、])")  # 1、 （一） 一、
-_PAGE_NO = re.compile(r"^([-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+)$", re.I)
 
 
 # ---------------------------------------------------------------- page furniture
@@ -50,7 +51,7 @@ def furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
                 continue
             if ln.top > band and ln.bottom < height - band:
                 continue
-            if _PAGE_NO.match(t):
+            if is_debris(t):  # the text reader's page numbers (- 3 -, 第3页, 3/25)
                 drop.add(id(ln))
                 continue
             key = ("T" if ln.top <= band else "B") + re.sub(r"\d+", "#", t)
@@ -124,7 +125,7 @@ class NarrativeBuilder:
                 self._flush(buf)
                 if level < 3:
                     prose_level = 0
-                text, boxes = ln.text, list(ln.boxes)
+                text = ln.text
                 # a large heading wrapping onto a line of its own size
                 while (
                     i + 1 < len(lines)
