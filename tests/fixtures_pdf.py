@@ -5,15 +5,17 @@ style): a cover, a 目录, narrative, ruled tables with merged header cells, spl
 类 | 款 | 项 code columns, a table continued on the next page without a title,
 a 三公 table with a three-level header, an empty table with its 本表无数据 note,
 and a statistics table typeset without ruling lines. :func:`render_pdf` draws it
-the way published PDFs look (digits in a second font on a baseline 4.8 pt lower,
-a running header, page numbers and a diagonal draft watermark on every page); :func:`render_text` writes the
-same content in the tab-separated markdown-like layout the text reader parses.
+the way published PDFs look (digits in a second font on a baseline 4.8 pt
+lower, a running header, page numbers and a diagonal draft watermark on every
+page); :func:`render_text` writes the same content in the tab-separated
+markdown-like layout the text reader parses. :func:`planted` plants two errors,
+:func:`without` drops a table.
 
 The CJK font is reportlab's built-in CID font STSong-Light: no font file needed,
 and pdfplumber extracts its text as Unicode.
 
 Bad files: :func:`write_truncated`, :func:`write_garbage`, :func:`write_image_only`,
-:func:`write_encrypted`, :func:`write_zero_pages`.
+:func:`write_encrypted`, :func:`write_zero_pages`; and :func:`write_not_disclosure`.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class SynthTable:
     landscape: bool = False
     split_after: int | None = None  # body rows on the first page (the rest continue on the next)
     repeat_header: bool = False  # the continuation repeats the header rows
+    title_inside: bool = False  # title and unit in merged rows inside the ruling (spreadsheet export)
     ruled: bool = True
     text_header: list[list[str]] = field(default_factory=list)  # header in the text layout
     text_rows: list[list[str]] | None = None  # body in the text layout (codes joined)
@@ -49,7 +52,7 @@ class SynthDoc:
     unit: str
     year: int
     toc: list[tuple[str, int]]  # (entry, page)
-    parts: list  # ("h1"|"h2"|"h3", text) | ("p", text) | ("table", SynthTable) | ("page",)
+    parts: list  # ("h1"|"h2"|"h3", text) | ("p", text) | ("table", SynthTable) | ("page",) | ("space", pt)
 
 
 def _code_rows(rows):
@@ -326,8 +329,6 @@ class _Writer:
 
     def runs(self, x: float, y: float, text: str, size: float) -> float:
         """Draw ``text`` with digit runs in the second font on the lower baseline."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         pos = 0
         for m in _DIGIT_RUN.finditer(text):
             if m.start() > pos:
@@ -393,6 +394,17 @@ class _Writer:
 
     def table(self, t: SynthTable) -> None:
         w, _ = self.size
+        if t.title_inside:
+            n = len(t.col_widths)
+            inner = SynthTable(
+                t.title,
+                [[t.title] + [""] * (n - 1), ["单位：万元"] + [""] * (n - 1)] + t.header,
+                [(0, 0, n - 1, 0), (0, 1, n - 1, 1)] + [(c0, r0 + 2, c1, r1 + 2) for c0, r0, c1, r1 in t.spans],
+                t.rows,
+                t.col_widths,
+            )
+            self._grid(inner, inner.header + inner.rows, len(inner.header))
+            return
         self.c.setFont(CJK, 14)
         self.c.drawCentredString(w / 2, self.y, t.title)
         self.y -= 22
@@ -430,6 +442,8 @@ class _Writer:
         table = Table(data, colWidths=t.col_widths, rowHeights=18, style=TableStyle(style))
         w, _ = self.size
         tw, th = table.wrapOn(self.c, w, self.y)
+        if self.y - th < 50:  # does not fit below its title: the grid starts the next page
+            self.new_page(t.landscape)
         x = (w - tw) / 2
         table.drawOn(self.c, x, self.y - th)
         self.y -= th + 10
@@ -475,7 +489,9 @@ def render_pdf(path, doc: SynthDoc = SYNTH, furniture: bool = True) -> Path:
             nxt = part[1] if kind == "table" else None
             wr.new_page(bool(nxt is not None and nxt.landscape))
             landscape_next = False
-        if kind in ("h1", "h2", "h3"):
+        if kind == "space":
+            wr.y -= part[1]
+        elif kind in ("h1", "h2", "h3"):
             wr.heading(part[1], kind)
         elif kind == "p":
             wr.paragraph(part[1])

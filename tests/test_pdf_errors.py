@@ -89,3 +89,19 @@ def test_not_a_disclosure_is_a_warning_not_an_error(tmp_path):
     assert doc.tables == []
     assert any("no disclosure table" in w for w in doc.warnings)
     assert any("2025年度重点工作" in s.text for sec in doc.sections for s in sec.sentences)
+
+
+def test_scanned_pages_inside_a_text_pdf_are_a_warning(tmp_path):
+    """A disclosure whose annex pages are scans: the text pages are read, the
+    scanned ones named in a warning."""
+    from pypdfium2 import PdfDocument
+
+    text_pdf = render_pdf(tmp_path / "text.pdf", furniture=False)
+    scan_pdf = write_image_only(tmp_path / "scan.pdf")
+    merged = PdfDocument(str(text_pdf))
+    merged.import_pages(PdfDocument(str(scan_pdf)))
+    merged.save(str(tmp_path / "mixed.pdf"))
+    doc = read_pdf(tmp_path / "mixed.pdf")
+    assert [t.id for t in doc.tables][:2] == ["F01", "F05"]
+    n = len(merged)
+    assert any(f"page(s) {n} have no text layer" in w for w in doc.warnings)

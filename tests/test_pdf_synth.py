@@ -144,3 +144,34 @@ def test_continuation_repeating_its_header(tmp_path):
     assert [r.code for r in t.rows][:-1] == [r[0] + r[1] + r[2] for r in F05.rows[:-1]]
     assert t.location.page == 3 and t.rows[-1].key == "total" and t.rows[-1].location.page == 4
     assert not doc.warnings
+
+
+def test_title_and_unit_inside_the_ruling(tmp_path):
+    """Spreadsheet exports rule the title and unit rows too."""
+    import copy
+
+    from fixtures_pdf import F01, SynthDoc, render_pdf
+
+    from disclint.readers.pdf import read_pdf
+
+    f05, f01 = copy.deepcopy(F05), copy.deepcopy(F01)
+    f05.split_after = None
+    f05.title_inside = f01.title_inside = True
+    doc = read_pdf(render_pdf(tmp_path / "inside.pdf", SynthDoc("示例区财政局", 2024, [], [("table", f01), ("page",), ("table", f05)])))
+    assert [t.id for t in doc.tables] == ["F01", "F05"]
+    f05_doc = doc.table("F05")
+    assert f05_doc.unit == "万元" and f05_doc.title == F05.title
+    assert len(f05_doc.rows) == len(F05.rows) and f05_doc.row("total").amount("basic") == D("800.00")
+    assert doc.table("F01").header[0] == ["收入", "收入", "支出", "支出"]
+
+
+def test_title_at_the_foot_of_the_previous_page(tmp_path):
+    from fixtures_pdf import F01, SynthDoc, render_pdf
+
+    from disclint.readers.pdf import read_pdf
+
+    doc = read_pdf(render_pdf(tmp_path / "foot.pdf", SynthDoc("示例区财政局", 2024, [], [("space", 640), ("table", F01)])))
+    t = doc.table("F01")
+    assert t is not None and t.location.page == 3
+    assert {r.location.page for r in t.rows} == {4}
+    assert t.row("income_grand_total", "income").amount("amount") == D("1050.00")

@@ -11,9 +11,11 @@ Then, over the whole document:
 
 1. page furniture (page numbers, running headers/footers) is dropped;
 2. the cover gives kind, year and unit name;
-3. every ruled table gets its title from the text lines above it
-   (``catalog.match_title``), or, with no text between it and the previous
-   page's table, continues that table (pdf_tables.TableBuilder);
+3. every ruled table gets its title from the text lines above it (a title as
+   the text reader knows one, then ``catalog.match_title``) or from merged rows
+   inside its ruling (spreadsheet exports); with no text between it and the
+   previous page's table, it continues that table (pdf_tables.TableBuilder);
+   notes (注：… / 本表无数据) right below a table are its notes;
 4. pages without ruling lines: a catalog title followed by layout lines is read
    through the text-layout table grammar (the lines' wide gaps become tabs);
 5. each RawTable goes through the shared assembler;
@@ -205,6 +207,12 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
         kinds = [catalog.spec(t.id).kind for t in doc.tables if catalog.spec(t.id)]
         doc.kind = max(set(kinds), key=kinds.count) if kinds else None
 
+    scanned = [pc.number for pc in pages if not pc.n_chars and pc.n_images]
+    if scanned:
+        doc.warnings.append(
+            f"{path}: page(s) {', '.join(map(str, scanned))} have no text layer (scanned images): "
+            "their content is not read; OCR them to lint it"
+        )
     nb = NarrativeBuilder(path, catalog, doc.kind)
     nb.build(narrative)
     doc.sections, doc.toc = nb.sections, nb.toc
@@ -299,9 +307,11 @@ class _TableFinder:
         self.pending = None
         self.last_grid = grid
         prev = self.groups[-1] if self.groups else None
-        found = _find_title(self.recent, self.catalog, self.kind)
+        block = _title_block(self.recent, grid.page)
+        found = _find_title(block, self.catalog, self.kind)
+        inside_title = _title_in_grid(grid, self.catalog, self.kind) if found is None else None
         follows = prev is not None and self.last_was_table and grid.page == prev.last_page + 1
-        if follows and (found is None or found[0] is prev.spec):
+        if follows and (found is None or found[0] is prev.spec) and inside_title is None:
             colmap = prev.builder.column_map(grid)
             if colmap is not None:  # continues the table on the previous page
                 prev.builder.extend(grid, colmap)
@@ -309,11 +319,13 @@ class _TableFinder:
                 self._after_table(prev)
                 return
         group = None
+        first = 0
+        if inside_title is not None:
+            found, first, block = inside_title
         if found is not None:
             spec, title_lines, number = found
-            block = self.recent[-_TITLE_WINDOW:]
             raw = _raw_table(self.path, title_lines, block, number)
-            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog), spec, grid.page, raw)
+            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog, first), spec, grid.page, raw)
             self.groups.append(group)
             self.tables.append((raw, spec))
             self.used.update(id(ln) for ln in title_lines)
@@ -405,11 +417,18 @@ def _is_unit_or_number(ln: Line) -> bool:
     return not t or number_of(t) is not None
 
 
-def _find_title(recent: list[Line], catalog, kind) -> tuple[object, list[Line], str | None] | None:
+def _title_block(recent: list[Line], page: int) -> list[Line]:
+    """The lines that may hold the title of a table on ``page``: those above it on
+    its page, and the last lines of the previous page (a title left at the foot)."""
+    same = [ln for ln in recent if ln.page == page]
+    before = [ln for ln in recent if ln.page == page - 1][-3:]
+    return (before + same)[-_TITLE_WINDOW:]
+
+
+def _find_title(block: list[Line], catalog, kind) -> tuple[object, list[Line], str | None] | None:
     """The catalog table named by the text lines closest above a table: a title
     as the text reader knows one (short, ending in 表, maybe a number prefix or a
     unit tail), on one line or wrapped over two."""
-    block = recent[-_TITLE_WINDOW:]
     singles = [[block[i]] for i in range(len(block) - 1, -1, -1)]
     pairs = [[block[i - 1], block[i]] for i in range(len(block) - 1, 0, -1)]
     for lines in singles + pairs:  # a wrapped title comes last
@@ -417,6 +436,32 @@ def _find_title(recent: list[Line], catalog, kind) -> tuple[object, list[Line], 
         if found is not None:
             return found[0], lines, found[2]
     return None
+
+
+def _title_in_grid(grid: Grid, catalog, kind) -> tuple[tuple, int, list[Line]] | None:
+    """A title printed inside the ruling (a spreadsheet export: the first rows,
+    each one merged cell, hold the title, then the unit): ((spec, [title line],
+    number), index of the first row of the table proper, the lines of those rows)."""
+    lines: list[Line] = []
+    found = title = None
+    for r in range(min(grid.n_rows, 4)):
+        cells = [c for c in (grid.origin(r, k) for k in range(grid.n_cols)) if c is not None and c.text]
+        row = [_cell_line(grid.page, c) for c in cells]
+        if found is None:
+            if len(cells) != 1:
+                return None
+            lines += row
+            title, found = row[0], _title_of(row, catalog, kind)
+        elif cells and all(_is_unit_or_number(ln) or _UNIT.search(compact(ln.text)) for ln in row):
+            lines += row  # 单位：万元 (maybe beside 编制单位：…)
+        else:
+            return (found[0], [title], found[2]), r, lines
+    return None
+
+
+def _cell_line(page: int, cell) -> Line:
+    x0, top, x1, bottom = cell.box
+    return Line(page, cell.text, [None] * len(cell.text), top, bottom, x0, x1, 0.0)
 
 
 def _raw_table(path: str, title_lines: list[Line], block: list[Line], number: str | None) -> RawTable:

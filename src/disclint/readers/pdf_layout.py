@@ -8,7 +8,7 @@ a few points lower than the Chinese text around it (DOMAIN.md, PDF section);
 pdfplumber's default ``y_tolerance=3`` then moves every number onto a line of
 its own. Here a character joins a line when its vertical centre lies within half
 a character height of the line's anchor: 4.8 pt offsets at 12 pt and 7.3 pt at
-18 pt stay inside, the next line (leading ≥ 1.2 em) does not.
+18 pt stay inside, the next line (a leading of at least 1 em) does not.
 
 Grids. pdfplumber's ``Table`` is a list of cell boxes; a merged cell is one box
 spanning several grid rows/columns, and pdfplumber reports the positions it
@@ -36,7 +36,6 @@ def is_cjk(ch: str) -> bool:
         or 0xFE30 <= o <= 0xFE4F
         or 0xFF00 <= o <= 0xFFEF  # full-width forms
         or 0x2010 <= o <= 0x206F  # general punctuation: “ ” ‘ ’ — …
-        or 0x3000 <= o <= 0x303F
         or 0x2460 <= o <= 0x24FF  # ①
     )
 

@@ -105,18 +105,18 @@ def _row_texts(grid: Grid, r: int) -> list[str]:
     return [t or "" for t in grid.texts(r)]
 
 
-def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int]) -> int:
-    rows = [_row_texts(grid, r) for r in range(grid.n_rows)]
-    for r, texts in enumerate(rows):
-        if kinds.strong(texts, code_cols):
-            while r > 0 and kinds.named(rows[r - 1]):  # a 合计 row above the first code
+def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int], first: int = 0) -> int:
+    rows = [_row_texts(grid, r) if r >= first else [] for r in range(grid.n_rows)]
+    for r in range(first, grid.n_rows):
+        if kinds.strong(rows[r], code_cols):
+            while r > first and kinds.named(rows[r - 1]):  # a 合计 row above the first code
                 r -= 1
             return r
-    for r, texts in enumerate(rows):
-        if kinds.named(texts):
+    for r in range(first, grid.n_rows):
+        if kinds.named(rows[r]):
             return r
     # no body row recognised (an empty template): everything with text is header
-    last = max((r for r, t in enumerate(rows) if any(t)), default=-1)
+    last = max((r for r, t in enumerate(rows) if any(t)), default=first - 1)
     return last + 1
 
 
@@ -134,16 +134,20 @@ def resolved_header(grid: Grid, rows: range) -> list[list[str]]:
 class TableBuilder:
     """Builds one RawTable from a titled grid and the grids that continue it."""
 
-    def __init__(self, path: str, raw: RawTable, grid: Grid, spec: TableSpec | None, catalog: Catalog | None):
+    def __init__(
+        self, path: str, raw: RawTable, grid: Grid, spec: TableSpec | None, catalog: Catalog | None, first: int = 0
+    ):
+        """``first``: the grid's first row of the table proper (title and unit rows
+        printed inside the ruling come before it)."""
         self.path = path
         self.raw = raw
         self.grid = grid  # the first grid: column layout and header
         self.kinds = _RowKinds(spec, catalog)
         self._blanked: set[tuple[int, int]] = set()
-        self.groups = code_groups(grid, range(min(grid.n_rows, 8)))
+        self.groups = code_groups(grid, range(first, min(grid.n_rows, first + 8)))
         code_cols = {c for g in self.groups for c in g}
-        start = body_start(grid, self.kinds, code_cols)
-        header = resolved_header(grid, range(start))
+        start = body_start(grid, self.kinds, code_cols, first)
+        header = resolved_header(grid, range(first, start))
         if start < grid.n_rows and (donated := self._boundary_words(start, code_cols, bool(header))):
             header.append(donated)
         raw.header = [self._join_codes_header(h) for h in header]
