@@ -359,3 +359,44 @@ def test_unit_on_title_line_and_continued_table():
     assert t.unit == "元" and t.title == "2023年预算支出总表"
     assert [r.code for r in t.rows] == [None, "201", "208"]
     assert t.row("208").cells["basic"].value == D("2.00")
+
+
+# The flat 三公 table with its three header lines: the first one starts with 合计,
+# the total row's label, followed by an empty cell, like a label-only data row.
+SANGONG_HEADER_DOC = (
+    "财政拨款“三公”经费支出决算表\n"
+    "单位：万元\n"
+    "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t\n"
+    "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t\n"
+    + "\t".join(["预算数", "决算数"] * 6) + "\n"
+    "10.00\t8.00\t\t\t6.00\t5.00\t\t\t6.00\t5.00\t4.00\t3.00\n"
+)
+
+
+def test_header_line_starting_with_a_row_label_is_header():
+    doc = read_text(SANGONG_HEADER_DOC, "sangong.txt")
+    f09 = doc.table("F09")
+    assert f09.header[0][:2] == ["合计", "因公出国(境)费"] and len(f09.header) == 3
+    got = {r.key: (r.cells["budget"].value, r.cells["final"].value) for r in f09.rows}
+    assert got == {
+        "total": (D("10.00"), D("8.00")),
+        "abroad": (None, None),
+        "vehicle": (D("6.00"), D("5.00")),
+        "vehicle_purchase": (None, None),
+        "vehicle_operation": (D("6.00"), D("5.00")),
+        "reception": (D("4.00"), D("3.00")),
+    }
+    assert not doc.warnings
+
+
+def test_label_only_rows_before_the_first_amount_stay_rows():
+    # one label per panel and blank value cells: data rows, not a header
+    text = (
+        "收入支出决算总表\n单位：万元\n"
+        "项目\t金额\t项目\t金额\n"
+        "二、政府性基金预算财政拨款收入\t\t二、外交支出\t\n"
+        "一、一般公共预算财政拨款收入\t5.00\t一、一般公共服务支出\t5.00\n"
+    )
+    f01 = read_text(text, "f01.txt").table("F01")
+    assert f01.row("src_general", "income").cells["amount"].value == D("5.00")
+    assert [r.label for r in f01.rows][:2] == ["二、政府性基金预算财政拨款收入", "二、外交支出"]

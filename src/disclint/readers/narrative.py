@@ -29,11 +29,39 @@ _COLON_TEXT = re.compile(r"[:：].")
 _END = re.compile(r"[。；;：:！？!?]\s*$")
 _SPLIT = "。;；"
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s")
+# an amount in a would-be heading (（一）支出决算8.00万元。 is a sentence)
+_AMOUNT = re.compile(r"\d(?:[\d,]*\.\d+)?\s*(?:万元|亿元|元|%|％|‰)|\d[\d,]*\.\d")
 _LIST = re.compile(r"^\s*[-*+]\s+")
 
 
-def heading_level(item: NarrativeItem) -> int | None:
-    """The heading level of a narrative line, or None for prose."""
+def is_md_heading(item: NarrativeItem) -> bool:
+    """The line was written as a markdown heading (``#### …``)."""
+    return bool(_MD_HEADING.match(item.line.text))
+
+
+def _ordinal_level(c: str) -> int | None:
+    if _H2.match(c):
+        return 2
+    if _H3.match(c):
+        return 3
+    if _H4.match(c):
+        return 4
+    if _H5.match(c):
+        return 5
+    return None
+
+
+def heading_level(item: NarrativeItem, prose_levels: frozenset[int] | set[int] = frozenset()) -> int | None:
+    """The heading level of a narrative line, or None for prose.
+
+    A markdown heading is always a heading: the writer said so (its level is its
+    ordinal's, else 2). A plain line is a heading when it is short, starts with
+    an ordinal and reads as a title: no sentence punctuation inside, nothing
+    after a colon, no amount. One full stop may close it (（一）…总体情况说明。),
+    the way the PDF reader takes such a short line on its own, unless lines of
+    the same ordinal level were prose in this part (``prose_levels``): then it
+    is one more entry of a list (the 名词解释 definitions 一、… 十二、).
+    """
     if item.level is not None:
         return item.level
     t = item.text.text.strip()
@@ -43,24 +71,30 @@ def heading_level(item: NarrativeItem) -> int | None:
     raw = item.line.text
     if is_part_heading(c):
         return 1
-    md = bool(_MD_HEADING.match(raw))
+    if is_md_heading(item):
+        return _ordinal_level(c) or 2
+    if _LIST.match(raw):
+        return None  # "- 1、负责…" list items are prose
     # a heading has no sentence punctuation and nothing after a colon
     # ("**一、基本支出：**指为…" is a glossary entry, "1. 项目总体目标:" a heading)
-    short = len(c) <= 40 and not _HEADING_BAD.search(c) and not _COLON_TEXT.search(c)
-    if _LIST.match(raw) and not md:
-        return None  # "- 1、负责…" list items are prose
-    if short:
-        if _H2.match(c):
-            return 2
-        if _H3.match(c):
-            return 3
-        if _H4.match(c):
-            return 4
-        if _H5.match(c):
-            return 5
-    if md and len(c) <= 40 and not _HEADING_BAD.search(c):
-        return 2
-    return None
+    closed = c.endswith("。")
+    title = c[:-1] if closed else c
+    if len(c) > 40 or _HEADING_BAD.search(title) or _COLON_TEXT.search(title):
+        return None
+    level = _ordinal_level(title)
+    if level is None or _AMOUNT.search(_strip_ordinal(title)):
+        return None
+    if closed and level in prose_levels:
+        return None
+    return level
+
+
+def _strip_ordinal(c: str) -> str:
+    for rx in (_H2, _H3, _H4, _H5):
+        m = rx.match(c)
+        if m:
+            return c[m.end():]
+    return c
 
 
 class NarrativeBuilder:
@@ -71,10 +105,16 @@ class NarrativeBuilder:
         self.paragraph: list[PText] = []
         self.form = False
         self.current: Section | None = None
+        self.prose_levels: set[int] = set()  # ordinal levels met as prose (list items) in the open section
 
     def build(self, items: list[NarrativeItem]) -> list[Section]:
         for item in items:
-            level = None if self.form and item.level is None and not is_part_heading(item.text.text) else heading_level(item)
+            in_form = self.form and item.level is None and not is_part_heading(item.text.text) and not is_md_heading(item)
+            level = None if in_form else heading_level(item, self.prose_levels)
+            if level is None and not in_form and not item.table_like:
+                ordinal = _ordinal_level(compact(item.text.text))
+                if ordinal is not None:
+                    self.prose_levels.add(ordinal)
             if level is not None:
                 self._flush()
                 self._open(item, level)
@@ -114,6 +154,8 @@ class NarrativeBuilder:
         heading = item.text.collapse_spaces().strip()
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
+        # list items seen as prose stay prose for their siblings, not in new subsections
+        self.prose_levels = {lv for lv in self.prose_levels if lv <= level}
         parent = self.stack[-1].heading if self.stack else None
         loc = _loc(self.path, heading, None)
         sec = Section(heading=heading.text, location=loc, level=level, parent=parent)

@@ -89,6 +89,11 @@ class TextTableReader:
         cols = layout.get("label_columns") or (["code", "label"] if self.spec.code_rows else ["label"])
         self.code_rows = cols[0] == "code" or bool(layout.get("blocks"))
         self.two_sided = len(self.spec.panels) > 1
+        self.column_labels = self._column_labels(block.spec)
+        # label cells a data row can carry: one label (two with label2) per panel,
+        # one name per block of a blocks table; a flat row carries none
+        per_panel = 1 + ("label2" in cols)
+        self.max_labels = int(layout.get("blocks") or 0) or per_panel * max(1, len(self.spec.panels))
 
     @staticmethod
     def _known_labels(spec: TableSpec, catalog: Catalog) -> set[str]:
@@ -101,6 +106,24 @@ class TextTableReader:
         if spec.economic_rows:
             known.update(normalize_label(k) for k in catalog.economic_groups)
         return known
+
+    @staticmethod
+    def _column_labels(spec: TableSpec) -> set[str]:
+        """What the header of this table names: the value columns of every panel
+        and, for a flat table (F09: one row of 合计 | 因公出国（境）费 | … x 预算数 |
+        决算数), its items, which are printed as column heads."""
+        labels = set()
+        for p in spec.panels:
+            for col in p.columns:
+                labels.update(normalize_label(a) for a in (col.label, *col.aliases) if a)
+        flat = (spec.layout or {}).get("flat")
+        if flat:
+            panel = spec.panels[0] if spec.panels else None
+            for item in flat.get("items", ()):
+                aliases = panel.rows.get(item, (item,)) if panel else (item,)
+                labels.update(normalize_label(a) for a in aliases)
+        labels.discard("")
+        return labels
 
     def is_known(self, text: str) -> bool:
         hit = self._known_cache.get(text)
@@ -195,9 +218,32 @@ class TextTableReader:
         if col_line is not None:
             return col_line + 1
         for i, cells in enumerate(parsed):
-            if self._is_data(cells):
+            if self._is_data(cells) and not self._header_line(cells):
                 return i
         return len(parsed)
+
+    def _header_line(self, cells: list[TCell]) -> bool:
+        """A line of column labels that merely starts with a row label: 合计 |
+        因公出国（境）费 | … heads the 三公 table, and 合计 is also its total row.
+
+        Only lines without an amount are candidates (a line the weak test of
+        :meth:`_is_data` took: a known label followed by blank cells). Such a line
+        is a header when its labels (two or more) all name columns of the spec, or
+        when it holds more labels than a data row of the spec can carry (one per
+        panel, two with a second label column, one per block). A label-only data
+        row (因公出国（境）费 | | |, or 二、外交支出 on the right of a two-sided
+        table) leaves its value cells blank; it does not fill them with words.
+        """
+        content = [c for c in cells if c.kind != "blank"]
+        if any(c.kind == "num" and _AMOUNT.match(c.value) for c in content) or self._code_led(cells):
+            return False
+        texts = [c for c in content if c.kind == "text"]
+        if len(texts) < 2:
+            return False
+        return len(texts) > self.max_labels or all(self._is_column_label(c.value) for c in texts)
+
+    def _is_column_label(self, text: str) -> bool:
+        return normalize_label(text) in self.column_labels or normalize_label(strip_ordinal(text)) in self.column_labels
 
     @staticmethod
     def _column_numbers(cells: list[TCell]) -> bool:
