@@ -61,8 +61,6 @@ PLANTS = [
 
 @pytest.mark.parametrize("code, what, marker, after", PLANTS, ids=[p[0] + " " + p[1] for p in PLANTS])
 def test_planted_error_is_found(planted, code, what, marker, after):
-    if not any(str(r.code).startswith(code) for r in planted.rules):
-        pytest.xfail(f"no {code} rule is loaded yet")
     line = line_of(PLANTED, marker, after)
     hits = [f for f in planted.findings if f.rule.startswith(code) and f.severity is Severity.ERROR
             and line in (f.location.line, *(r.location.line for r in f.related))]

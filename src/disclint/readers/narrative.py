@@ -7,9 +7,12 @@ a paragraph ends at a heading, at a line ending a sentence (。；：！？) fol
 a new line, or at an indented line (a new paragraph in layout text). Sentences
 are then cut after 。 ；; — the claim grammar reads them one by one.
 
-Headings: 第一部分 … (level 1), 一、 (2), （一） (3), 1、 / 1. (4), (1) (5); a markdown
-heading without an ordinal is level 2; an attachment title is level 1 and its
-lines are a form: one sentence per line.
+Headings: 第一部分 … (level 1), 一、 (2), （一） (3), 1、 / 1. (4), (1) (5) on a
+short line without sentence punctuation or amounts; one closing 。 is allowed
+(（一）…总体情况说明。) unless siblings of that ordinal were prose (a list). A
+markdown ``#`` line is always a heading (level 2 without an ordinal) and ends an
+attachment form. An attachment title is level 1 and its lines are a form: one
+sentence per line.
 """
 
 from __future__ import annotations
@@ -105,7 +108,8 @@ class NarrativeBuilder:
         self.paragraph: list[PText] = []
         self.form = False
         self.current: Section | None = None
-        self.prose_levels: set[int] = set()  # ordinal levels met as prose (list items) in the open section
+        # ordinal levels met as prose (list items) among the current section's children
+        self.prose_levels: set[int] = set()
 
     def build(self, items: list[NarrativeItem]) -> list[Section]:
         for item in items:

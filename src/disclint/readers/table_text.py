@@ -5,7 +5,10 @@ header lines (column labels, often wrapped and, in OCR text, garbled), the body,
 and notes (注： / 说明：本表无数据). The body starts after the column-number line
 (栏次 1 2 3 … / 1 2 3 … n) when there is one, else at the first line that is
 clearly data: an amount, a classification code followed by its name, or a row
-label with empty cells after it.
+label with empty cells after it. A line without amounts that holds more labels
+than a data row of the table can carry, or only column labels, is a header line
+even when it starts with a row label (合计 | | 因公出国（境）费 | … heads the
+三公 table).
 
 Body lines are cut into cells by the grammar (:mod:`disclint.grammar.tables`),
 then grouped into logical rows. Layout text wraps a long label over several
@@ -91,7 +94,8 @@ class TextTableReader:
         self.two_sided = len(self.spec.panels) > 1
         self.column_labels = self._column_labels(block.spec)
         # label cells a data row can carry: one label (two with label2) per panel,
-        # one name per block of a blocks table; a flat row carries none
+        # one name per block of a blocks table (a flat row carries none, an item
+        # row of the same table one)
         per_panel = 1 + ("label2" in cols)
         self.max_labels = int(layout.get("blocks") or 0) or per_panel * max(1, len(self.spec.panels))
 
