@@ -161,3 +161,35 @@ def test_template_reads_into_empty_tables(template):
     assert [(t.id, r.label, c.text) for t in template.tables for r, c in t.cells() if c.value is not None] == []
     f02 = template.table("F02")
     assert [r.code for r in f02.rows if r.code] == ["205", "20502", "2050205", "207", "20799"]
+
+
+# ---------------------------------------------------------------- findings, with their pages
+@pytest.fixture(scope="module")
+def linter():
+    from disclint.linter.runner import Linter
+
+    return Linter()
+
+
+def test_putuo_real_inconsistencies_are_found_on_their_page(linter):
+    report, findings = linter.lint_file(str(PUTUO))
+    assert report.status == "ok"
+    errors = [f for f in findings if f.severity.value == "error"]
+    # the 情况说明 states 财政拨款收入支出总计 0.3万元; 公开04 总计 is 2,961.68
+    total = [f for f in errors if f.rule == "N401" and "财政拨款收入支出总计" in f.message]
+    assert len(total) == 1 and total[0].location.page == 21
+    assert total[0].values.claimed == Decimal("0.3") and total[0].values.expected == Decimal("2961.68")
+    assert total[0].location.box is not None
+    # the other side is the 总计 cell of 公开04 on page 13
+    assert [(r.location.page, r.location.row) for r in total[0].related] == [(13, "总计")]
+    # 占71.73% of 一般公共预算财政拨款支出: 2,106.66 / 2,940.05 = 71.65%
+    share = [f for f in errors if f.rule == "P501" and "一般公共服务支出" in f.message]
+    assert len(share) == 1 and share[0].location.page == 21
+    assert share[0].values.claimed == Decimal("71.73")
+    assert "71.65%" in share[0].message
+
+
+def test_template_has_no_error_finding(linter):
+    report, findings = linter.lint_file(str(TEMPLATE))
+    assert report.status == "ok"
+    assert [f.message for f in findings if f.severity.value == "error"] == []
