@@ -21,6 +21,14 @@ class RuleContext:
 
 
 class Rule:
+    """A check: ``check(doc, ctx)`` reads the document model and yields findings.
+
+    The class attributes are the rule's metadata, SQLFluff-like: ``code`` (a letter
+    group and three digits, ``T101``), ``name`` (kebab-case), ``summary`` (what it
+    checks, one sentence), ``rationale`` (why it matters), ``example`` (an excerpt
+    that triggers it) and ``groups`` (names ``--select`` / ``--ignore`` accept);
+    ``docs/rules.md`` is generated from them."""
+
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
@@ -46,6 +54,9 @@ class Rule:
         severity: Severity | None = None,
         key: str = "",
     ) -> Finding:
+        """A finding of this rule. ``key`` names what the finding is about, without line
+        numbers (the fingerprint a baseline records); the severity defaults to a note for
+        a rounding-sized difference, else the rule's default."""
         if severity is None:
             severity = Severity.NOTE if rounding else self.default_severity
         return Finding(

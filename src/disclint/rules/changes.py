@@ -8,8 +8,7 @@ from typing import Iterable
 from disclint.model import Document, Finding
 from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_sum
 from disclint.narrative.model import AMOUNT, CHANGE, SAME, Claim
-from disclint.rules.base import Rule, RuleContext
-from disclint.rules.narrative import (
+from disclint.rules._claims import (
     Keys,
     amount_text,
     claim_related,
@@ -18,6 +17,7 @@ from disclint.rules.narrative import (
     rate_comparison,
     signed,
 )
+from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative", "changes")
 
@@ -107,12 +107,12 @@ class ChangePrior(Rule):
             if a.kind != AMOUNT or a.prior is None or a.value is None or a.prior.value is None:
                 continue
             p = a.prior
+            diff = a.value.value - p.value.value
             x, y = _pair(a)
             if x is not None:
                 signed_x = Stated(x.direction * x.value.value, x.value.decimals)
                 cmp = compare_sum(a.value, [p.value, signed_x])
                 if not cmp.ok:
-                    diff = a.value.value - p.value.value
                     msg = (
                         f"「{x.text}」 ({x.heading}): {amount_text(a.value.value)} - {amount_text(p.value.value)} "
                         f"(「{p.item.text}」) = {signed(diff)}万元, stated {signed(signed_x.value)}万元"
@@ -121,9 +121,8 @@ class ChangePrior(Rule):
                         Comparison(cmp.verdict, signed_x.value, diff, signed_x.value - diff), msg, x.location,
                         related=[claim_related(p, "last year"), claim_related(a, "this year")], key=keys(a, "amount"))
             if y is not None and p.value.value > 0:
-                diff = a.value.value - p.value.value
                 expected = abs(diff) / p.value.value * 100
-                lo = max(abs(diff) - a.value.slack - p.value.slack, ZERO) / (p.value.high) * 100
+                lo = max(abs(diff) - a.value.slack - p.value.slack, ZERO) / p.value.high * 100
                 hi = (abs(diff) + a.value.slack + p.value.slack) / max(p.value.low, Decimal("1e-9")) * 100
                 cmp = rate_comparison(y.value, expected, lo, hi)
                 if not cmp.ok:

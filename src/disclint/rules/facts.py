@@ -102,6 +102,7 @@ def table_name(table: Table, catalog: Catalog | None = None) -> str:
 
 
 def row_name(row: Row) -> str:
+    """How a message names a row: ``201 一般公共服务支出`` (code and label), else its label, code or key."""
     label = (row.label or "").strip()
     if row.code and not label.startswith(row.code):
         return f"{row.code} {label}".strip()
@@ -109,6 +110,7 @@ def row_name(row: Row) -> str:
 
 
 def column_label(table: Table, panel: str, column: str, catalog: Catalog | None) -> str:
+    """How a message names a column: the catalog's label (this panel's, else any panel's), else its key."""
     spec = catalog.spec(table.id) if catalog else None
     if spec:
         p = spec.panel(panel) or (spec.panels[0] if len(spec.panels) == 1 else None)
@@ -139,6 +141,7 @@ def value_columns(table: Table, panel: str | None, catalog: Catalog | None) -> l
 
 
 def present_columns(table: Table, panel: str | None = None) -> set[str]:
+    """The columns that some row of the panel prints."""
     return {k for r in table.rows_in(panel) for k in r.cells}
 
 
@@ -200,13 +203,10 @@ class Term:
         base = self.cell.location if self.cell is not None else self.row.location
         return base.with_context(table=self.table_label, row=self.row_label, column_label=self.label)
 
-    def short(self) -> str:
-        """``20106 财政事务 603.14`` for a list of parts."""
-        return f"{self.row_label} {self.text()}"
-
 
 def make_term(table: Table, row: Row, column: str, catalog: Catalog | None, *, sign: int = 1,
               count: bool = False) -> Term:
+    """The term for one cell (which may be blank or not printed) of a row."""
     return Term(
         table=table,
         row=row,
@@ -236,6 +236,7 @@ def resolve(doc: Document, ref: FactRef, catalog: Catalog | None, *, count: bool
 
 def resolve_all(doc: Document, refs: Iterable[FactRef], catalog: Catalog | None, *,
                 count: bool = False) -> list[Term] | None:
+    """The cells of several facts, or None when any of them cannot be resolved."""
     out: list[Term] = []
     for ref in refs:
         terms = resolve(doc, ref, catalog, count=count)
@@ -253,21 +254,26 @@ def is_total_row(row: Row) -> bool:
     return row.key == "total"
 
 
-def code_of(row: Row, catalog: Catalog | None = None, class_rows: bool = False) -> str | None:
+def has_code(row: Row) -> bool:
+    """Does the row print a classification code (201, 20106, 30101 ...)?"""
+    return bool(row.code and _DIGITS.match(row.code))
+
+
+def class_code(row: Row, catalog: Catalog | None) -> str | None:
     """The row's classification code; for 类-name rows (表1 一、一般公共服务支出) the 类 code."""
-    if row.code and _DIGITS.match(row.code):
+    if has_code(row):
         return row.code
-    if class_rows and catalog is not None and not row.key:
+    if catalog is not None and not row.key:
         return catalog.class_code(row.label)
     return None
 
 
 @dataclass
-class CodeTree:
-    """Rows with function/economic codes: each row's children are the rows whose
-    nearest present ancestor code is its code."""
+class RowTree:
+    """Rows as a tree: the rows it holds (printed order), each row's children (by the
+    row's id) and the rows without a parent."""
 
-    rows: list[Row]
+    rows: list[Row] = field(default_factory=list)
     children: dict[int, list[Row]] = field(default_factory=dict)
     roots: list[Row] = field(default_factory=list)
 
@@ -275,14 +281,16 @@ class CodeTree:
         return self.children.get(id(row), [])
 
 
-def code_tree(rows: Iterable[Row]) -> CodeTree:
+def code_tree(rows: Iterable[Row]) -> RowTree:
+    """The rows with function/economic codes (the first row of each code; not the total):
+    a row's children are the rows whose nearest present ancestor code is its code."""
     by_code: dict[str, Row] = {}
     ordered: list[Row] = []
     for r in rows:
-        if r.code and _DIGITS.match(r.code) and r.code not in by_code and not is_total_row(r):
+        if has_code(r) and r.code not in by_code and not is_total_row(r):
             by_code[r.code] = r
             ordered.append(r)
-    tree = CodeTree(ordered)
+    tree = RowTree(ordered)
     for r in ordered:
         parent = None
         for n in range(len(r.code) - 1, 0, -1):  # type: ignore[arg-type]
@@ -315,21 +323,23 @@ def class_rows(table: Table, panel: str | None, catalog: Catalog | None) -> list
     for r in table.rows_in(panel):
         if r.key:
             continue
-        code = code_of(r, catalog, class_rows=True)
+        code = class_code(r, catalog)
         if code and len(code) == 3 and code not in seen:
             seen.add(code)
             out.append((code, r))
     return out
 
 
-def _economic_group_names(catalog: Catalog | None) -> set[str]:
+def economic_group_names(catalog: Catalog | None) -> set[str]:
+    """The catalog's economic group names (工资福利支出 ...), normalised."""
     if catalog is None:
         return set()
     return {normalize_label(k) for k in catalog.economic_groups}
 
 
 def is_group_row(row: Row, names: set[str]) -> bool:
-    if row.code and _DIGITS.match(row.code):
+    """An economic group: a 3xx code, else a row named after a group (工资福利支出)."""
+    if has_code(row):
         return len(row.code) == 3 and row.code.startswith("3")
     if is_total_row(row) or row.key:
         return False
@@ -346,15 +356,15 @@ def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, li
     only); else by position (the rows printed after the group up to the next
     group or total row, in the same panel).
     """
-    names = _economic_group_names(catalog)
+    names = economic_group_names(catalog)
     out: list[tuple[Row, list[Row]]] = []
     rows = table.rows
-    coded = [r for r in rows if r.code and _DIGITS.match(r.code) and len(r.code) == 5]
+    coded = [r for r in rows if has_code(r) and len(r.code) == 5]
     groups = [(i, r) for i, r in enumerate(rows) if is_group_row(r, names)]
     group_ids = {id(r) for _, r in groups}
     for i, g in groups:
         items: list[Row] = []
-        if g.code and _DIGITS.match(g.code):
+        if has_code(g):
             items = [c for c in coded if c.code.startswith(g.code)]  # type: ignore[union-attr]
         if not items:
             label = normalize_label(g.label)
@@ -372,21 +382,12 @@ def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, li
     return out
 
 
-@dataclass
-class RowTree:
-    children: dict[int, list[Row]] = field(default_factory=dict)
-    roots: list[Row] = field(default_factory=list)
-
-    def kids(self, row: Row) -> list[Row]:
-        return self.children.get(id(row), [])
-
-
 def row_tree(table: Table, panel: str | None, doc: Document | None = None, *, projects: bool = False) -> RowTree:
     """Units and projects: by ``parent_label`` when the reader set it, else by
     indentation; in project tables, a row named after the document's unit is the
     subtotal of the rows printed under it."""
     rows = [r for r in table.rows_in(panel) if not is_total_row(r)]
-    tree = RowTree()
+    tree = RowTree(rows)
     if not rows:
         return tree
     if any(r.parent_label for r in rows):
@@ -429,6 +430,6 @@ def top_level_rows(table: Table, panel: str | None, doc: Document | None = None)
     """What a total row would add up: root codes in code tables, else the
     top-level rows of the unit/project tree."""
     rows = [r for r in table.rows_in(panel) if not is_total_row(r)]
-    if any(r.code and _DIGITS.match(r.code) for r in rows):
+    if any(has_code(r) for r in rows):
         return code_tree(rows).roots
     return row_tree(table, panel, doc, projects=True).roots

@@ -110,6 +110,13 @@ class Check:
     def failed(self) -> bool:
         return self.comparison is not None and self.comparison.verdict is Verdict.ERROR
 
+    @property
+    def blamed(self) -> Term | None:
+        """The culprit a finding names: none for a rounding-sized difference."""
+        if self.comparison is not None and self.comparison.rounding:
+            return None
+        return self.culprit
+
     def correction(self, term: Term) -> Decimal:
         """How much ``term`` must change for this check to hold."""
         d = self.difference
@@ -118,16 +125,15 @@ class Check:
         return d * term.sign
 
 
-def _side_text(terms: list[Term], decimals: int, by_column: bool = False) -> str:
+def _side_text(terms: list[Term], by_column: bool = False) -> str:
     """``20106 财政事务 603.14 + 20132 组织事务 1.55``: parts named by row, or by
     column for the cells of one row (row totals, where blanks are listed too)."""
-    one_row = by_column
-    shown = [t for t in terms if not t.blank] if not one_row else terms
+    shown = terms if by_column else [t for t in terms if not t.blank]
     shown = shown or terms[:1]
     pieces: list[str] = []
     for i, t in enumerate(shown[:MAX_LISTED]):
-        op = ("- " if t.sign < 0 else "") if i == 0 else ("- " if t.sign < 0 else "+ ")
-        name = t.label if one_row else t.row_label
+        op = "- " if t.sign < 0 else ("" if i == 0 else "+ ")
+        name = t.label if by_column else t.row_label
         pieces.append(f"{op}{name} {t.text()}")
     if len(shown) > MAX_LISTED:
         pieces.append(f"+ {len(shown) - MAX_LISTED} more")
@@ -136,11 +142,19 @@ def _side_text(terms: list[Term], decimals: int, by_column: bool = False) -> str
 
 # ---------------------------------------------------------------- building checks
 class _Builder:
+    """Turns each catalog identity into checks, one ``k_<kind>`` method per kind."""
+
     def __init__(self, doc: Document, catalog: Catalog):
         self.doc = doc
         self.catalog = catalog
         self.checks: list[Check] = []
 
+    def build(self, ident: IdentitySpec) -> None:
+        handler = getattr(self, f"k_{ident.kind}", None)
+        if handler is not None:
+            handler(ident)
+
+    # -- helpers -------------------------------------------------------------
     def term(self, table, row, column, *, sign=1, count=False) -> Term:
         return F.make_term(table, row, column, self.catalog, sign=sign, count=count)
 
@@ -151,21 +165,34 @@ class _Builder:
         # an all-blank check (0 = 0) reports nothing but still confirms its cells
         self.checks.append(Check(rule, ident.kind, ident, left, right, relation, key))
 
-    # -- kinds ---------------------------------------------------------------
-    def build(self, ident: IdentitySpec) -> None:
-        handler = getattr(self, f"k_{ident.kind}", None)
-        if handler is not None:
-            handler(ident)
+    def add_column_sums(self, rule: str, ident: IdentitySpec, table, total, parts, relation: str, *,
+                        columns: list[str], count: bool = False) -> None:
+        """One check per column: the ``total`` row's cell = the sum of the ``parts`` rows' cells."""
+        for col in columns:
+            left = [self.term(table, total, col, count=count)]
+            right = [self.term(table, r, col, count=count) for r in parts]
+            self.add(rule, ident, left, right, relation, _cell_key(table, total, col))
 
     def _table(self, ident: IdentitySpec):
         return self.doc.table(ident.get("table", ""))
 
+    def _total_row(self, table, ident: IdentitySpec):
+        return table.row(ident.get("total", "total"), ident.get("panel"))
+
+    def _table_and_total(self, ident: IdentitySpec):
+        """The identity's table and its ``total`` row; None when either is not in the document."""
+        table = self._table(ident)
+        total = self._total_row(table, ident) if table is not None else None
+        return None if total is None else (table, total)
+
     def _columns(self, table, panel, ident) -> list[str]:
+        """The identity's ``columns`` (default: every value column of the panel) that the table prints."""
         wanted = ident.get("columns")
         present = F.present_columns(table, panel)
         cols = list(wanted) if wanted else F.value_columns(table, panel, self.catalog)
         return [c for c in cols if c in present]
 
+    # -- kinds ---------------------------------------------------------------
     def k_row_sum(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
         if table is None:
@@ -177,15 +204,13 @@ class _Builder:
         if total not in present or not any(c in present for c, _ in parts):
             return
         count = bool(ident.get("count"))
+        cols = [total] + [c for c, _ in parts]
         for row in table.rows_in(panel):
-            cols = [total] + [c for c, _ in parts]
             if not any(row.cell(c) is not None for c in cols):
                 continue
             left = [self.term(table, row, total, count=count)]
             right = [self.term(table, row, c, sign=s, count=count) for c, s in parts]
-            rel = "its parts come to"
-            key = f"{table.id}|{row.panel}|{_row_key(row)}|{total}"
-            self.add("T102", ident, left, right, rel, key)
+            self.add("T102", ident, left, right, "its parts come to", _cell_key(table, row, total))
 
     def k_code_hierarchy(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
@@ -203,85 +228,59 @@ class _Builder:
             for parent, kids in pairs:
                 level = F.level_name(kids)
                 rel = f"its {level} rows sum to" if level else "the rows under it sum to"
-                for col in cols:
-                    left = [self.term(table, parent, col)]
-                    right = [self.term(table, k, col) for k in kids]
-                    key = f"{table.id}|{panel}|{_row_key(parent)}|{col}"
-                    self.add("T103", ident, left, right, rel, key)
+                self.add_column_sums("T103", ident, table, parent, kids, rel, columns=cols)
 
     def k_group_sum(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
         if table is None:
             return
         for group, items in F.economic_groups(table, self.catalog):
-            for col in self._columns(table, group.panel, ident):
-                left = [self.term(table, group, col)]
-                right = [self.term(table, r, col) for r in items]
-                key = f"{table.id}|{group.panel}|{_row_key(group)}|{col}"
-                self.add("T104", ident, left, right, "its items sum to", key)
+            self.add_column_sums("T104", ident, table, group, items, "its items sum to",
+                                 columns=self._columns(table, group.panel, ident))
 
     def k_named_sum(self, ident: IdentitySpec) -> None:
-        table = self._table(ident)
-        if table is None:
+        found = self._table_and_total(ident)
+        if found is None:
             return
-        panel = ident.get("panel")
-        total = table.row(ident.get("total", "total"), panel)
-        if total is None:
-            return
+        table, total = found
         optional = set(ident.get("optional", []))
         parts = []
         for key in ident.get("parts", []):
-            r = table.row(key, panel)
+            r = table.row(key, ident.get("panel"))
             if r is None:
                 if key in optional:
                     continue
                 return  # a row the identity needs is not there: cannot check
             parts.append(r)
-        count = bool(ident.get("count"))
-        for col in self._columns(table, total.panel, ident):
-            left = [self.term(table, total, col, count=count)]
-            right = [self.term(table, r, col, count=count) for r in parts]
-            key = f"{table.id}|{total.panel}|{_row_key(total)}|{col}"
-            self.add("T101", ident, left, right, "its parts sum to", key)
+        self.add_column_sums("T101", ident, table, total, parts, "its parts sum to",
+                             columns=self._columns(table, total.panel, ident), count=bool(ident.get("count")))
 
     def k_class_sum(self, ident: IdentitySpec) -> None:
-        table = self._table(ident)
-        if table is None:
+        found = self._table_and_total(ident)
+        if found is None:
             return
-        panel = ident.get("panel")
-        total = table.row(ident.get("total", "total"), panel)
-        if total is None:
-            return
-        classes = [r for _, r in F.class_rows(table, panel, self.catalog)]
+        table, total = found
+        classes = [r for _, r in F.class_rows(table, ident.get("panel"), self.catalog)]
         if not classes:
             return
-        for col in self._columns(table, total.panel, ident):
-            left = [self.term(table, total, col)]
-            right = [self.term(table, r, col) for r in classes]
-            key = f"{table.id}|{total.panel}|{_row_key(total)}|{col}"
-            self.add("T101", ident, left, right, "its 类 rows sum to", key)
+        self.add_column_sums("T101", ident, table, total, classes, "its 类 rows sum to",
+                             columns=self._columns(table, total.panel, ident))
 
     def k_panel_sum(self, ident: IdentitySpec) -> None:
-        table = self._table(ident)
-        if table is None:
+        found = self._table_and_total(ident)
+        if found is None:
             return
-        panel = ident.get("panel")
-        total = table.row(ident.get("total", "total"), panel)
-        if total is None:
-            return
+        table, total = found
         rows = [r for r in table.rows_in(total.panel) if r is not total and not r.key]
         tree = F.code_tree(rows)
         groups = tree.roots if tree.rows else []
         if not groups:
-            names = F._economic_group_names(self.catalog)
+            names = F.economic_group_names(self.catalog)
             groups = [r for r in rows if F.is_group_row(r, names)]
         if not groups:
             return
-        for col in self._columns(table, total.panel, ident):
-            left = [self.term(table, total, col)]
-            right = [self.term(table, r, col) for r in groups]
-            key = f"{table.id}|{total.panel}|{_row_key(total)}|{col}"
-            self.add("T101", ident, left, right, "its groups sum to", key)
+        self.add_column_sums("T101", ident, table, total, groups, "its groups sum to",
+                             columns=self._columns(table, total.panel, ident))
 
     def k_unit_sum(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
@@ -291,16 +290,13 @@ class _Builder:
         spec = self.catalog.spec(table.id)
         tree = F.row_tree(table, panel, self.doc, projects=bool(spec and spec.project_rows))
         only = ident.get("parents")  # restrict to these named parent rows
-        total = table.row(ident.get("total", "total"), panel) if not only else None
+        total = self._total_row(table, ident) if not only else None
         pairs = [(r, tree.kids(r)) for r in table.rows_in(panel) if tree.kids(r) and (not only or r.key in only)]
         if total is not None and tree.roots:
             pairs.insert(0, (total, tree.roots))
         for parent, kids in pairs:
-            for col in self._columns(table, parent.panel, ident):
-                left = [self.term(table, parent, col)]
-                right = [self.term(table, k, col) for k in kids]
-                key = f"{table.id}|{parent.panel}|{_row_key(parent)}|{col}"
-                self.add("T101", ident, left, right, "the rows under it sum to", key)
+            self.add_column_sums("T101", ident, table, parent, kids, "the rows under it sum to",
+                                 columns=self._columns(table, parent.panel, ident))
 
     def k_equal(self, ident: IdentitySpec) -> None:
         count = bool(ident.get("count"))
@@ -332,6 +328,11 @@ class _Builder:
                 continue
             key = f"{lref.table}.{lref.column}|{rref.table}.{rref.column}|{code}"
             self.add("X201", ident, left, right, "", key)
+
+
+def _cell_key(table, row, column: str) -> str:
+    """A checked cell's part of a finding key: ``TABLE|PANEL|ROW|COLUMN``."""
+    return f"{table.id}|{row.panel}|{_row_key(row)}|{column}"
 
 
 def _row_key(row) -> str:
@@ -480,9 +481,10 @@ def _tolerance(ctx: RuleContext) -> Decimal | None:
 
 # ---------------------------------------------------------------- findings
 def message(check: Check) -> str:
+    """What a failing check says: both sides, the difference, the likely wrong cell and
+    (for the identities written in the catalog) the identity's own text."""
+    assert check.comparison is not None
     d = check.decimals
-    cmp = check.comparison
-    assert cmp is not None
     if check.kind in ("equal", "rows_match"):
         lhs = _fact_text(check.left, d)
         rhs = _fact_text(check.right, d)
@@ -491,11 +493,11 @@ def message(check: Check) -> str:
         total = check.left[0]
         text = (
             f"{total.where()} is {fmt(check.claimed, d)} but {check.relation} {fmt(check.expected, d)} "
-            f"({_side_text(check.right, d, by_column=check.kind == 'row_sum')})"
+            f"({_side_text(check.right, by_column=check.kind == 'row_sum')})"
         )
     text += f"; difference {fmt(check.difference, d)}"
-    if check.culprit is not None and not check.comparison.rounding:
-        c = check.culprit
+    c = check.blamed
+    if c is not None:
         same_table = all(t.table is c.table for t in check.terms)
         text += f"; likely wrong: {c.where(with_table=not same_table)} ({c.text()}), {check.culprit_reason}"
     ident_text = check.identity.get("text")
@@ -509,29 +511,24 @@ def _fact_text(terms: list[Term], d: int) -> str:
         t = terms[0]
         return f"{t.where()} is {t.text()}"
     total = sum((t.signed for t in terms), ZERO)
-    return f"{_side_text(terms, d)} is {fmt(total, d)}"
+    return f"{_side_text(terms)} is {fmt(total, d)}"
 
 
 def findings_for(rule: Rule, check: Check) -> Iterator[Finding]:
+    """The finding of a check that does not hold, located on its culprit or its total;
+    every other printed cell of the check (and the total) is a related location."""
     cmp = check.comparison
     if cmp is None or cmp.ok:
         return
-    primary = check.culprit if (check.culprit is not None and not cmp.rounding) else check.left[0]
+    total = check.left[0]
+    primary = check.blamed if check.blamed is not None else total
     related = [
         Related(f"{t.where()} = {t.text()}", t.location())
         for t in check.terms
-        if t is not primary and (not t.blank or t is check.left[0])
+        if t is not primary and (not t.blank or t is total)
     ]
-    yield rule.finding(
-        message(check) + (" (a rounding-sized difference)" if cmp.rounding else ""),
-        primary.location(),
-        related=related,
-        claimed=cmp.stated,
-        expected=cmp.expected,
-        difference=cmp.difference,
-        rounding=cmp.rounding,
-        key=f"{rule.code}|{check.kind}|{check.key}",
-    )
+    yield from rule.compared(cmp, message(check), primary.location(), related=related,
+                             key=f"{rule.code}|{check.kind}|{check.key}")
 
 
 class IdentityRule(Rule):

@@ -1,138 +1,39 @@
-"""N4xx: the numbers of the narrative (情况说明) against the tables and each other.
+"""N4xx: the amounts of the narrative (情况说明) against the tables and each other.
 
-Claims come from :func:`disclint.narrative.document_claims`; a claim's table fact
-from :func:`disclint.narrative.resolution` (subjects and their facts are data:
-``catalog/data/subjects.toml``). Everything compares with the interval rule of
-:mod:`disclint.model.amounts`: a claim within rounding of its table value is at
-most a note.
+Each rule reads the claims of :mod:`disclint.narrative` through the helpers of
+:mod:`disclint.rules._claims`: the table fact a claim restates is data
+(``catalog/data/subjects.toml``), and every comparison follows the interval rule
+of :mod:`disclint.model.amounts`: a claim within rounding of its table value is
+at most a note.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator
 
-from disclint.model import Document, Finding, Related
-from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, compare_sum, fmt
-from disclint.narrative import document_claims, resolution
-from disclint.narrative.model import AMOUNT, PRIOR, Claim
+from disclint.model import Document, Finding
+from disclint.model.amounts import Stated, Verdict, compare_equal, compare_sum
+from disclint.narrative import resolution
+from disclint.narrative.model import PRIOR, Claim
 from disclint.narrative.resolve import Fact
 from disclint.narrative.subjects import default_vocabulary, norm
+from disclint.rules._claims import (
+    Keys,
+    agrees,
+    amount_claims,
+    amount_text,
+    cell_related,
+    claim_related,
+    enumerations,
+    quantity_ref,
+    restated_amounts,
+    signed,
+    unit_suspect,
+)
 from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative",)
-
-
-# ---------------------------------------------------------------- shared helpers
-def claims_of(doc: Document, ctx: RuleContext) -> list[Claim]:
-    return document_claims(doc, ctx.catalog)
-
-
-def fact_of(claim: Claim, doc: Document, ctx: RuleContext) -> Fact | None:
-    return resolution(claim, doc, ctx.catalog).fact
-
-
-def amount_claims(doc: Document, ctx: RuleContext) -> list[Claim]:
-    return [c for c in claims_of(doc, ctx) if c.kind == AMOUNT and c.value is not None]
-
-
-class Keys:
-    """Finding keys: rule + section + subject (+ role/kind), no line numbers; a
-    repeated key in one document gets #2, #3 ... in document order."""
-
-    def __init__(self, rule: str):
-        self.rule = rule
-        self.seen: dict[str, int] = defaultdict(int)
-
-    def __call__(self, claim: Claim, *extra: str) -> str:
-        subject = (claim.subject or "?") + (f":{claim.code}" if claim.code else "")
-        base = "|".join([self.rule, claim.heading, subject, claim.role or "", claim.kind, *extra])
-        self.seen[base] += 1
-        n = self.seen[base]
-        return base if n == 1 else f"{base}#{n}"
-
-
-def quantized_equal(stated: Stated, expected: Decimal) -> bool:
-    if stated.exact:
-        return stated.value == expected
-    q = Decimal(10) ** -max(stated.decimals, 0) if stated.decimals >= 0 else Decimal(10) ** -stated.decimals
-    return expected.quantize(q, rounding=ROUND_HALF_UP) == stated.value.quantize(q, rounding=ROUND_HALF_UP)
-
-
-def rate_comparison(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
-    """A percentage as written against an exact ratio and its interval: equal when the
-    ratio rounds to what is written; a rounding note when the intervals overlap."""
-    difference = stated.value - expected
-    if quantized_equal(stated, expected):
-        verdict = Verdict.EQUAL
-    elif stated.high >= low and stated.low <= high:
-        verdict = Verdict.ROUNDING
-    else:
-        verdict = Verdict.ERROR
-    return Comparison(verdict, stated.value, expected, difference)
-
-
-def ratio_comparison(pct: Stated, part: Stated, whole: Stated) -> Comparison | None:
-    """pct% against part/whole*100 under the interval rule; None when whole is 0
-    and part is not (no percentage can be right or wrong)."""
-    if whole.value == 0 and whole.slack == 0 or whole.high <= 0:
-        if part.value == 0:
-            return rate_comparison(pct, ZERO, ZERO, ZERO)
-        return None
-    expected = part.value / whole.value * 100
-    lo_whole = max(whole.low, Decimal("1e-9"))
-    low = max(part.low, ZERO) / whole.high * 100
-    high = max(part.high, ZERO) / lo_whole * 100
-    return rate_comparison(pct, expected, min(low, high), max(low, high))
-
-
-def amount_text(value: Decimal, decimals: int = 2) -> str:
-    return fmt(value, max(decimals, 0) if decimals <= 6 else 6)
-
-
-def pct_text(value: Decimal, decimals: int = 2) -> str:
-    return f"{value.quantize(Decimal(10) ** -max(decimals, 2), rounding=ROUND_HALF_UP)}%"
-
-
-def signed(value: Decimal, decimals: int = 2) -> str:
-    s = amount_text(abs(value), decimals)
-    return f"+{s}" if value > 0 else f"-{s}" if value < 0 else s
-
-
-def cell_related(fact: Fact, prefix: str = "table value") -> Related:
-    return Related(f"{prefix}: {fact.label} = {amount_text(fact.value)}", fact.location)
-
-
-def claim_related(claim: Claim, prefix: str = "stated") -> Related:
-    return Related(f"{prefix} in {claim.heading}: 「{claim.quote}」", claim.location)
-
-
-def written(claim: Claim) -> str:
-    """The number as the narrative writes it, with its unit: 1,812.13元."""
-    if claim.written is None:
-        return "—"
-    d = claim.value.decimals if claim.value is not None else 2
-    shift = {"元": 4, "亿元": -4, "千元": 1}.get(claim.unit or "万元", 0)
-    return f"{fmt(claim.written, max(d - shift, 0))}{claim.unit or ''}"
-
-
-def unit_suspect(claim: Claim, fact: Fact) -> str | None:
-    """Why a mismatching amount looks like a unit slip, if it does."""
-    if claim.written is None or claim.value is None:
-        return None
-    target = fact.stated
-    if claim.unit and claim.unit != "万元" and claim.written != 0:
-        as_wan = Stated(claim.written, claim.value.decimals - {"元": 4, "亿元": -4, "千元": 1}.get(claim.unit, 0))
-        if compare_equal(as_wan, target).verdict is not Verdict.ERROR:
-            return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
-    for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
-        scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
-        if scaled.decimals < 2:
-            continue  # too few digits to tell a unit slip from a wrong number (0.3万元 is not 2,961.68)
-        if claim.value.value != 0 and compare_equal(scaled, target).verdict is not Verdict.ERROR:
-            return f"the amount is {what} (off by a factor of 10,000)"
-    return None
 
 
 # ---------------------------------------------------------------- rules
@@ -151,18 +52,10 @@ class NarrativeAmount(Rule):
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        voc = default_vocabulary()
         keys = Keys(self.code)
-        for c in amount_claims(doc, ctx):
-            subj = voc.subjects.get(c.subject or "")
-            if subj is not None and subj.group == "sangong":
+        for c, subject, fact in restated_amounts(doc, ctx):
+            if subject is not None and subject.group == "sangong":
                 continue  # G701
-            if c.role == PRIOR:
-                continue
-            res = resolution(c, doc, ctx.catalog)
-            fact = res.fact
-            if fact is None:
-                continue
             key = keys(c)
             cmp = compare_equal(c.value, fact.stated)
             if cmp.ok:
@@ -175,12 +68,17 @@ class NarrativeAmount(Rule):
                 f"difference {signed(cmp.difference)}"
             )
             if cmp.verdict is Verdict.ERROR:
-                alt = next((a for a in res.alternatives if a.ref != fact.ref
-                            and compare_equal(c.value, a.stated).verdict is not Verdict.ERROR), None)
-                if alt is not None:
-                    msg += f"; it is the figure of {alt.label} ({amount_text(alt.value)}) instead"
-            related = [cell_related(fact)]
-            yield from self.compared(cmp, msg, c.location, related=related, key=key)
+                other = _other_view(c, fact, doc, ctx)
+                if other is not None:
+                    msg += f"; it is the figure of {other.label} ({amount_text(other.value)}) instead"
+            yield from self.compared(cmp, msg, c.location, related=[cell_related(fact)], key=key)
+
+
+def _other_view(claim: Claim, fact: Fact, doc: Document, ctx: RuleContext) -> Fact | None:
+    """The subject's fact in another view (all funds / fiscal funds ...) that the
+    claim's figure does match, if one does."""
+    alternatives = resolution(claim, doc, ctx.catalog).alternatives
+    return next((a for a in alternatives if a.ref != fact.ref and agrees(claim.value, a.stated)), None)
 
 
 class RepeatedQuantity(Rule):
@@ -201,7 +99,7 @@ class RepeatedQuantity(Rule):
             if c.role == PRIOR or not c.in_statement:
                 continue
             res = resolution(c, doc, ctx.catalog)
-            ref = res.fact.ref if res.fact else res.unresolved.ref if res.unresolved else None
+            ref = quantity_ref(res)
             if ref is None:
                 continue
             prev = first.get(ref)
@@ -247,10 +145,11 @@ class NarrativeSum(Rule):
                     yield from self._check(ident, parts, claims, keys)
 
     def _check(self, ident: dict, parts: list[str], claims: list[Claim], keys: Keys) -> Iterator[Finding]:
+        """``ident`` (a [[sum]] of subjects.toml, with these ``parts``) among the claims of one
+        section, once per role (预算 / 决算 ...) whose total and parts are all stated."""
         for role in sorted({c.role or "" for c in claims}):
-            pick = lambda key: next((c for c in claims if c.subject == key and (c.role or "") == role), None)  # noqa: E731
-            total = pick(ident["total"])
-            found = [pick(p) for p in parts]
+            total = _first(claims, ident["total"], role)
+            found = [_first(claims, p, role) for p in parts]
             if total is None or any(p is None for p in found):
                 continue
             cmp = compare_sum(total.value, [p.value for p in found])
@@ -264,6 +163,11 @@ class NarrativeSum(Rule):
             )
             related = [claim_related(p, "part") for p in found]
             yield from self.compared(cmp, msg, total.location, related=related, key=keys(total, "+".join(parts)))
+
+
+def _first(claims: list[Claim], subject: str, role: str) -> Claim | None:
+    """The first claim of this subject and role (``""``: no role)."""
+    return next((c for c in claims if c.subject == subject and (c.role or "") == role), None)
 
 
 class FundSplit(Rule):
@@ -281,8 +185,7 @@ class FundSplit(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         voc = default_vocabulary()
         keys = Keys(self.code)
-        groups = {id(c.group): c.group for c in amount_claims(doc, ctx) if c.group is not None}
-        for g in groups.values():
+        for g in enumerations(amount_claims(doc, ctx)):
             head = g.head
             if head is None or head.value is None or len(g.parts) < 2:
                 continue
@@ -290,13 +193,12 @@ class FundSplit(Rule):
                    for p in g.parts):
                 continue
             if any(p.unit != head.unit and p.written and head.written
-                   and compare_equal(Stated(p.written, 2), Stated(head.written, 2)).verdict is not Verdict.ERROR
-                   for p in g.parts):
+                   and agrees(Stated(p.written, 2), Stated(head.written, 2)) for p in g.parts):
                 continue  # U801: a part in 元 with the total's digits
             cmp = compare_sum(head.value, [p.value for p in g.parts])
             if cmp.ok:
                 continue
-            terms = " + ".join(amount_text(p.value.value, min(p.value.decimals, 6)) for p in g.parts)
+            terms = " + ".join(amount_text(p.value.value, p.value.decimals) for p in g.parts)
             msg = (
                 f"「{head.quote}」 ({head.heading}) is split by funding source into {terms} = "
                 f"{amount_text(cmp.expected, 4)}万元, difference {signed(cmp.difference)}"

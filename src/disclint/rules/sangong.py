@@ -6,11 +6,8 @@ from typing import Iterable
 
 from disclint.model import Document, Finding
 from disclint.model.amounts import Verdict, compare_equal
-from disclint.narrative import resolution
-from disclint.narrative.model import PRIOR
-from disclint.narrative.subjects import default_vocabulary
+from disclint.rules._claims import Keys, amount_text, cell_related, restated_amounts, signed, unit_suspect
 from disclint.rules.base import Rule, RuleContext
-from disclint.rules.narrative import Keys, amount_claims, amount_text, cell_related, signed, unit_suspect
 
 GROUPS = ("narrative", "sangong")
 
@@ -29,14 +26,9 @@ class SangongItem(Rule):
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        voc = default_vocabulary()
         keys = Keys(self.code)
-        for c in amount_claims(doc, ctx):
-            subj = voc.subjects.get(c.subject or "")
-            if subj is None or subj.group != "sangong" or c.role == PRIOR:
-                continue
-            fact = resolution(c, doc, ctx.catalog).fact
-            if fact is None:
+        for c, subject, fact in restated_amounts(doc, ctx):
+            if subject is None or subject.group != "sangong":
                 continue
             key = keys(c)
             cmp = compare_equal(c.value, fact.stated)
@@ -52,7 +44,7 @@ class SangongItem(Rule):
             else:
                 what = (f"narrative {amount_text(c.value.value, c.value.decimals)}万元, table "
                         f"{amount_text(fact.value)}万元, difference {signed(cmp.difference)}")
-            msg = f"「{c.quote}」 ({c.heading}) {subj.name}{role}: {what} ({fact.label})"
+            msg = f"「{c.quote}」 ({c.heading}) {subject.name}{role}: {what} ({fact.label})"
             yield from self.compared(cmp, msg, c.location, related=[cell_related(fact)], key=key)
 
 

@@ -4,29 +4,40 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import Stated, Verdict, compare_sum, parse_amount
 from disclint.narrative import resolution
 from disclint.narrative.model import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
 from disclint.narrative.subjects import Matcher, default_vocabulary, norm
-from disclint.rules.base import Rule, RuleContext
-from disclint.rules.narrative import (
+from disclint.rules._claims import (
     Keys,
     amount_text,
     cell_related,
     claim_related,
     claims_of,
+    enumerations,
     pct_text,
+    quantity_ref,
     ratio_comparison,
     signed,
 )
+from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative", "percentages")
 
 
-def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> list[tuple[Stated, str, list[Related]]]:
+class Operand(NamedTuple):
+    """A part or whole of a percentage: its amount, how the message names it, and the
+    related location that shows where it comes from."""
+
+    amount: Stated
+    label: str
+    related: list[Related]
+
+
+def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> list[Operand]:
     """What a share may be of, best first: the quantity named after 占 (a stated amount
     of that subject, else its table fact; then the same subject in the other views —
     本年支出合计 may be the all-funds or the fiscal total), or the enumeration's head."""
@@ -40,38 +51,34 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
         if res.unresolved is not None and not res.unresolved.table_quantity:
             return []  # the whole is not a table quantity here (a 绩效 paragraph)
         out = []
-        ref = res.fact.ref if res.fact is not None else res.unresolved.ref if res.unresolved else None
+        ref = quantity_ref(res)
         before = [c for c in claims if c.kind == AMOUNT and c.id < share.id and c.subject == m.key
                   and c.code == m.code and c.role != PRIOR and c.value is not None]
-        mine = [c for c in before if ref is not None and _ref(c, doc, ctx) == ref]
+        mine = [c for c in before if ref is not None and quantity_ref(resolution(c, doc, ctx.catalog)) == ref]
         pick = ([c for c in mine if c.section is share.section] or mine or [None])[-1]
         if pick is not None:
-            out.append((pick.value, f"「{pick.quote}」", [claim_related(pick, "the whole")]))
+            out.append(Operand(pick.value, f"「{pick.quote}」", [claim_related(pick, "the whole")]))
         elif res.fact is not None:
-            out.append((res.fact.stated, res.fact.label, [cell_related(res.fact, "the whole")]))
+            out.append(Operand(res.fact.stated, res.fact.label, [cell_related(res.fact, "the whole")]))
         for alt in res.alternatives:
-            out.append((alt.stated, alt.label, [cell_related(alt, "the whole")]))
+            out.append(Operand(alt.stated, alt.label, [cell_related(alt, "the whole")]))
         return out
     group = share.group
     if group is not None and group.head is not None and group.head.value is not None and group.head is not share.anchor:
         head = group.head
-        return [(head.value, f"「{head.quote}」", [claim_related(head, "the whole")])]
+        return [Operand(head.value, f"「{head.quote}」", [claim_related(head, "the whole")])]
     return []
 
 
-def _ref(c: Claim, doc: Document, ctx: RuleContext) -> str | None:
-    res = resolution(c, doc, ctx.catalog)
-    return res.fact.ref if res.fact is not None else res.unresolved.ref if res.unresolved else None
-
-
-def _part(share: Claim, doc: Document, ctx: RuleContext) -> tuple[Stated, str, list[Related]] | None:
+def _part(share: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
+    """What a share is the share of: the amount it qualifies, else its subject's table fact."""
     if share.anchor is not None and share.anchor.value is not None:
         a = share.anchor
-        return a.value, f"「{a.quote}」", []
+        return Operand(a.value, f"「{a.quote}」", [])
     if share.subject is not None:
         fact = resolution(replace(share, id=-1, kind=AMOUNT), doc, ctx.catalog).fact
         if fact is not None:
-            return fact.stated, fact.label, [cell_related(fact, "the part")]
+            return Operand(fact.stated, fact.label, [cell_related(fact, "the part")])
     return None
 
 
@@ -96,7 +103,7 @@ class ShareRatio(Rule):
             wholes = _whole(s, claims, doc, ctx)
             if part is None or not wholes:
                 continue
-            tried = [(w, ratio_comparison(s.value, part[0], w[0])) for w in wholes]
+            tried = [(w, ratio_comparison(s.value, part.amount, w.amount)) for w in wholes]
             tried = [(w, c) for w, c in tried if c is not None]
             if not tried:
                 continue
@@ -106,11 +113,11 @@ class ShareRatio(Rule):
             if cmp.ok:
                 continue
             msg = (
-                f"「{s.text}」 ({s.heading}): {part[1]} / {whole[1]} = "
-                f"{amount_text(part[0].value)} / {amount_text(whole[0].value)} = {pct_text(cmp.expected)}, "
+                f"「{s.text}」 ({s.heading}): {part.label} / {whole.label} = "
+                f"{amount_text(part.amount.value)} / {amount_text(whole.amount.value)} = {pct_text(cmp.expected)}, "
                 f"stated {pct_text(s.value.value, s.value.decimals)}, difference {signed(cmp.difference)} points"
             )
-            yield from self.compared(cmp, msg, s.location, related=part[2] + whole[2], key=keys(s))
+            yield from self.compared(cmp, msg, s.location, related=part.related + whole.related, key=keys(s))
 
 
 class SharesTotal(Rule):
@@ -127,8 +134,7 @@ class SharesTotal(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
-        groups = {id(c.group): c.group for c in claims_of(doc, ctx) if c.group is not None}
-        for g in groups.values():
+        for g in enumerations(claims_of(doc, ctx)):
             if g.head is None or g.head.value is None or len(g.parts) < 2:
                 continue
             if any(len(p.shares) != 1 or p.value is None for p in g.parts):
@@ -150,20 +156,20 @@ class SharesTotal(Rule):
             yield from self.compared(cmp, msg, shares[-1].location, related=related, key=keys(g.head, "shares"))
 
 
-def _budget_amount(b: Claim, doc: Document, ctx: RuleContext) -> tuple[Stated, str, list[Related]] | None:
+def _budget_amount(b: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
     """The 预算 a 决算 is measured against: stated in the same sentence, else the table."""
     claims = claims_of(doc, ctx)
     same = [c for c in claims if c.kind == AMOUNT and c.sentence is b.sentence and c.id < b.id
             and c.role == BUDGET and c.value is not None and (c.subject == b.subject or c.inherited or b.inherited)]
     if same:
         a = same[-1]
-        return a.value, f"「{a.quote}」", [claim_related(a, "the budget")]
+        return Operand(a.value, f"「{a.quote}」", [claim_related(a, "the budget")])
     if b.subject is None:
         return None
     fact = resolution(replace(b, id=-1, role=BUDGET), doc, ctx.catalog).fact
     if fact is None:
         return None
-    return fact.stated, fact.label, [cell_related(fact, "the budget")]
+    return Operand(fact.stated, fact.label, [cell_related(fact, "the budget")])
 
 
 class CompletionRate(Rule):
@@ -185,18 +191,32 @@ class CompletionRate(Rule):
             b = z.anchor
             if b.role == BUDGET:
                 continue  # 完成 of a budget figure: nothing to divide
-            a = _budget_amount(b, doc, ctx)
-            if a is None:
+            budget = _budget_amount(b, doc, ctx)
+            if budget is None:
                 continue
-            cmp = ratio_comparison(z.value, b.value, a[0])
+            cmp = ratio_comparison(z.value, b.value, budget.amount)
             if cmp is None or cmp.ok:
                 continue
             msg = (
-                f"「{z.text}」 ({z.heading}): 决算 「{b.quote}」 / 预算 {a[1]} = "
-                f"{amount_text(b.value.value)} / {amount_text(a[0].value)} = {pct_text(cmp.expected)}, "
+                f"「{z.text}」 ({z.heading}): 决算 「{b.quote}」 / 预算 {budget.label} = "
+                f"{amount_text(b.value.value)} / {amount_text(budget.amount.value)} = {pct_text(cmp.expected)}, "
                 f"stated {pct_text(z.value.value, z.value.decimals)}, difference {signed(cmp.difference)} points"
             )
-            yield from self.compared(cmp, msg, z.location, related=[claim_related(b, "决算")] + a[2], key=keys(z))
+            related = [claim_related(b, "决算")] + budget.related
+            yield from self.compared(cmp, msg, z.location, related=related, key=keys(z))
+
+
+def _rate_cell(text: str) -> Stated | None:
+    """A 执行率 cell as a percentage: ``68.03%``, ``68.03`` or a fraction ``0.6803``.
+
+    (This reads cell text inside a rule; the reader could give rate cells a value.)"""
+    value_decimals = parse_amount(text.replace("%", "").replace("％", ""))
+    if value_decimals is None:
+        return None
+    value, decimals = value_decimals
+    if "%" not in text and "％" not in text and value <= 1:
+        return Stated(value * 100, max(decimals - 2, 0))  # written as a fraction: 0.6803
+    return Stated(value, decimals)
 
 
 class ExecutionRate(Rule):
@@ -232,9 +252,10 @@ class ExecutionRate(Rule):
                 f"difference {signed(cmp.difference)} points"
             )
             yield from self.compared(cmp, msg, r.location, related=[claim_related(budget, "预算")], key=keys(r))
-        yield from self._tables(doc, keys)
+        yield from self._tables(doc)
 
-    def _tables(self, doc: Document, keys: Keys) -> Iterable[Finding]:
+    def _tables(self, doc: Document) -> Iterable[Finding]:
+        """The 执行率 column of the self-evaluation tables (catalog table ``PE``)."""
         for t in doc.tables:
             if t.id != "PE":
                 continue
@@ -242,12 +263,9 @@ class ExecutionRate(Rule):
                 b, e, rate = row.cell("budget"), row.cell("executed"), row.cell("rate")
                 if not (b and e and rate) or b.value is None:
                     continue
-                parsed = parse_amount(rate.text.replace("%", "").replace("％", ""))
-                if parsed is None:
+                pct = _rate_cell(rate.text)
+                if pct is None:
                     continue
-                pct = Stated(*parsed)
-                if "%" not in rate.text and "％" not in rate.text and parsed[0] <= 1:
-                    pct = Stated(parsed[0] * 100, max(parsed[1] - 2, 0))  # written as a fraction: 0.6803
                 cmp = ratio_comparison(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
                 if cmp is None or cmp.ok:
                     continue

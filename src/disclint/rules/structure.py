@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from disclint.model import Document, Finding, Related
+from disclint.catalog import Catalog
+from disclint.model import Cell, Document, Finding, Location, Related, Row, Table
 from disclint.model.amounts import fmt
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.facts import column_label, row_name, table_name
@@ -32,26 +33,27 @@ class NoDataWithNumbers(Rule):
             if not cells:
                 continue
             tname = table_name(table, ctx.catalog)
-
-            def where(r, c):
-                return f'row "{row_name(r)}" column {column_label(table, r.panel, c.column, ctx.catalog)}'
-
-            def loc(r, c):
-                return c.location.with_context(
-                    table=tname, row=row_name(r), column_label=column_label(table, r.panel, c.column, ctx.catalog)
-                )
-
-            row, cell = cells[0]
+            (row, cell), *others = cells[:MAX_RELATED]
+            where, location = _cell_place(table, tname, row, cell, ctx.catalog)
             more = f" and {len(cells) - 1} more non-zero cell{'s' if len(cells) > 2 else ''}" if len(cells) > 1 else ""
-            related = [Related(f"the table's note: 本表无数据", table.location.with_context(table=tname))]
-            related += [Related(f"{where(r, c)} = {fmt(c.value, c.decimals)}", loc(r, c)) for r, c in cells[1:MAX_RELATED]]
+            related = [Related("the table's note: 本表无数据", table.location.with_context(table=tname))]
+            for r, c in others:
+                other_where, other_location = _cell_place(table, tname, r, c, ctx.catalog)
+                related.append(Related(f"{other_where} = {fmt(c.value, c.decimals)}", other_location))
             yield self.finding(
-                f"{tname} says 本表无数据 (no data) but {where(row, cell)} is {fmt(cell.value, cell.decimals)}{more}",
-                loc(row, cell),
+                f"{tname} says 本表无数据 (no data) but {where} is {fmt(cell.value, cell.decimals)}{more}",
+                location,
                 related=related,
                 claimed=cell.value,
                 key=f"{self.code}|{table.id}",
             )
+
+
+def _cell_place(table: Table, tname: str, row: Row, cell: Cell, catalog: Catalog) -> tuple[str, Location]:
+    """How a message names a cell (``row "合计" column 预算数``) and its location."""
+    rname = row_name(row)
+    column = column_label(table, row.panel, cell.column, catalog)
+    return f'row "{rname}" column {column}', cell.location.with_context(table=tname, row=rname, column_label=column)
 
 
 class MissingTable(Rule):

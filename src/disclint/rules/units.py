@@ -9,30 +9,24 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from disclint.model import Document, Finding, Location, Related
-from disclint.model.amounts import Stated, Verdict, compare_equal, parse_amount
-from disclint.narrative import resolution
-from disclint.narrative.model import PRIOR, Claim
+from disclint.model.amounts import Stated, compare_equal, parse_amount
 from disclint.narrative.subjects import norm
-from disclint.rules.base import Rule, RuleContext
-from disclint.rules.narrative import (
+from disclint.rules._claims import (
     Keys,
+    agrees,
     amount_claims,
     amount_text,
+    as_written_wan,
     cell_related,
     claim_related,
+    enumerations,
+    restated_amounts,
     unit_suspect,
     written,
 )
+from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative", "units")
-_SHIFT = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}
-
-
-def as_written_wan(c: Claim) -> Stated | None:
-    """The claim's digits read as 万元 (what the writer meant when the unit slipped)."""
-    if c.written is None or c.value is None:
-        return None
-    return Stated(c.written, c.value.decimals - _SHIFT.get(c.unit or "万元", 0))
 
 
 class UnitError(Rule):
@@ -51,13 +45,8 @@ class UnitError(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
         reported: set[int] = set()
-        for c in amount_claims(doc, ctx):
-            if c.role == PRIOR:
-                continue
-            fact = resolution(c, doc, ctx.catalog).fact
-            if fact is None:
-                continue
-            if compare_equal(c.value, fact.stated).verdict is not Verdict.ERROR:
+        for c, _, fact in restated_amounts(doc, ctx):
+            if agrees(c.value, fact.stated):
                 continue
             why = unit_suspect(c, fact)
             if why is None:
@@ -65,15 +54,16 @@ class UnitError(Rule):
             reported.add(c.id)
             yield self.finding(
                 f"「{c.quote}」 ({c.heading}): {why}; {fact.label} is {amount_text(fact.value)}万元, the narrative "
-                f"{written(c)} is {amount_text(c.value.value, min(c.value.decimals, 6))}万元",
+                f"{written(c)} is {amount_text(c.value.value, c.value.decimals)}万元",
                 c.location, related=[cell_related(fact)], claimed=c.value.value, expected=fact.value,
                 difference=c.value.value - fact.value, key=keys(c),
             )
         yield from self._enumerations(doc, ctx, keys, reported)
 
     def _enumerations(self, doc: Document, ctx: RuleContext, keys: Keys, reported: set[int]) -> Iterator[Finding]:
-        groups = {id(c.group): c.group for c in amount_claims(doc, ctx) if c.group is not None}
-        for g in groups.values():
+        """Parts of an enumeration written in 元 (亿元 ...) whose digits are a 万元 figure of
+        the same enumeration, its head or another part (not reported already)."""
+        for g in enumerations(amount_claims(doc, ctx)):
             wan = [c for c in ([g.head] if g.head is not None else []) + g.parts
                    if c.unit == "万元" and c.written not in (None, Decimal(0))]
             if not wan:
@@ -82,14 +72,14 @@ class UnitError(Rule):
                 if p.id in reported or p.unit in (None, "万元") or not p.written:
                     continue
                 digits = as_written_wan(p)
-                match = next((w for w in wan if compare_equal(digits, w.value).verdict is not Verdict.ERROR), None)
+                match = next((w for w in wan if agrees(digits, w.value)), None)
                 if match is None:
                     continue
                 reported.add(p.id)
                 yield self.finding(
                     f"「{p.quote}」 ({p.heading}): {written(p)} has the digits of 「{match.quote}」 of the same "
                     f"enumeration: {p.unit} is written where 万元 is meant ({written(p)} = "
-                    f"{amount_text(p.value.value, min(p.value.decimals, 6))}万元)",
+                    f"{amount_text(p.value.value, p.value.decimals)}万元)",
                     p.location, related=[claim_related(match, "the 万元 figure")], claimed=p.value.value,
                     expected=match.value.value, difference=p.value.value - match.value.value, key=keys(p),
                 )
@@ -102,7 +92,9 @@ _YEAR_TOTAL = re.compile(r"年度资金总额[\s:：]*(?P<num>\d[\d,，.\s]*\d|\
 
 def target_forms(doc: Document) -> list[tuple[str, Decimal, int, Location]]:
     """(project name, 年度资金总额 in 元, its decimals, location of the number) of every
-    项目支出绩效目标表 in the document's text."""
+    项目支出绩效目标表 in the document's text.
+
+    This reads the document's lines itself: the readers do not extract the forms' fields."""
     lines = doc.lines or [s.text for sec in doc.sections for s in sec.sentences]
     out = []
     name: str | None = None
@@ -145,10 +137,9 @@ class TargetFormAmount(Rule):
             scored = sorted(((difflib.SequenceMatcher(None, n, norm(r.label)).ratio(), r) for r in rows),
                             key=lambda x: -x[0])
             stated = Stated(yuan / 10000, dec + 4)
-            close = [(s, r) for s, r in scored if s >= 0.5]
-            if any(compare_equal(stated, Stated(r.amount("total"), r.cell("total").decimals)).verdict
-                   is not Verdict.ERROR for _, r in close):
-                continue
+            close = [r for s, r in scored if s >= 0.5]
+            if any(agrees(stated, Stated(r.amount("total"), r.cell("total").decimals)) for r in close):
+                continue  # the form matches a project of a similar name
             if not scored or scored[0][0] < 0.6:
                 continue  # no project of that name in the table: nothing to compare with
             row = scored[0][1]
@@ -157,7 +148,7 @@ class TargetFormAmount(Rule):
             related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {amount_text(cell.amount)}万元",
                                cell.location.with_context(table=table.display_name, row=row.label, column_label="合计"))]
             hint = ""
-            if compare_equal(Stated(yuan, dec), Stated(cell.amount, cell.decimals)).verdict is not Verdict.ERROR:
+            if agrees(Stated(yuan, dec), Stated(cell.amount, cell.decimals)):
                 hint = " (the form gives the 万元 figure where 元 is meant)"
             yield self.finding(
                 f"项目支出绩效目标表 「{name}」: 年度资金总额 {yuan:,}元 = {amount_text(stated.value, 4)}万元, but "

@@ -1,0 +1,186 @@
+"""What the narrative rules (N4xx, P5xx, C6xx, G7xx, U8xx) share.
+
+* the claims to check: :func:`claims_of`, :func:`amount_claims`,
+  :func:`restated_amounts` (this year's amounts with the table fact each restates)
+  and :func:`enumerations`;
+* finding keys (:class:`Keys`) and comparisons of a written percentage with a ratio;
+* how messages write amounts and percentages, and the related locations they cite;
+* units: what a 元 / 亿元 figure would be if its digits were 万元, and
+  :func:`unit_suspect`, which U801 reports and the other rules leave to it.
+
+Claims come from :func:`disclint.narrative.document_claims`, a claim's table fact
+from :func:`disclint.narrative.resolution` (subjects and their facts are data:
+``catalog/data/subjects.toml``). Everything compares with the interval rule of
+:mod:`disclint.model.amounts`: a figure within rounding of another is at most a note.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable, Iterator
+
+from disclint.model import Document, Related
+from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, fmt
+from disclint.narrative import document_claims, resolution
+from disclint.narrative.model import AMOUNT, PRIOR, Claim, ClaimGroup
+from disclint.narrative.resolve import Fact, Resolution
+from disclint.narrative.subjects import Subject, default_vocabulary
+from disclint.rules.base import RuleContext
+
+# how many places a figure in this unit is shifted from the same figure in 万元
+UNIT_SHIFT = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}
+
+
+# ---------------------------------------------------------------- the claims to check
+def claims_of(doc: Document, ctx: RuleContext) -> list[Claim]:
+    """Every claim of the document's narrative, in document order."""
+    return document_claims(doc, ctx.catalog)
+
+
+def amount_claims(doc: Document, ctx: RuleContext) -> list[Claim]:
+    """The amounts (not shares, changes or rates) that carry a value."""
+    return [c for c in claims_of(doc, ctx) if c.kind == AMOUNT and c.value is not None]
+
+
+def restated_amounts(doc: Document, ctx: RuleContext) -> Iterator[tuple[Claim, Subject | None, Fact]]:
+    """This year's amounts that restate a table cell, in document order: the claim,
+    its subject (``subjects.toml``; None when it names none) and the table fact.
+    上年 amounts and amounts without a table fact are left out."""
+    subjects = default_vocabulary().subjects
+    for c in amount_claims(doc, ctx):
+        if c.role == PRIOR:
+            continue
+        fact = resolution(c, doc, ctx.catalog).fact
+        if fact is not None:
+            yield c, subjects.get(c.subject or ""), fact
+
+
+def enumerations(claims: Iterable[Claim]) -> list[ClaimGroup]:
+    """The enumerations (a head and its parts: 其中：A…、B…) these claims belong to,
+    each once, in the order of their first claim."""
+    return list({id(c.group): c.group for c in claims if c.group is not None}.values())
+
+
+def quantity_ref(res: Resolution) -> str | None:
+    """The table quantity (fact reference) a resolved claim is about, else None.
+
+    An unresolved claim counts as about nothing here, even when its resolution
+    names a reference (``res.unresolved.ref``): N402 and P501 never pair two amounts
+    whose table is missing (two 政府采购 figures without F10). Whether they should is
+    an open question."""
+    return res.fact.ref if res.fact is not None else None
+
+
+class Keys:
+    """Finding keys: rule + section + subject (+ role/kind), no line numbers; a
+    repeated key in one document gets #2, #3 ... in document order."""
+
+    def __init__(self, rule: str):
+        self.rule = rule
+        self.seen: dict[str, int] = defaultdict(int)
+
+    def __call__(self, claim: Claim, *extra: str) -> str:
+        subject = (claim.subject or "?") + (f":{claim.code}" if claim.code else "")
+        base = "|".join([self.rule, claim.heading, subject, claim.role or "", claim.kind, *extra])
+        self.seen[base] += 1
+        n = self.seen[base]
+        return base if n == 1 else f"{base}#{n}"
+
+
+# ---------------------------------------------------------------- comparisons
+def agrees(stated: Stated, other: Stated) -> bool:
+    """Equal, or different by no more than rounding explains."""
+    return compare_equal(stated, other).verdict is not Verdict.ERROR
+
+
+def quantized_equal(stated: Stated, expected: Decimal) -> bool:
+    """Does ``expected``, rounded as ``stated`` is written, give the written figure?"""
+    if stated.exact:
+        return stated.value == expected
+    q = Decimal(10) ** -stated.decimals
+    return expected.quantize(q, rounding=ROUND_HALF_UP) == stated.value.quantize(q, rounding=ROUND_HALF_UP)
+
+
+def rate_comparison(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
+    """A percentage as written against an exact ratio and its interval: equal when the
+    ratio rounds to what is written; a rounding note when the intervals overlap."""
+    difference = stated.value - expected
+    if quantized_equal(stated, expected):
+        verdict = Verdict.EQUAL
+    elif stated.high >= low and stated.low <= high:
+        verdict = Verdict.ROUNDING
+    else:
+        verdict = Verdict.ERROR
+    return Comparison(verdict, stated.value, expected, difference)
+
+
+def ratio_comparison(pct: Stated, part: Stated, whole: Stated) -> Comparison | None:
+    """pct% against part/whole*100 under the interval rule; None when whole is 0
+    and part is not (no percentage can be right or wrong)."""
+    if (whole.value == 0 and whole.slack == 0) or whole.high <= 0:
+        if part.value == 0:
+            return rate_comparison(pct, ZERO, ZERO, ZERO)
+        return None
+    expected = part.value / whole.value * 100
+    lo_whole = max(whole.low, Decimal("1e-9"))
+    low = max(part.low, ZERO) / whole.high * 100
+    high = max(part.high, ZERO) / lo_whole * 100
+    return rate_comparison(pct, expected, min(low, high), max(low, high))
+
+
+# ---------------------------------------------------------------- message text
+def amount_text(value: Decimal, decimals: int = 2) -> str:
+    """An amount with thousands separators and ``decimals`` places (0 to 6)."""
+    return fmt(value, min(max(decimals, 0), 6))
+
+
+def pct_text(value: Decimal, decimals: int = 2) -> str:
+    return f"{value.quantize(Decimal(10) ** -max(decimals, 2), rounding=ROUND_HALF_UP)}%"
+
+
+def signed(value: Decimal, decimals: int = 2) -> str:
+    s = amount_text(abs(value), decimals)
+    return f"+{s}" if value > 0 else f"-{s}" if value < 0 else s
+
+
+def cell_related(fact: Fact, prefix: str = "table value") -> Related:
+    return Related(f"{prefix}: {fact.label} = {amount_text(fact.value)}", fact.location)
+
+
+def claim_related(claim: Claim, prefix: str = "stated") -> Related:
+    return Related(f"{prefix} in {claim.heading}: 「{claim.quote}」", claim.location)
+
+
+def written(claim: Claim) -> str:
+    """The number as the narrative writes it, with its unit: 1,812.13元."""
+    if claim.written is None:
+        return "—"
+    d = claim.value.decimals if claim.value is not None else 2
+    shift = UNIT_SHIFT.get(claim.unit or "万元", 0)
+    return f"{fmt(claim.written, max(d - shift, 0))}{claim.unit or ''}"
+
+
+# ---------------------------------------------------------------- units
+def as_written_wan(c: Claim) -> Stated | None:
+    """The claim's digits read as 万元 (what the writer meant when the unit slipped)."""
+    if c.written is None or c.value is None:
+        return None
+    return Stated(c.written, c.value.decimals - UNIT_SHIFT.get(c.unit or "万元", 0))
+
+
+def unit_suspect(claim: Claim, fact: Fact) -> str | None:
+    """Why a mismatching amount looks like a unit slip, if it does."""
+    if claim.written is None or claim.value is None:
+        return None
+    target = fact.stated
+    if claim.unit and claim.unit != "万元" and claim.written != 0:
+        if agrees(as_written_wan(claim), target):
+            return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
+    for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
+        scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
+        if scaled.decimals < 2:
+            continue  # too few digits to tell a unit slip from a wrong number (0.3万元 is not 2,961.68)
+        if claim.value.value != 0 and agrees(scaled, target):
+            return f"the amount is {what} (off by a factor of 10,000)"
+    return None
