@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from disclint.catalog import Catalog, default_catalog
+from disclint.catalog.refs import FactSyntaxError, parse_fact
 from disclint.model import Cell, Document, Location, Row, Table
 from disclint.model.amounts import ZERO, Stated
 from disclint.narrative.extract import document_kind
 from disclint.narrative.model import AMOUNT, PRIOR, Claim
 from disclint.narrative.subjects import Vocabulary, default_vocabulary, norm
-
-_REF = re.compile(r"^\s*(?P<table>\w+?)(?:\.(?P<panel>\w+))?\[(?P<row>[^\]]+)\]\.(?P<column>\w+)\s*$")
 
 
 @dataclass
@@ -106,13 +104,6 @@ class Resolution:
     alternatives: list[Fact] = field(default_factory=list)  # the subject's facts in other views
 
 
-def parse_ref(ref: str) -> tuple[str, str | None, str, str] | None:
-    m = _REF.match(ref)
-    if not m:
-        return None
-    return m["table"], m["panel"], m["row"], m["column"]
-
-
 def lookup(document: Document, ref: str, catalog: Catalog | None = None) -> Fact | Unresolved:
     """The fact named by ``TABLE[.PANEL][ROW].COLUMN`` (terms joined by `` + ``)."""
     catalog = catalog or default_catalog()
@@ -120,10 +111,11 @@ def lookup(document: Document, ref: str, catalog: Catalog | None = None) -> Fact
     missing = False
     label = ""
     for part in ref.split(" + "):
-        p = parse_ref(part)
-        if p is None:
+        try:
+            p = parse_fact(part)
+        except FactSyntaxError:
             return Unresolved(f"bad fact reference {part!r}", ref)
-        table_id, panel, row_key, column = p
+        table_id, panel, row_key, column = p.table, p.panel, p.row, p.column
         table = document.table(table_id)
         if table is None:
             spec = catalog.spec(table_id)

@@ -1,6 +1,6 @@
 """Facts: the cells an identity talks about, and the shape of a table's rows.
 
-A *fact reference* names one cell of a catalog table::
+A *fact reference* (parsed by :mod:`disclint.catalog.refs`) names one cell of a catalog table::
 
     B01.income[income_year_total].amount     TABLE.PANEL[ROW].COLUMN
     B03[total].project                        TABLE[ROW].COLUMN (any panel)
@@ -28,67 +28,16 @@ from decimal import Decimal
 from typing import Iterable
 
 from disclint.catalog import Catalog, normalize_label, strip_ordinal
+from disclint.catalog.refs import (  # noqa: F401  re-exported for the identity rules
+    ColumnRef,
+    FactRef,
+    FactSyntaxError,
+    parse_column_ref,
+    parse_fact,
+    parse_facts,
+)
 from disclint.model import Cell, Document, Location, Row, Table
 from disclint.model.amounts import ZERO, Stated, fmt
-
-_FACT = re.compile(r"^(?P<table>[A-Za-z]+\d*)(?:\.(?P<panel>\w+))?\[(?P<row>[^\]]+)\]\.(?P<column>\w+)$")
-_COLUMN = re.compile(r"^(?P<table>[A-Za-z]+\d*)(?:\.(?P<panel>\w+))?\.(?P<column>\w+)$")
-_SUM_SPLIT = re.compile(r"\s+([+-])\s+")
-
-
-class FactSyntaxError(ValueError):
-    """A catalog identity names a fact in a shape this module does not know."""
-
-
-@dataclass(frozen=True)
-class FactRef:
-    table: str
-    panel: str | None
-    row: str
-    column: str
-    sign: int = 1
-
-    def __str__(self) -> str:
-        panel = f".{self.panel}" if self.panel else ""
-        return f"{'-' if self.sign < 0 else ''}{self.table}{panel}[{self.row}].{self.column}"
-
-
-@dataclass(frozen=True)
-class ColumnRef:
-    table: str
-    panel: str | None
-    column: str
-
-
-def parse_fact(text: str, sign: int = 1) -> FactRef:
-    m = _FACT.match(text.strip())
-    if not m:
-        raise FactSyntaxError(f"not a fact reference: {text!r} (expected TABLE[.PANEL][ROW].COLUMN)")
-    return FactRef(m["table"], m["panel"], m["row"].strip(), m["column"], sign)
-
-
-def parse_facts(text: str) -> list[FactRef]:
-    """``"A + B - C"`` -> [A, B, -C]."""
-    pieces = _SUM_SPLIT.split(text.strip())  # ['A', '+', 'B', '-', 'C']
-    refs: list[FactRef] = []
-    sign = 1
-    for i, tok in enumerate(pieces):
-        if i % 2:
-            sign = -1 if tok == "-" else 1
-            continue
-        tok = tok.strip()
-        if tok.startswith("-"):
-            sign, tok = -sign, tok[1:].strip()
-        refs.append(parse_fact(tok, sign))
-    return refs
-
-
-def parse_column_ref(text: str) -> ColumnRef:
-    m = _COLUMN.match(text.strip())
-    if not m:
-        raise FactSyntaxError(f"not a column reference: {text!r} (expected TABLE[.PANEL].COLUMN)")
-    return ColumnRef(m["table"], m["panel"], m["column"])
-
 
 # ---------------------------------------------------------------- naming
 def table_name(table: Table, catalog: Catalog | None = None) -> str:
