@@ -299,3 +299,16 @@ def test_location_context():
     doc, found, _line = planted("budget", "基本支出300.00万元", "基本支出301.00万元", "N401")
     assert isinstance(found[0].location, Location)
     assert found[0].location.section == "三、支出预算情况说明"
+
+
+def test_n402_pairs_a_quantity_whose_table_is_missing():
+    # Without 公开10 the two 政府采购 totals resolve to no cell, but they still name
+    # one quantity: stated as 20.00 and as 21.00, that is a finding.
+    tables = {k: v for k, v in FINAL_TABLES.items() if k != "F10"}
+    sections = list(FINAL_SECTIONS) + [
+        ("十一、其他说明", ["2024年度政府采购支出总额21.00万元。"]),
+    ]
+    doc = final_example(sections=sections, tables=tables)
+    found = [f for f in lint(doc, {"N402"}) if f.severity is Severity.ERROR]
+    assert len(found) == 1
+    assert "20.00" in found[0].message and "21.00" in found[0].message

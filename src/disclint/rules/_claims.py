@@ -63,13 +63,16 @@ def enumerations(claims: Iterable[Claim]) -> list[ClaimGroup]:
 
 
 def quantity_ref(res: Resolution) -> str | None:
-    """The table quantity (fact reference) a resolved claim is about, else None.
+    """The table quantity (fact reference) a claim is about, else None.
 
-    An unresolved claim counts as about nothing here, even when its resolution
-    names a reference (``res.unresolved.ref``): N402 and P501 never pair two amounts
-    whose table is missing (two 政府采购 figures without F10). Whether they should is
-    an open question."""
-    return res.fact.ref if res.fact is not None else None
+    A claim whose table is missing from the document still names its quantity
+    (``res.unresolved.ref``), so two 政府采购 figures of a document without 公开10
+    are still compared with each other (N402) and as part and whole (P501)."""
+    if res.fact is not None:
+        return res.fact.ref
+    if res.unresolved is not None and res.unresolved.table_quantity:
+        return res.unresolved.ref
+    return None
 
 
 class Keys:
