@@ -93,18 +93,38 @@ def cli() -> None:
 def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
           write_baseline, jobs, quiet) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
-    from disclint.baseline import BaselineError, load_baseline, write_baseline as save_baseline
-    from disclint.config import ConfigError, load_config
-    from disclint.linter.runner import Linter
+    import gc
 
+    # Start-up (imports, configuration, plugins, catalog, rules) creates objects that all
+    # live to the end of the run: no cyclic garbage collection while it lasts; and, when
+    # this process is the disclint program, they are moved out of the collector's sight
+    # afterwards (gc.freeze), so that collections during the run do not walk them again.
+    gc_enabled = gc.isenabled()
+    gc.disable()
     try:
-        config = load_config(paths, config_file).override(
-            select=select, ignore=ignore, fail_on=fail_on, rounding_tolerance=rounding_tolerance)
-        accepted = load_baseline(baseline) if baseline else None
-    except (ConfigError, BaselineError) as exc:
-        _fail(str(exc))
-    linter = Linter(config=config)
-    formats = linter.output_formats()
+        from disclint.config import ConfigError, load_config
+        from disclint.linter.runner import Linter
+
+        try:
+            config = load_config(paths, config_file).override(
+                select=select, ignore=ignore, fail_on=fail_on, rounding_tolerance=rounding_tolerance)
+        except ConfigError as exc:
+            _fail(str(exc))
+        accepted = None
+        if baseline:
+            from disclint.baseline import BaselineError, load_baseline
+
+            try:
+                accepted = load_baseline(baseline)
+            except BaselineError as exc:
+                _fail(str(exc))
+        linter = Linter(config=config)
+        formats = linter.output_formats()
+    finally:
+        if _PROGRAM:
+            gc.freeze()
+        if gc_enabled:
+            gc.enable()
     formatter = formats.get(format_name)
     if formatter is None:
         raise click.BadParameter(
@@ -131,6 +151,8 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
         _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
               + ", ".join(paths) + ")")
     if write_baseline:
+        from disclint.baseline import BaselineError, write_baseline as save_baseline
+
         try:
             n = save_baseline(write_baseline, result.findings)
         except BaselineError as exc:
@@ -287,8 +309,13 @@ def _plain(obj):
     return str(obj)
 
 
+_PROGRAM = False  # set by main(): this process runs disclint and ends with it
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: never lets a traceback reach the user."""
+    global _PROGRAM
+    _PROGRAM = True
     for stream in (sys.stdout, sys.stderr):
         try:  # a terminal that cannot show Chinese gets escapes, not a crash
             stream.reconfigure(errors="backslashreplace")

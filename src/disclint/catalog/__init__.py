@@ -29,17 +29,13 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_CATALOGS = ("budget_shanxi.toml", "final_national.toml")
@@ -122,7 +118,22 @@ class Catalog:
     economic_groups: dict[str, str] = field(default_factory=dict)  # group name -> code
 
     def spec(self, table_id: str) -> TableSpec | None:
-        return next((t for t in self.tables if t.id == table_id), None)
+        # Rules ask for a spec once per fact they read: an index, rebuilt when ``tables``
+        # is another list or another length (``add`` replaces the list).
+        tables = self.tables
+        idx = self.__dict__.get("_spec_idx")
+        if idx is None or idx[0] is not tables or idx[1] != len(tables):
+            by_id: dict[str, int] = {}
+            for i, t in enumerate(tables):
+                by_id.setdefault(t.id, i)
+            idx = self._spec_idx = (tables, len(tables), by_id)
+        i = idx[2].get(table_id)
+        if i is None:
+            return None
+        t = tables[i]
+        if t.id != table_id:  # an entry replaced in place
+            return next((t for t in tables if t.id == table_id), None)
+        return t
 
     def match_title(self, title: str, kind: str | None = None) -> TableSpec | None:
         """The table whose longest title alias the (normalised) title contains."""
@@ -192,8 +203,64 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
 
 
 def load_toml(path: str | Path) -> dict:
+    """A parsed TOML file. The built-in data files (``data/*.toml``, read on every
+    run) are kept parsed in the user's cache directory (``marshal`` format, under the
+    hash of their bytes), so a run loads them instead of parsing about 60 KB of TOML."""
     with open(path, "rb") as fh:
-        return tomllib.load(fh)
+        raw = fh.read()
+    cached = Path(path).parent == DATA_DIR and _cache_dir()
+    if not cached:
+        return _parse_toml(raw)
+    import hashlib
+    import marshal
+    import sys
+
+    key = hashlib.sha1(raw + _CACHE_SALT + sys.version.encode()).hexdigest()[:20]
+    target = os.path.join(cached, f"{Path(path).stem}-{key}.marshal")
+    try:
+        with open(target, "rb") as fh:
+            data = marshal.loads(fh.read())
+        if isinstance(data, dict):
+            return data
+    except Exception:  # missing, unreadable or damaged: parse again
+        pass
+    data = _parse_toml(raw)
+    try:
+        blob = marshal.dumps(data)  # ValueError for a value marshal cannot hold (a date): no cache
+        os.makedirs(cached, exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, target)
+    except (OSError, ValueError):  # a read-only home: just no cache
+        pass
+    return data
+
+
+_CACHE_SALT = b"disclint-toml-1"
+
+
+def _parse_toml(raw: bytes) -> dict:
+    try:  # Python 3.11+
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib.loads(raw.decode())
+
+
+def _cache_dir() -> str | None:
+    """``$DISCLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/disclint`` or ``~/.cache/disclint``;
+    none when ``DISCLINT_CACHE_DIR`` is set empty."""
+    explicit = os.environ.get("DISCLINT_CACHE_DIR")
+    if explicit is not None:
+        return explicit or None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":  # no home directory: no cache
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "disclint")
 
 
 def build_catalog(sources: Iterable[str | Path | dict] = ()) -> Catalog:
@@ -219,17 +286,20 @@ _ORDINAL = re.compile(r"^\s*([一二三四五六七八九十百]+、|[（(][一�
 _LABEL_DROP = re.compile(r"[\s\"'“”‘’:：]")
 
 
+@lru_cache(maxsize=16384)
 def normalize_title(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     s = _YEAR.sub("", s)
     return _TITLE_DROP.sub("", s)
 
 
+@lru_cache(maxsize=16384)
 def strip_ordinal(label: str) -> str:
     """Drop a leading 一、 / （一） / 1、 / ① from a row label."""
     return _ORDINAL.sub("", unicodedata.normalize("NFKC", label))
 
 
+@lru_cache(maxsize=16384)
 def normalize_label(label: str) -> str:
     """Row labels compare without spaces, quotes and bracket shape: （境） == (境)."""
     s = unicodedata.normalize("NFKC", label)

@@ -20,11 +20,12 @@ sentences in order:
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from decimal import Decimal
 
 from disclint.catalog import Catalog, default_catalog
 from disclint.grammar.claims import Item, parse_sentence
-from disclint.model import Document, Section
+from disclint.model import Document, Location, Section
 from disclint.model.amounts import Stated
 from disclint.narrative.model import (
     AMOUNT,
@@ -68,8 +69,11 @@ def role_of(text: str, kind: str | None) -> str | None:
     return role
 
 
-def headings_chain(doc: Document, section: Section) -> list[str]:
-    by_heading = {s.heading: s for s in doc.sections}
+def headings_chain(doc: Document, section: Section, by_heading: dict[str, Section] | None = None) -> list[str]:
+    """The section's heading and its parents' (``by_heading``: ``doc``'s sections by
+    heading, the last of equal headings, when the caller has it)."""
+    if by_heading is None:
+        by_heading = {s.heading: s for s in doc.sections}
     chain, seen, cur = [section.heading], {section.heading}, section
     while cur.parent and cur.parent not in seen:
         chain.append(cur.parent)
@@ -86,11 +90,12 @@ def statement_sections(doc: Document, voc: Vocabulary) -> dict[int, bool]:
     out: dict[int, bool] = {}
     has_part = any(_PART_HEAD.search(s.heading) and "情况说明" in s.heading for s in doc.sections)
     inside = not has_part
+    by_heading = {s.heading: s for s in doc.sections}
     for s in doc.sections:
         h = norm(s.heading)
         if _PART_HEAD.search(s.heading):
             inside = "情况说明" in s.heading
-        chain = [norm(x) for x in headings_chain(doc, s)]
+        chain = [norm(x) for x in headings_chain(doc, s, by_heading)]
         appendix = any(p in c for c in chain for p in voc.appendix)
         if appendix and any(p in h for p in voc.appendix) and s.level <= 1:
             inside = False  # a glossary / attachment part ends the statement
@@ -112,6 +117,8 @@ class _Walker:
         """一般公共服务支出(类)财政事务(款)行政运行(项): the 7-digit code of that 项 in the
         document's expenditure tables (or the 类 when only a 类 is named with （类）)."""
         t = norm(text)
+        if "（类）" not in t:  # the pattern needs it; searching for it lazily costs the square of the length
+            return None
         m = _ITEM.search(t)
         if m is None:
             return None
@@ -137,18 +144,19 @@ class _Walker:
     def new(self, kind: str, sentence, section, item: Item, **kw) -> Claim:
         start = item.num_start if item.num_start is not None else item.start
         end = item.num_end if item.num_end is not None else item.end
-        loc = sentence.locate(start, end).with_context(section=section.heading)
+        loc = _with_section(sentence.locate(start, end), section.heading)
         c = Claim(len(self.claims), kind, sentence, section, item, loc, **kw)
         self.claims.append(c)
         return c
 
     def walk(self) -> list[Claim]:
+        self.by_heading = {s.heading: s for s in self.doc.sections}
         for section in self.doc.sections:
             self.section(section)
         return self.claims
 
     def section(self, section: Section) -> None:
-        chain = headings_chain(self.doc, section)
+        chain = headings_chain(self.doc, section, getattr(self, "by_heading", None))
         heading_ctx = norm("".join(chain))
         in_statement = self.statement.get(id(section), True)
         words: list[str] = []
@@ -348,6 +356,22 @@ class _Walker:
                         c.subject, c.code, c.role, c.context = anchor.subject, anchor.code, anchor.role, anchor.context
                     continue
         return None
+
+
+_LOCATION_FIELDS = ("path", "line", "column", "end_line", "end_column", "page", "box", "table", "row",
+                    "column_label", "section")
+
+
+def _with_section(loc: Location, heading: str) -> Location:
+    """``loc.with_context(section=heading)``, without ``dataclasses.replace`` when
+    Location has the fields it is known to have (once per claim)."""
+    if _LOCATION_FIELDS_OK:
+        return Location(loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.page, loc.box,
+                        loc.table, loc.row, loc.column_label, heading)
+    return loc.with_context(section=heading)
+
+
+_LOCATION_FIELDS_OK = tuple(f.name for f in fields(Location)) == _LOCATION_FIELDS
 
 
 def _stated(it: Item) -> Stated | None:

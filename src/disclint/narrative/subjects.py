@@ -16,6 +16,7 @@ SUBJECTS_FILE = DATA_DIR / "subjects.toml"
 _DROP = re.compile(r"[\s\"'“”‘’「」『』《》:：*#]")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Compare form: NFKC, no quotes or blanks, brackets as （）."""
     s = unicodedata.normalize("NFKC", text)
@@ -160,6 +161,33 @@ def _levenshtein(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _within(a: str, b: str, limit: int, b_chars: frozenset | None = None) -> bool:
+    """``_levenshtein(a, b, limit) <= limit``, deciding early: first a bound from the
+    characters alone (each edit fixes at most one character, so at least
+    ``max(len) - (characters of a found in b)`` edits are needed), then the rows of
+    the distance table, stopping as soon as every entry of a row exceeds ``limit``
+    (entries never decrease from one row to the next along a path)."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
+        return False
+    chars = b_chars if b_chars is not None else frozenset(b)
+    common = 0
+    for ch in a:
+        if ch in chars:
+            common += 1
+    if max(la, lb) - common > limit:
+        return False
+    prev = list(range(lb + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * lb
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
 class Matcher:
     """Finds the subject named by a piece of text: the synonym that ends nearest the
     end of the text, the longest among those. Class (类) names come from the catalog,
@@ -183,17 +211,41 @@ class Matcher:
         for n, code in voc.class_synonyms.items():
             self.entries.append((n, "class", code))
         self.entries.sort(key=lambda e: -len(e[0]))
+        self._by_last: dict[str, list[tuple[str, str, str | None]]] | None = None
+        self._fuzzy_names: list[tuple[str, str, frozenset]] | None = None
+        self._memo: dict[str, Match | None] = {}
 
     def match(self, text: str) -> Match | None:
-        t = norm(text)
+        got = self._memo.get(text, self)
+        if got is self:
+            got = self._memo[text] = self._match(norm(text))
+        return got
+
+    def _match(self, t: str) -> Match | None:
+        # The synonym whose (last) occurrence ends last, the longest among those, the
+        # first in ``entries`` among equals: walking the end positions down from the
+        # end of the text, the first synonym that ends there, in ``entries`` order
+        # (longest first) among the synonyms ending in that character.
+        by_last = self._by_last
+        if by_last is None:
+            by_last = {}
+            for e in self.entries:
+                by_last.setdefault(e[0][-1:], []).append(e)  # "" (an empty synonym) ends anywhere
+            self._by_last = by_last
         best: Match | None = None
-        for syn, key, code in self.entries:
-            i = t.rfind(syn)
-            if i < 0:
-                continue
-            end = i + len(syn)
-            if best is None or end > best.end or (end == best.end and len(syn) > len(best.synonym)):
-                best = Match(key, i, end, syn, code)
+        n = len(t)
+        for end in range(n, -1, -1):
+            cands = by_last.get(t[end - 1]) if end else None
+            if cands:
+                for syn, key, code in cands:
+                    if t.endswith(syn, 0, end):
+                        best = Match(key, end - len(syn), end, syn, code)
+                        break
+            if best is None and end == n and "" in by_last:  # rfind("") is the end of the text
+                syn, key, code = by_last[""][0]
+                best = Match(key, n, n, syn, code)
+            if best is not None:
+                break
         if best is not None and len(t) - best.end <= 6:
             return best
         fuzzy = self.fuzzy_class(t)
@@ -201,16 +253,22 @@ class Matcher:
 
     def fuzzy_class(self, t: str) -> Match | None:
         t = t.replace("（类）", "")
-        for name, code in self.class_names:
-            if len(name) < 6:
-                continue
+        names = self._fuzzy_names
+        if names is None:
+            names = self._fuzzy_names = [(name, code, frozenset(name)) for name, code in self.class_names
+                                         if len(name) >= 6]
+        for name, code, chars in names:
             limit = len(name) // 4
+            # every tail tried below is a suffix of the longest one: when even that holds
+            # too few of the name's characters, none is within ``limit`` (see _within)
+            if sum(map(chars.__contains__, t[-(len(name) + limit):])) < len(name) - limit:
+                continue
             for extra in range(-limit, limit + 1):
                 size = len(name) + extra
                 if size <= 0 or size > len(t):
                     continue
                 tail = t[len(t) - size:]
-                if _levenshtein(tail, name, limit) <= limit:
+                if _within(tail, name, limit, chars):
                     return Match("class", len(t) - size, len(t), tail, code, fuzzy=True)
         return None
 

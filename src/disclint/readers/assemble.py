@@ -35,7 +35,6 @@ the table, row and column labels added.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from disclint.catalog import Catalog, PanelSpec, TableSpec, normalize_label, strip_ordinal
 from disclint.model import Cell, Location, Row, Table
@@ -86,13 +85,17 @@ def assemble(
 
 
 # ------------------------------------------------------------------ cells
-@dataclass
 class _C:
-    """A raw cell with its kind: blank | num | na | text."""
+    """A raw cell with its kind: blank | num | na | text. (Plain classes here: a
+    dataclass costs half a millisecond to create at every start.)"""
 
-    raw: RawCell
-    kind: str
-    text: str
+    __slots__ = ("raw", "kind", "text")
+
+    def __init__(self, raw: RawCell, kind: str, text: str):
+        self.raw, self.kind, self.text = raw, kind, text
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"_C({self.kind}:{self.text!r})"
 
     @property
     def is_code(self) -> bool:
@@ -110,14 +113,28 @@ def _context(loc: Location, table: str, row: str, column_label: str | None = Non
 
 
 def _classify(cell: RawCell) -> _C:
-    text = nfkc(cell.text or "").strip()
+    raw = cell.text or ""
+    got = _KINDS.get(raw)
+    if got is None:
+        got = _kind(raw)
+        if len(_KINDS) >= 65536:  # tables repeat their amounts and labels; a bound for long runs
+            _KINDS.clear()
+        _KINDS[raw] = got
+    return _C(cell, got[0], got[1])
+
+
+_KINDS: dict[str, tuple[str, str]] = {}  # cell text -> (kind, normalised text)
+
+
+def _kind(raw: str) -> tuple[str, str]:
+    text = nfkc(raw).strip()
     if not text:
-        return _C(cell, "blank", "")
+        return "blank", ""
     if is_na(text):
-        return _C(cell, "na", text)
+        return "na", text
     if parse_amount(text) is not None:
-        return _C(cell, "num", _SPACES.sub("", text))
-    return _C(cell, "text", _squeeze(text))
+        return "num", _SPACES.sub("", text)
+    return "text", _squeeze(text)
 
 
 def _squeeze(text: str) -> str:
@@ -127,16 +144,18 @@ def _squeeze(text: str) -> str:
     return _SPACES.sub("", text).replace("\x00", " ")
 
 
-@dataclass
 class _Group:
     """A label group and the value cells after it."""
 
-    start: int
-    code: str | None = None
-    label: _C | None = None
-    label2: _C | None = None
-    line_no: int | None = None
-    values: list[_C] | None = None
+    __slots__ = ("start", "code", "label", "label2", "line_no", "values")
+
+    def __init__(self, start: int, code: str | None = None, label: _C | None = None, label2: _C | None = None,
+                 line_no: int | None = None, values: list[_C] | None = None):
+        self.start, self.code, self.label, self.label2, self.line_no, self.values = (
+            start, code, label, label2, line_no, values)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"_Group({self.start}, {self.code!r}, {self.label_text!r}, values={self.values!r})"
 
     @property
     def label_text(self) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from disclint.catalog import Catalog, TableSpec
 from disclint.readers.text import PText
@@ -39,7 +40,14 @@ _TITLE_UNIT = re.compile(r"(?:金额)?单位[:：].*$")
 _LONE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？]")
 _TOC_HEAD = re.compile(r"^目录$")
-_TOC_TAIL = re.compile(r"(?:\.{2,}|…+|·{2,}|\t)\s*(\d{1,4})?\s*[-_]?\s*$|\s(\d{1,4})\s*[-_]?\s*$|(?<=[\u4e00-\u9fff)])(\d{1,3})\s*-\s*$")
+_TOC_TAIL = r"(?:\.{2,}|…+|·{2,}|\t)\s*(\d{1,4})?\s*[-_]?\s*$|\s(\d{1,4})\s*[-_]?\s*$|(?<=[\u4e00-\u9fff)])(\d{1,3})\s*-\s*$"
+
+
+@lru_cache(maxsize=1)
+def _toc_tail() -> re.Pattern:
+    """Compiled on first use: only a document with a 目录 needs it, and its CJK class
+    costs a millisecond to compile."""
+    return re.compile(_TOC_TAIL)
 
 
 @dataclass
@@ -104,7 +112,9 @@ def md_strip(pt: PText) -> PText:
 
 
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """The text without whitespace: what ``re.sub(r"\\s+", "", text)`` gives (``str.split``
+    and the regular expressions know the same whitespace: ``str.isspace``)."""
+    return "".join(text.split())
 
 
 def is_debris(text: str) -> bool:
@@ -154,7 +164,7 @@ def toc_entry(text: str) -> tuple[str, int | None] | None:
     s = text.rstrip()
     if not s.strip():
         return None
-    m = _TOC_TAIL.search(s)
+    m = _toc_tail().search(s)
     if not m:
         return None
     page = next((g for g in m.groups() if g), None)

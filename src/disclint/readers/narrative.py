@@ -31,6 +31,7 @@ _HEADING_BAD = re.compile(r"[。；;，,]")
 _COLON_TEXT = re.compile(r"[:：].")
 _END = re.compile(r"[。；;：:！？!?]\s*$")
 _SPLIT = "。;；"
+_SPLIT_AT = re.compile("[" + _SPLIT + "]")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s")
 # an amount in a would-be heading (（一）支出决算8.00万元。 is a sentence)
 _AMOUNT = re.compile(r"\d(?:[\d,]*\.\d+)?\s*(?:万元|亿元|元|%|％|‰)|\d[\d,]*\.\d")
@@ -194,15 +195,14 @@ def split_sentences(para: PText) -> list[PText]:
     """Cut after 。 ； ; (kept with their sentence); drop punctuation-only pieces."""
     out: list[PText] = []
     start = 0
-    text = para.text
-    for i, ch in enumerate(text):
-        if ch in _SPLIT:
-            piece = para[start:i + 1].strip()
-            start = i + 1
-            if piece.text.strip("。;；,，:： "):
-                out.append(piece)
-            elif out and piece.text:
-                out[-1] = out[-1] + piece  # a doubled 。。 stays with its sentence
+    for m in _SPLIT_AT.finditer(para.text):
+        i = m.start()
+        piece = para[start:i + 1].strip()
+        start = i + 1
+        if piece.text.strip("。;；,，:： "):
+            out.append(piece)
+        elif out and piece.text:
+            out[-1] = out[-1] + piece  # a doubled 。。 stays with its sentence
     tail = para[start:].strip()
     if tail.text.strip("。;；,，:： "):
         out.append(tail)

@@ -27,7 +27,6 @@ that row's label when together they make a known label.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
 from disclint.grammar.tables import TCell, parse_rows
@@ -46,11 +45,14 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _COLUMN_WORDS = ("栏次", "行次")
 
 
-@dataclass
 class _Row:
-    cells: list[TCell] = field(default_factory=list)
-    first_line: int | None = None
-    indent: int = 0
+    """A logical row being grouped. (A plain class: see ``assemble._C``.)"""
+
+    __slots__ = ("cells", "first_line", "indent")
+
+    def __init__(self, cells: list[TCell] | None = None, first_line: int | None = None, indent: int = 0):
+        self.cells = cells if cells is not None else []
+        self.first_line, self.indent = first_line, indent
 
     @property
     def content(self) -> list[TCell]:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress, repeat
 from typing import Iterable, Iterator
 
 from disclint.readers.errors import ReadError
 
 Pos = tuple[int, int]
+
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 # ------------------------------------------------------------------ decoding
@@ -116,12 +119,8 @@ class PText:
 
     def keep(self, mask: Iterable[bool]) -> "PText":
         """The characters where ``mask`` is true."""
-        text, pos = [], []
-        for ch, p, k in zip(self.text, self.pos, mask):
-            if k:
-                text.append(ch)
-                pos.append(p)
-        return PText("".join(text), pos)
+        mask = mask if isinstance(mask, (list, tuple)) else list(mask)
+        return PText("".join(compress(self.text, mask)), list(compress(self.pos, mask)))
 
     def remove(self, pattern: re.Pattern | str) -> "PText":
         """Drop every match of ``pattern`` (positions of the rest are kept)."""
@@ -138,14 +137,17 @@ class PText:
         """Runs of whitespace -> the first character of the run, as a space."""
         if "  " not in self.text and "\t" not in self.text:
             return self
-        text, pos, prev_space = [], [], False
-        for ch, p in zip(self.text, self.pos):
-            space = ch.isspace()
-            if space and prev_space:
-                continue
-            text.append(" " if space else ch)
-            pos.append(p)
-            prev_space = space
+        s, p = self.text, self.pos
+        text, pos = [], []
+        last = 0
+        for m in _WHITESPACE_RUN.finditer(s):  # \s is str.isspace()
+            start = m.start()
+            text.append(s[last:start])
+            pos.extend(p[last:start + 1])
+            text.append(" ")
+            last = m.end()
+        text.append(s[last:])
+        pos.extend(p[last:])
         return PText("".join(text), pos)
 
     @property
@@ -175,11 +177,31 @@ def _nfkc_char(ch: str) -> str:
     return out
 
 
+class _OneToOne(dict):
+    """``str.translate`` table: each character to its own NFKC form when that is one
+    character, else to two NULs (so a text holding such a character never equals
+    its NFKC form after translation). Filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        out = _nfkc_char(chr(code))
+        out = out if len(out) == 1 else "\x00\x00"
+        self[code] = out
+        return out
+
+
+_ONE_TO_ONE = _OneToOne()
+
+
 def nfkc(text: str) -> str:
     """NFKC of a string, circled ordinals (①②…) kept as written."""
-    if not any(ch in _KEEP for ch in text):
+    if _KEEP.isdisjoint(text):
         return unicodedata.normalize("NFKC", text)
     return "".join(_nfkc_char(ch) for ch in text)
+
+
+def _columns(lineno: int, n: int) -> list[Pos]:
+    """``[(lineno, 1), ..., (lineno, n)]``."""
+    return list(zip(repeat(lineno, n), range(1, n + 1)))
 
 
 def normalize_line(line: str, lineno: int) -> PText:
@@ -187,12 +209,15 @@ def normalize_line(line: str, lineno: int) -> PText:
     of the input character it came from (an expansion such as … -> ... maps all
     its characters to the same column)."""
     if line.isascii():
-        return PText(line, [(lineno, i) for i in range(1, len(line) + 1)])
-    if not _KEEP.intersection(line):
+        return PText(line, _columns(lineno, len(line)))
+    if _KEEP.isdisjoint(line):
         whole = unicodedata.normalize("NFKC", line)
-        if len(whole) == len(line) and all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b):
-            # one character in, one character out: positions are the columns
-            return PText(whole, [(lineno, i) for i in range(1, len(line) + 1)])
+        # one character in, one character out: positions are the columns. (The test:
+        # every character that changed is its own NFKC form; translating each character
+        # alone and comparing settles it at once when no character expands.)
+        if len(whole) == len(line) and (whole == line or line.translate(_ONE_TO_ONE) == whole
+                                         or all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b)):
+            return PText(whole, _columns(lineno, len(line)))
     text, pos = [], []
     for col, ch in enumerate(line, 1):
         if ch < "\u0080":

@@ -1,0 +1,277 @@
+"""What keeps ``disclint check`` fast (docs/performance.md) gives what the plain code
+gave: the claim lexer, the subject matcher, the caches of the catalog data and of the
+plugin entry points, and the paused garbage collector."""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from disclint.catalog import build_catalog, default_catalog
+from disclint.grammar import claims
+from disclint.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "text"
+EXAMPLES = ROOT / "examples"
+
+
+def _documents():
+    paths = sorted(EXAMPLES.glob("*.md"))
+    if CORPUS.exists():
+        paths += sorted(CORPUS.glob("*.txt"))
+    return paths
+
+
+# ---------------------------------------------------------------- the claim lexer
+def _reference_tokens(lexer, text):
+    """The claim lexer as it was first written: every terminal tried in turn at every
+    character, unmatched characters merged into TEXT runs without their blanks."""
+    out = []
+    terms = lexer.terms
+    pos, n = 0, len(text)
+    text_start = None
+
+    def word(start, end):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(("TEXT", start, end))
+
+    while pos < n:
+        for name, rx in terms:
+            m = rx.match(text, pos)
+            if m and m.end() > pos:
+                if text_start is not None:
+                    word(text_start, pos)
+                    text_start = None
+                out.append((name, pos, m.end()))
+                pos = m.end()
+                break
+        else:
+            if text_start is None:
+                if text[pos].isspace():
+                    pos += 1
+                    continue
+                text_start = pos
+            pos += 1
+    if text_start is not None:
+        word(text_start, n)
+    return out
+
+
+def _tokens(lexer, text):
+    return [(t.type, t.start_pos, t.end_pos) for t in lexer.lex(text)]
+
+
+_PIECES = ["123", "1,234.56", "3, 153. 04", "0", "12.5", "万元", " 万 元", "元", "亿元", "千元", "%", "％", "‰",
+           " %", "占", "占比", "占比为", "占本年支出合计的", "比上年", "较2022年决算", "同比", "增加", "减少", "增长",
+           "下降", "降幅为", "完成年初预算的", "预算完成率为", "执行率", "预算执行率为", "与上年相同", "持平", "与上年",
+           "与2022年", "相比", "比较", "其中", "主要包括", "分别为", "，", "。", "；", "、", "：", " ", "  ", "\t",
+           "\n", "支出", "人员经费", "用于", "abc", "次", "/", "(", "）", "2023年", "年", "5", "上", "预", "与", "其"]
+
+
+def test_claim_lexer_on_every_sentence_of_the_documents():
+    lexer = claims._lexer()
+    sentences = [s.text for p in _documents() for sec in read_document(p).sections for s in sec.sentences]
+    assert len(sentences) > 100
+    bad = [s for s in sentences if _tokens(lexer, s) != _reference_tokens(lexer, s)]
+    assert not bad, bad[:3]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_claim_lexer_on_generated_sentences(seed):
+    lexer = claims._lexer()
+    rnd = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 12)))
+        assert _tokens(lexer, text) == _reference_tokens(lexer, text), text
+
+
+def test_both_claim_parsers_read_the_same_terminals():
+    assert claims.ClaimLexer(claims.parser().lexer_conf).spec == claims._lexer().spec
+
+
+def test_first_characters_cover_every_terminal():
+    spec = claims._lexer().spec
+    starts = claims._first_chars([rx for _, rx, _ in spec])
+    assert starts is not None
+    alternation = claims._scanner(spec)[0]
+    for text in ["123", " 万元", "%", "与上年相同", "持平", "比上年", "同比", "增加", "完成预算的", "预算执行率",
+                 "占比", "其中", "，", "\n", "相比", "比较"]:
+        assert alternation.match(text) and starts.match(text), text
+    assert claims._first_chars([r"[^\s\d]\S*"]) is None  # a class by exclusion: no shortcut
+
+
+def test_item_kinds_are_plain_strings():
+    # lark names rules with Tokens when it builds a parser and with str when it loads one from its cache
+    items = claims.parse_sentence("支出决算3,155.29万元，占比83.00%，预算执行率 4 2.73。")
+    assert all(type(i.kind) is str for i in items)
+
+
+# ---------------------------------------------------------------- subjects
+def test_subject_matcher_and_fuzzy_class_as_before():
+    from disclint.narrative.subjects import Match, Matcher, _levenshtein, _within, default_vocabulary, norm
+
+    m = Matcher(default_vocabulary(), default_catalog())
+
+    def reference(text):  # the matcher before it was indexed: every synonym, rfind, Levenshtein
+        t = norm(text)
+        best = None
+        for syn, key, code in m.entries:
+            i = t.rfind(syn)
+            if i < 0:
+                continue
+            end = i + len(syn)
+            if best is None or end > best.end or (end == best.end and len(syn) > len(best.synonym)):
+                best = Match(key, i, end, syn, code)
+        if best is not None and len(t) - best.end <= 6:
+            return best
+        t2 = t.replace("（类）", "")
+        for name, code in m.class_names:
+            if len(name) < 6:
+                continue
+            limit = len(name) // 4
+            for extra in range(-limit, limit + 1):
+                size = len(name) + extra
+                if 0 < size <= len(t2) and _levenshtein(t2[len(t2) - size:], name, limit) <= limit:
+                    return Match("class", len(t2) - size, len(t2), t2[len(t2) - size:], code, fuzzy=True)
+        return best
+
+    rnd = random.Random(7)
+    names = [n for n, _ in m.class_names]
+    texts = ["", "本年基本支出", "一般公共服务支出（类）", "卫牛健康支出", "其他支出合计为"]
+    for _ in range(1500):
+        chars = list(rnd.choice(names))
+        for _ in range(rnd.randint(0, 3)):
+            chars[rnd.randrange(len(chars))] = rnd.choice("卫牛生健康支出一般公共服务abc")
+        texts.append(rnd.choice(["", "本年", "其中"]) + "".join(chars) + rnd.choice(["", "（类）", "支出", "123"]))
+    for t in texts:
+        assert m.match(t) == reference(t), t
+    for _ in range(3000):
+        a = "".join(rnd.choice("abcde") for _ in range(rnd.randint(0, 9)))
+        b = "".join(rnd.choice("abcde") for _ in range(rnd.randint(1, 9)))
+        limit = rnd.randint(0, 3)
+        assert _within(a, b, limit) == (_levenshtein(a, b, limit) <= limit), (a, b, limit)
+
+
+# ---------------------------------------------------------------- reading
+def test_whitespace_helpers_as_before():
+    from disclint.readers.layout import compact
+    from disclint.readers.text import PText
+
+    def collapse(pt):
+        if "  " not in pt.text and "\t" not in pt.text:
+            return pt
+        text, pos, prev = [], [], False
+        for ch, p in zip(pt.text, pt.pos):
+            space = ch.isspace()
+            if space and prev:
+                continue
+            text.append(" " if space else ch)
+            pos.append(p)
+            prev = space
+        return PText("".join(text), pos)
+
+    def keep(pt, mask):
+        text, pos = [], []
+        for ch, p, k in zip(pt.text, pt.pos, mask):
+            if k:
+                text.append(ch)
+                pos.append(p)
+        return PText("".join(text), pos)
+
+    rnd = random.Random(3)
+    chars = [" ", "  ", "\t", "\u3000", "\xa0", "\x1c", "\x85", "\u2028", "a", "中", "1", "\n", "\x0b", "\u200b"]
+    for _ in range(5000):
+        t = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 12)))
+        pt = PText(t, [(1, k) for k in range(len(t))])
+        mask = [rnd.random() < 0.5 for _ in range(max(0, len(t) + rnd.randint(-2, 2)))]
+        assert pt.collapse_spaces() == collapse(pt)
+        assert pt.keep(mask) == keep(pt, mask) == pt.keep(iter(mask))
+        assert compact(t) == re.sub(r"\s+", "", t)
+
+
+# ---------------------------------------------------------------- caches
+def test_catalog_data_cache(tmp_path, monkeypatch):
+    from disclint import catalog
+
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
+    fresh = build_catalog()
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == [
+        "budget_shanxi", "final_national", "function_classes"]
+    assert build_catalog() == fresh  # now from the cache
+    for p in tmp_path.iterdir():
+        p.write_bytes(b"damaged")
+    assert build_catalog() == fresh
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", "")
+    assert catalog._cache_dir() is None and build_catalog() == fresh
+
+
+def test_catalog_spec_index():
+    cat = build_catalog()
+    for spec in cat.tables:
+        assert cat.spec(spec.id) is next(t for t in cat.tables if t.id == spec.id)
+    assert cat.spec("nope") is None
+    cat.add({"template": "t", "kind": "budget", "tables": [{"id": "Z01", "name": "测试表"}]})
+    assert cat.spec("Z01").name == "测试表"
+
+
+def test_entry_point_cache(tmp_path, monkeypatch):
+    from importlib.metadata import entry_points
+
+    from disclint.plugins import manager
+
+    def describe(eps):
+        return [(ep.name, ep.value, ep.group, ep.dist.version if ep.dist else None,
+                 manager._dist_name(ep.dist), ep.load()) for ep in eps]
+
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
+    real = tuple(entry_points(group=manager.ENTRY_POINT_GROUP))
+    manager._installed_entry_points.cache_clear()
+    try:
+        first = manager._installed_entry_points()  # looked up, then written
+        saved = json.loads((tmp_path / "entry-points.json").read_text(encoding="utf-8"))
+        assert list(saved["keys"]) == [manager._installation_fingerprint()]
+        manager._installed_entry_points.cache_clear()
+        second = manager._installed_entry_points()  # read back
+        assert type(second[0]).__name__ == "_CachedEntryPoint"
+        assert describe(first) == describe(second) == describe(real)
+        (tmp_path / "entry-points.json").write_text("{damaged", encoding="utf-8")
+        manager._installed_entry_points.cache_clear()
+        assert describe(manager._installed_entry_points()) == describe(real)
+    finally:
+        manager._installed_entry_points.cache_clear()
+
+
+def test_fingerprint_follows_the_installation(tmp_path, monkeypatch):
+    from disclint.plugins import manager
+
+    site = tmp_path / "site"
+    (site / "demo-1.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(site))
+    before = manager._installation_fingerprint()
+    (site / "demo-1.0.dist-info" / "entry_points.txt").write_text("[disclint]\ndemo = demo\n", encoding="utf-8")
+    after = manager._installation_fingerprint()
+    (site / "other-2.0.dist-info").mkdir()
+    assert len({before, after, manager._installation_fingerprint()}) == 3
+
+
+def test_linter_leaves_the_collector_as_it_was():
+    from disclint.linter.runner import Linter
+
+    assert gc.isenabled()
+    linter = Linter()
+    assert gc.isenabled()
+    linter.lint_file(str(EXAMPLES / "consistent-budget.md"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        linter.lint_file(str(EXAMPLES / "consistent-budget.md"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
