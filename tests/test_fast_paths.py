@@ -5,7 +5,6 @@ plugin entry points, and the paused garbage collector."""
 from __future__ import annotations
 
 import gc
-import json
 import random
 import re
 from pathlib import Path
@@ -219,46 +218,6 @@ def test_catalog_spec_index():
     assert cat.spec("nope") is None
     cat.add({"template": "t", "kind": "budget", "tables": [{"id": "Z01", "name": "测试表"}]})
     assert cat.spec("Z01").name == "测试表"
-
-
-def test_entry_point_cache(tmp_path, monkeypatch):
-    from importlib.metadata import entry_points
-
-    from disclint.plugins import manager
-
-    def describe(eps):
-        return [(ep.name, ep.value, ep.group, ep.dist.version if ep.dist else None,
-                 manager._dist_name(ep.dist), ep.load()) for ep in eps]
-
-    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
-    real = tuple(entry_points(group=manager.ENTRY_POINT_GROUP))
-    manager._installed_entry_points.cache_clear()
-    try:
-        first = manager._installed_entry_points()  # looked up, then written
-        saved = json.loads((tmp_path / "entry-points.json").read_text(encoding="utf-8"))
-        assert list(saved["keys"]) == [manager._installation_fingerprint()]
-        manager._installed_entry_points.cache_clear()
-        second = manager._installed_entry_points()  # read back
-        assert type(second[0]).__name__ == "_CachedEntryPoint"
-        assert describe(first) == describe(second) == describe(real)
-        (tmp_path / "entry-points.json").write_text("{damaged", encoding="utf-8")
-        manager._installed_entry_points.cache_clear()
-        assert describe(manager._installed_entry_points()) == describe(real)
-    finally:
-        manager._installed_entry_points.cache_clear()
-
-
-def test_fingerprint_follows_the_installation(tmp_path, monkeypatch):
-    from disclint.plugins import manager
-
-    site = tmp_path / "site"
-    (site / "demo-1.0.dist-info").mkdir(parents=True)
-    monkeypatch.syspath_prepend(str(site))
-    before = manager._installation_fingerprint()
-    (site / "demo-1.0.dist-info" / "entry_points.txt").write_text("[disclint]\ndemo = demo\n", encoding="utf-8")
-    after = manager._installation_fingerprint()
-    (site / "other-2.0.dist-info").mkdir()
-    assert len({before, after, manager._installation_fingerprint()}) == 3
 
 
 def test_linter_leaves_the_collector_as_it_was():

@@ -5,10 +5,7 @@ A plugin that fails to import is reported once by name and skipped; the run goes
 
 from __future__ import annotations
 
-import functools
 import importlib
-import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -66,162 +63,12 @@ def _entry_points():
 
 @lru_cache(maxsize=1)
 def _installed_entry_points() -> tuple:
-    """The ``disclint`` entry points of the installed distributions.
-
-    Looked up once per process (a run loads the plugins twice: the runner, and the
-    narrative vocabulary for ``disclint_subject_synonyms``), and kept in the user's
-    cache directory under a fingerprint of the installation: importing
-    ``importlib.metadata`` and reading every distribution's metadata costs more than
-    a tenth of linting a document, and the answer only changes when a distribution
-    is installed, removed or edited, which changes the fingerprint (see
-    :func:`_installation_fingerprint`).
-    """
-    key = _installation_fingerprint()
-    path = _cache_file()
-    if key is not None and path is not None:
-        got = _read_cache(path, key)
-        if got is not None:
-            return got
+    """The ``disclint`` entry points of the installed distributions, looked up once
+    per process (a run loads the plugins twice: the runner, and the narrative
+    vocabulary for ``disclint_subject_synonyms``)."""
     from importlib.metadata import entry_points
 
-    eps = tuple(entry_points(group=ENTRY_POINT_GROUP))
-    if key is not None and path is not None:
-        _write_cache(path, key, eps)
-    return eps
-
-
-_CACHE_VERSION = "1"
-
-
-def _cache_file() -> str | None:
-    from disclint.catalog import _cache_dir
-
-    d = _cache_dir()
-    return os.path.join(d, "entry-points.json") if d else None
-
-
-def _installation_fingerprint() -> str | None:
-    """What the distributions ``importlib.metadata`` finds depend on: for every entry
-    of ``sys.path``, the names of its ``*.dist-info`` / ``*.egg-info`` directories
-    (and the ``EGG-INFO`` of an ``.egg``) with the size and time of their
-    ``entry_points.txt`` (and of an egg-info's ``PKG-INFO``: its name has no
-    version), or the size and time of the entry itself when it is not a directory
-    (a zip). None when another distribution finder than the standard one is
-    installed: then nothing is cached."""
-    import hashlib
-    import sys
-    from importlib.machinery import PathFinder
-
-    for finder in sys.meta_path:
-        if finder is not PathFinder and hasattr(finder, "find_distributions"):
-            return None
-    parts = [_CACHE_VERSION, sys.version, ENTRY_POINT_GROUP]
-    for entry in sys.path:
-        if not isinstance(entry, str):
-            return None
-        root = entry or "."
-        parts.append("\x01" + entry)
-        try:
-            children = sorted(os.listdir(root))
-        except OSError:
-            parts.append(_stat(root))
-            continue
-        is_egg = os.path.basename(entry).lower().endswith(".egg")
-        for child in children:
-            low = child.lower()
-            if low.endswith(".dist-info"):  # the version is in the name
-                parts += ("\x02" + child, _stat(os.path.join(root, child, "entry_points.txt")))
-            elif low.endswith(".egg-info") or (is_egg and low == "egg-info"):
-                d = os.path.join(root, child)
-                parts += ("\x02" + child, _stat(os.path.join(d, "entry_points.txt")), _stat(os.path.join(d, "PKG-INFO")))
-    return hashlib.sha1("\x00".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _stat(path: str) -> str:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return "-"
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-
-
-class _CachedDistribution:
-    """What :func:`load_plugins` reads of a distribution."""
-
-    def __init__(self, name: str | None, meta_name: str | None, version: str | None):
-        self.name = name
-        self.metadata = {"Name": meta_name}
-        self.version = version
-
-
-class _CachedEntryPoint:
-    """An entry point read from the cache; ``load`` is ``importlib.metadata.EntryPoint.load``."""
-
-    pattern = re.compile(r"(?P<module>[\w.]+)\s*" r"(:\s*(?P<attr>[\w.]+)\s*)?" r"((?P<extras>\[.*\])\s*)?$")
-
-    def __init__(self, name: str, value: str, group: str, dist: _CachedDistribution | None):
-        self.name, self.value, self.group, self.dist = name, value, group, dist
-
-    def load(self):
-        match = self.pattern.match(self.value)
-        module = importlib.import_module(match.group("module"))
-        attrs = filter(None, (match.group("attr") or "").split("."))
-        return functools.reduce(getattr, attrs, module)
-
-
-def _read_cache(path: str, key: str) -> tuple | None:
-    try:
-        got = _load_cache(path).get(key)
-        if got is None:
-            return None
-        out = []
-        for e in got:
-            d = e["dist"]
-            dist = _CachedDistribution(d["name"], d["meta_name"], d["version"]) if d is not None else None
-            out.append(_CachedEntryPoint(e["name"], e["value"], e["group"], dist))
-        return tuple(out)
-    except Exception:  # unreadable or damaged: look again
-        return None
-
-
-def _load_cache(path: str) -> dict:
-    """``{fingerprint: [entry point, ...]}`` (a few: ``disclint``, ``python -m disclint``
-    and a virtual environment see different ``sys.path``)."""
-    import json
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION or not isinstance(data.get("keys"), dict):
-        return {}
-    return data["keys"]
-
-
-def _write_cache(path: str, key: str, eps: tuple) -> None:
-    import json
-
-    try:
-        entries = []
-        for ep in eps:
-            dist = getattr(ep, "dist", None)
-            d = None
-            if dist is not None:
-                d = {"name": getattr(dist, "name", None), "meta_name": dist.metadata["Name"],
-                     "version": getattr(dist, "version", None)}
-            entries.append({"name": ep.name, "value": ep.value, "group": ep.group, "dist": d})
-        keys = {k: v for k, v in _load_cache(path).items() if k != key}
-        keys = dict(list(keys.items())[-7:])  # the most recent few
-        keys[key] = entries
-        text = json.dumps({"version": _CACHE_VERSION, "keys": keys}, ensure_ascii=False)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except Exception:  # a read-only home, odd metadata: just no cache
-        pass
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
 
 
 def load_plugins(extra_modules: tuple[str, ...] = ()) -> Plugins:
