@@ -282,7 +282,9 @@ def default_catalog() -> Catalog:
 # ---------------------------------------------------------------- normalisation
 _YEAR = re.compile(r"\d{4}\s*年(度)?")
 _TITLE_DROP = re.compile(r"[\s\"'“”‘’「」『』()（）\[\]【】《》·.…:：]")
-_ORDINAL = re.compile(r"^\s*([一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+# A row label's leading ordinal: 一、 / （一） / 1、 / ① (not the "1." of an amount like 1.5).
+ORDINAL = r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
+_ORDINAL = re.compile(r"^\s*" + ORDINAL + r"\s*")
 _LABEL_DROP = re.compile(r"[\s\"'“”‘’:：]")
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
+from disclint.catalog import ORDINAL
 from disclint.grammar.tables import TCell, parse_rows
 from disclint.model import Location
 from disclint.readers.layout import SrcLine, TableBlock, compact, is_debris, is_part_heading
@@ -39,7 +40,7 @@ _META = re.compile(r"^(?:单位名称|部门名称|编制单位|编制部门|预
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
 _YEAR_LINE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
 _NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[:：]")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
+_ORDINAL = re.compile("^" + ORDINAL)
 _AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _COLUMN_WORDS = ("栏次", "行次")
