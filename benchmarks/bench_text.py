@@ -7,7 +7,10 @@
 * per document: read + all rules, in process, repeated N times (min and median of the
   whole, and the medians of reading and of the rules measured apart);
 * start-up: ``disclint --version`` in a fresh interpreter, against ``python -c pass``
-  (what the interpreter costs by itself), N times each.
+  (what the interpreter costs by itself), N times each;
+* end to end: ``python -m disclint check --format json DOC`` in a fresh interpreter per
+  document, alternated with ``python -c pass``; the median difference is what a run
+  costs "beyond interpreter start-up" (the figure issue 2 sets a target for).
 
 The figures in docs/performance.md come from this script.
 """
@@ -49,11 +52,31 @@ def time_startup(repeats: int) -> dict[str, list[float]]:
     return times
 
 
+def time_end_to_end(files: list[str], repeats: int) -> dict[str, tuple[float, float]]:
+    """Per document: (median ms of a whole ``disclint check`` run in a fresh interpreter,
+    the same minus the median of ``python -c pass`` measured alternately with it)."""
+    bare = [sys.executable, "-c", "pass"]
+    out = {}
+    for path in files:
+        check = [sys.executable, "-m", "disclint", "check", "--quiet", "--format", "json", path]
+        subprocess.run(check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # caches written once
+        runs: dict[str, list[float]] = {"bare": [], "check": []}
+        for _ in range(repeats):
+            for name, cmd in (("bare", bare), ("check", check)):
+                t0 = time.perf_counter()
+                subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                runs[name].append(time.perf_counter() - t0)
+        whole = statistics.median(runs["check"])
+        out[path] = (whole * 1000, (whole - statistics.median(runs["bare"])) * 1000)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", default=[str(DEFAULT_CORPUS)], help="files or directories (default: %(default)s)")
     ap.add_argument("-n", "--repeats", type=int, default=5, help="repetitions per document (default: %(default)s)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
+    ap.add_argument("--no-end-to-end", action="store_true", help="skip the runs in fresh interpreters")
     args = ap.parse_args(argv)
 
     from disclint.linter.runner import Linter, expand_paths
@@ -118,6 +141,15 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---:|---:|")
         for name, times in time_startup(args.repeats).items():
             print(f"| `{name}` | {_ms(min(times))} | {_ms(statistics.median(times))} |")
+
+    if not args.no_end_to_end:
+        print()
+        print("Whole runs, `python -m disclint check --format json DOC`, each in a fresh interpreter:")
+        print()
+        print("| document | KB | run, median ms | beyond `python -c pass`, median ms |")
+        print("|---|---:|---:|---:|")
+        for path, (whole, beyond) in time_end_to_end(files, args.repeats).items():
+            print(f"| {os.path.basename(path)} | {os.path.getsize(path) / 1000:.1f} | {whole:.0f} | {beyond:.0f} |")
     return 0
 
 

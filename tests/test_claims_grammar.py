@@ -135,3 +135,29 @@ def test_offsets_point_into_the_sentence():
     text = "2023年度支出预算678.72万元，其中：基本支出292.09万元，占43.04%。"
     amounts = [i for i in parse_sentence(text) if i.kind == "amount"]
     assert [text[i.num_start:i.num_end] for i in amounts] == ["678.72", "292.09"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a keyword whose construct does not follow is read as a word, and the rest still parses
+        ("资金管理 预算执行率 4 2.73", [("word", "资金管理"), ("word", "预算执行率"), ("bare", "4"), ("bare", "2.73")]),
+        ("占有使用价值50万元(原值)", [("word", "占"), ("word", "有使用价值"), ("amount", "50万元"), ("word", "(原值)")]),
+        ("在职人数减少5人", [("word", "在职人数"), ("word", "减少"), ("bare", "5"), ("word", "人")]),
+        ("预算执行率 4 预算执行率=100%", [("word", "预算执行率"), ("bare", "4"), ("word", "预算执行率"),
+                                          ("word", "="), ("percent", "100%")]),
+        ("与上年10万元增加", [("word", "与上年"), ("amount", "10万元"), ("word", "增加")]),
+        # a unit or a percent sign without its number is a word
+        ("收入支出总计XXX万元", [("word", "收入支出总计XXX"), ("word", "万元")]),
+        ("故障处理率(%) ≥98%", [("word", "故障处理率("), ("word", "%"), ("word", ") ≥"), ("percent", "98%")]),
+        ("次未按标准 1980 元/元支付", [("word", "次未按标准"), ("amount", "1980 元"), ("word", "/"), ("word", "元"),
+                                      ("word", "支付")]),
+    ],
+)
+def test_a_construct_that_does_not_line_up_is_read_as_words(text, expected):
+    assert [(i.kind, i.text) for i in parse_sentence(text)] == expected
+
+
+def test_constructs_after_a_failed_one_are_still_found():
+    items = parse_sentence("预算执行率 4 2.73，比上年增加5.00万元，占比12.5%")
+    assert [i.kind for i in items if i.kind not in ("word", "sep", "bare")] == ["base", "change", "share"]

@@ -3,9 +3,11 @@
 Why this shape (see ``claims.lark``): prose is not a language we control, so the
 grammar never rejects a sentence. The lexer emits numbers, units, percent signs
 and a small set of keywords (占/占比, 比上年, 增加/减少/增长/下降, 完成…预算的,
-与上年相同, 其中 ...) and merges everything else into TEXT runs; an Earley parser
+与上年相同, 其中 ...) and merges everything else into TEXT runs; an LALR parser
 over that token stream recognises the constructs whose parts line up (an amount
-with its unit, a share, a change, a completion rate) and reads the rest as words.
+with its unit, a share, a change, a completion rate) and reads the rest as words
+(a keyword whose construct does not follow is read again as a word: see
+:func:`_parse_clause`).
 What an amount is *about* (its subject) and which amount a share or a change
 belongs to are decided afterwards from the item list, in
 :mod:`disclint.narrative.extract`, where sentence and section context are at hand.
@@ -23,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lark import Lark, Token, Tree
-from lark.exceptions import LarkError
+from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 from disclint.model.amounts import parse_amount
@@ -55,6 +57,9 @@ class ClaimLexer(Lexer):
         return [(name, re.compile(rx)) for name, rx, _ in self.spec]
 
     def lex(self, data):  # lark's "interface 0": lex(text) -> tokens
+        if isinstance(data, list):  # tokens already lexed (and maybe retyped): see _parse_clause
+            yield from data
+            return
         text = data if isinstance(data, str) else data.text
         for name, start, end in scan(self.spec, text):
             yield Token(name, text[start:end], start_pos=start, end_pos=end)
@@ -189,34 +194,43 @@ def _class_char(code: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def parser() -> Lark:
-    """The tolerant parser: Earley reads a keyword whose construct does not follow
-    (占用情况, 比较) as a word. Built on first need: only a clause the LALR parser
-    rejects comes here."""
-    return Lark(
-        GRAMMAR.read_text(encoding="utf-8"),
-        parser="earley",
-        lexer=ClaimLexer,
-        ambiguity="resolve",
-    )
-
-
-@lru_cache(maxsize=1)
 def fast_parser() -> Lark:
-    """The same grammar as LALR(1), shift preferred: about thirty times faster on the
-    short clauses it is given; a clause it rejects goes to :func:`parser`. Its tables
-    are cached on disk by lark (``cache=True``), so a run loads them instead of
-    analysing the grammar. (Neither parser propagates positions into the trees: nothing
-    reads them, the tokens carry theirs.)"""
+    """The claim grammar as LALR(1), shift preferred. Its tables are cached on disk by
+    lark (``cache=True``), so a run loads them instead of analysing the grammar. (It
+    does not propagate positions into the trees: nothing reads them, the tokens carry
+    theirs.)"""
     return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=ClaimLexer, cache=True)
 
 
+# The terminals that open a construct of several tokens (share, change, completion,
+# execution, compare); each is also a ``word`` on its own.
+_OPENERS = frozenset({"SHARE", "DIRECTION", "COMPLETE", "EXECUTE", "WITH"})
+
+
 @lru_cache(maxsize=4096)
-def _parse_clause(clause: str) -> Tree:
-    try:
-        return fast_parser().parse(clause)
-    except LarkError:
-        return parser().parse(clause)
+def _parse_clause(clause: str, spans: tuple[tuple[str, int, int], ...]) -> Tree:
+    """Parse one clause (``spans``: its tokens, as :func:`scan` gives them); a construct
+    whose parts do not follow is read as words.
+
+    LALR prefers the construct as soon as its keyword is seen (``预算执行率`` expects
+    its percentage, ``占`` its share). When the parts do not follow (预算执行率 4 2.73,
+    占有使用价值50万元, 减少5人), the parse stops inside that construct, and the
+    keyword that opened it is the last opener before the offending token (no
+    construct contains another opener). That keyword is read as plain text and the
+    clause parsed again: each retry turns one more keyword into a word, and a clause
+    of words only always parses, so this ends. The result is what an Earley parser
+    of the same grammar gives when it prefers constructs where their parts line up
+    and words elsewhere (``tests/test_claims_grammar.py`` compares the two)."""
+    tokens = [Token(name, clause[s:e], start_pos=s, end_pos=e) for name, s, e in spans]
+    while True:
+        try:
+            return fast_parser().parse(tokens)
+        except UnexpectedToken as exc:
+            at = next((i for i, t in enumerate(tokens) if t is exc.token), len(tokens))
+            opener = next((i for i in range(at - 1, -1, -1) if tokens[i].type in _OPENERS), None)
+            if opener is None:  # pragma: no cover - every terminal is a word on its own
+                raise
+            tokens[opener] = Token.new_borrow_pos("TEXT", tokens[opener].value, tokens[opener])
 
 
 @dataclass
@@ -264,36 +278,36 @@ def _lexer() -> ClaimLexer:
 def parse_sentence(text: str) -> list[Item]:
     """Items of one sentence, in order.
 
-    The sentence is lexed once and cut at separators: no construct spans a comma,
-    and Earley parsing is superlinear, so each clause with a number is parsed on its
-    own and a clause without one becomes items directly.
+    The sentence is lexed once and cut at separators: no construct spans a comma, so
+    each clause with a number is parsed on its own (and a clause repeated in the
+    document is parsed once) and a clause without one becomes items directly.
     """
     if not text:
         return []
     items: list[Item] = []
-    clause: list[Token] = []
+    clause: list[tuple[str, int, int]] = []
 
     def flush():
         if not clause:
             return
-        if any(t.type == "NUMBER" for t in clause):
-            start, end = clause[0].start_pos, clause[-1].end_pos
-            tree = _parse_clause(text[start:end])
+        if any(name == "NUMBER" for name, _, _ in clause):
+            start, end = clause[0][1], clause[-1][2]
+            tree = _parse_clause(text[start:end], tuple((name, s - start, e - start) for name, s, e in clause))
             for child in tree.children:
                 if isinstance(child, Tree):
                     items.append(_shift(_item(child, text[start:end]), start, text))
         else:
-            for t in clause:
-                kind = _PLAIN.get(t.type, "word")
-                items.append(Item(kind, t.start_pos, t.end_pos, str(t), keyword=str(t) if kind != "word" else None))
+            for name, s, e in clause:
+                kind = _PLAIN.get(name, "word")
+                items.append(Item(kind, s, e, text[s:e], keyword=text[s:e] if kind != "word" else None))
         clause.clear()
 
-    for tok in _lexer().lex(text):
-        if tok.type == "SEP":
+    for token in scan(_lexer().spec, text):
+        if token[0] == "SEP":
             flush()
-            items.append(Item("sep", tok.start_pos, tok.end_pos, str(tok)))
+            items.append(Item("sep", token[1], token[2], text[token[1]:token[2]]))
         else:
-            clause.append(tok)
+            clause.append(token)
     flush()
     return items
 
