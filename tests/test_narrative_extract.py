@@ -286,3 +286,12 @@ def test_add_plugin_synonyms(monkeypatch):
         assert subjects.default_vocabulary() is voc
     finally:
         subjects.default_vocabulary.cache_clear()
+
+
+def test_a_stray_unit_does_not_lose_the_sentence():
+    # 万元 without its number (a template's 2024年…XXX万元) used to make the whole sentence unreadable
+    doc = synthetic_document("budget", [("一、收支预算总体情况", [
+        "2024年收入预算总计XXX万元，其中：财政拨款收入300.00万元，占比75.00%。"])])
+    c = claim(doc, "财政拨款收入300.00万元")
+    assert c.value.value == Decimal("300.00")
+    assert [s.value.value for s in document_claims(doc) if s.kind == "share"] == [Decimal("75.00")]
