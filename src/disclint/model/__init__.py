@@ -11,8 +11,9 @@ from disclint.model.document import (
     TocEntry,
 )
 from disclint.model.finding import Finding, Related, Severity, Values
+from disclint.model.term import Term
 
 __all__ = [
     "Cell", "Document", "Location", "Row", "Section", "Sentence", "Table", "TocEntry",
-    "Finding", "Related", "Severity", "Values",
+    "Finding", "Related", "Severity", "Values", "Term",
 ]
