@@ -209,3 +209,10 @@ class Document:
             if t.id == table_id:
                 return t
         return None
+
+    def tables_with_role(self, role: str, catalog) -> list[Table]:
+        """The tables whose catalog entry has this ``role`` (``projects``, ``self_evaluation``:
+        ``disclint.catalog.TABLE_ROLES``), in document order. Rules ask by role, not by id,
+        so that a provincial catalog with its own ids gets the same checks."""
+        ids = catalog.ids_with_role(role)
+        return [t for t in self.tables if t.id in ids]

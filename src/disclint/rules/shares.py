@@ -252,13 +252,11 @@ class ExecutionRate(Rule):
                 f"difference {signed(cmp.difference)} points"
             )
             yield from self.compared(cmp, msg, r.location, related=[claim_related(budget, "预算")], key=keys(r))
-        yield from self._tables(doc)
+        yield from self._tables(doc, ctx)
 
-    def _tables(self, doc: Document) -> Iterable[Finding]:
-        """The 执行率 column of the self-evaluation tables (catalog table ``PE``)."""
-        for t in doc.tables:
-            if t.id != "PE":
-                continue
+    def _tables(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        """The 执行率 column of the self-evaluation tables (catalog role ``self_evaluation``)."""
+        for t in doc.tables_with_role("self_evaluation", ctx.catalog):
             for row in t.rows:
                 b, e, rate = row.cell("budget"), row.cell("executed"), row.cell("rate")
                 if not (b and e and rate) or b.value is None:

@@ -126,9 +126,10 @@ class TargetFormAmount(Rule):
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        table = doc.table("B12")
-        if table is None:
+        projects = doc.tables_with_role("projects", ctx.catalog)
+        if not projects:
             return
+        table = projects[0]
         rows = [r for r in table.rows if r.key != "total" and r.cell("total") is not None]
         if not rows:
             return
