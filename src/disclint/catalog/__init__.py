@@ -15,7 +15,9 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
     ``unit_rows``; ``attachment``), an optional ``role`` (what the table is for,
     whatever its id: see :data:`TABLE_ROLES`), and ``[[tables.panels]]``: the side-by-side
     parts of the table (``main`` when there is one), each with its value
-    ``columns`` in printed order (``key``, ``label``, ``aliases``), optional
+    ``columns`` in printed order (``key``, ``label``, ``aliases``; ``unit = "%"``
+    for a column of percentages such as 执行率, whose cells are read as percentage
+    points), optional
     ``class_rows`` (expenditure listed by 类 name) and ``rows``: named rows,
     ``key = [label aliases]``.
 ``[[identities]]``
@@ -56,6 +58,11 @@ class ColumnSpec:
     key: str
     label: str
     aliases: tuple[str, ...] = ()
+    unit: str | None = None  # "%": the cells are percentages; None: amounts in the table's unit
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
 
 
 @dataclass(frozen=True)
@@ -193,7 +200,8 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
             key=p["key"],
             label=p.get("label", ""),
             columns=tuple(
-                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ()))) for c in p.get("columns", [])
+                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ())), c.get("unit"))
+                for c in p.get("columns", [])
             ),
             rows={k: tuple(v) for k, v in p.get("rows", {}).items()},
             class_rows=p.get("class_rows", False),
