@@ -16,6 +16,7 @@ from __future__ import annotations
 from disclint.catalog import default_catalog
 from disclint.model import Cell, Document, Location, Row, Section, Sentence, Table
 from disclint.model.amounts import is_na, parse_amount, parse_percent
+from disclint.readers.forms import read_target_forms
 
 
 def sentence_at(text: str, path: str, line: int, column: int = 1) -> Sentence:
@@ -67,6 +68,7 @@ def synthetic_document(kind: str, sections, tables=None, path: str = "synthetic.
             line += 1
         doc.tables.append(table)
     doc.lines.extend(extra_lines)
+    doc.target_forms = read_target_forms(doc)  # as read_document does
     return doc
 
 
