@@ -287,3 +287,32 @@ def test_f09_flat_row_interleaved_by_item(cat):
     assert (t.row("total").cells["budget"].value, t.row("total").cells["final"].value) == (D("0.95"), D("0.90"))
     assert t.row("reception").cells["final"].value == D("0.90")
     assert t.row("abroad").cells["budget"].blank
+
+
+# ------------------------------------------------------------------ percent columns
+def test_percent_column_cells_get_their_value(cat):
+    # PE 执行率 is declared unit = "%": every way of writing a rate reads as percentage points
+    t, warnings = build(cat, "PE", [
+        ["项目A", "30.00", "20.41", "68.03%"],
+        ["项目B", "30.00", "20.41", "６８．０３％"],
+        ["项目C", "30.00", "20.41", "68.03"],
+        ["项目D", "30.00", "20.41", "0.6803"],
+        ["项目E", "30.00", "30.00", "100%"],
+        ["项目F", "30.00", "", "——"],
+    ])
+    assert warnings == []
+    rates = {r.label: r.cells["rate"] for r in t.rows}
+    for label in "ABCD":
+        cell = rates[f"项目{label}"]
+        assert (cell.value, cell.decimals) == (D("68.03"), 2), label
+    assert rates["项目A"].text == "68.03%"  # the text stays as written, for messages
+    assert (rates["项目E"].value, rates["项目E"].decimals) == (D(100), 0)
+    assert rates["项目F"].value is None and rates["项目F"].na
+    # the amount columns are untouched
+    assert t.rows[0].cells["budget"].value == D("30.00")
+
+
+def test_percent_sign_outside_a_percent_column_is_still_text(cat):
+    t, warnings = build(cat, "B03", [["201", "一般公共服务支出", "12%", "5.00", "7.00"]])
+    assert t.rows[0].cells["total"].value is None
+    assert any("non-numeric text '12%'" in w for w in warnings)

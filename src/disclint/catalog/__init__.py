@@ -12,9 +12,12 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
     recognised when its title, with years, quotes, spaces and brackets dropped,
     contains an alias; the longest alias wins), flags describing its rows
     (``code_rows``: 类/款/项 function codes; ``economic_rows``; ``project_rows``;
-    ``unit_rows``; ``attachment``), and ``[[tables.panels]]``: the side-by-side
+    ``unit_rows``; ``attachment``), an optional ``role`` (what the table is for,
+    whatever its id: see :data:`TABLE_ROLES`), and ``[[tables.panels]]``: the side-by-side
     parts of the table (``main`` when there is one), each with its value
-    ``columns`` in printed order (``key``, ``label``, ``aliases``), optional
+    ``columns`` in printed order (``key``, ``label``, ``aliases``; ``unit = "%"``
+    for a column of percentages such as 执行率, whose cells are read as percentage
+    points), optional
     ``class_rows`` (expenditure listed by 类 name) and ``rows``: named rows,
     ``key = [label aliases]``.
 ``[[identities]]``
@@ -40,12 +43,26 @@ from typing import Any, Iterable
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_CATALOGS = ("budget_shanxi.toml", "final_national.toml")
 
+# A table's ``role`` tells the rules which table plays a part that has no fixed id:
+# a provincial catalog that numbers its tables otherwise still gets the checks.
+TABLE_ROLES = {
+    "projects": "the year's project table (项目支出预算表（本年预算）): the projects the "
+                "performance-target forms are checked against (U802)",
+    "self_evaluation": "a performance self-evaluation table (项目支出绩效自评表) with budget, "
+                       "executed and rate columns (P504)",
+}
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
     key: str
     label: str
     aliases: tuple[str, ...] = ()
+    unit: str | None = None  # "%": the cells are percentages; None: amounts in the table's unit
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,7 @@ class TableSpec:
     project_rows: bool = False
     unit_rows: bool = False
     attachment: bool = False
+    role: str | None = None  # one of TABLE_ROLES
     # How the table is printed, for readers (``[tables.layout]``): ``label_columns``
     # (cells before the values of each panel: ``code``, ``label``, ``label2``,
     # ``line_no``), ``flat`` (one printed row unfolded into item rows), ``blocks``
@@ -135,6 +153,10 @@ class Catalog:
             return next((t for t in tables if t.id == table_id), None)
         return t
 
+    def ids_with_role(self, role: str) -> frozenset[str]:
+        """The ids of the tables that play ``role`` (see :data:`TABLE_ROLES`)."""
+        return frozenset(t.id for t in self.tables if t.role == role)
+
     def match_title(self, title: str, kind: str | None = None) -> TableSpec | None:
         """The table whose longest title alias the (normalised) title contains."""
         n = normalize_title(title)
@@ -178,13 +200,18 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
             key=p["key"],
             label=p.get("label", ""),
             columns=tuple(
-                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ()))) for c in p.get("columns", [])
+                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ())), c.get("unit"))
+                for c in p.get("columns", [])
             ),
             rows={k: tuple(v) for k, v in p.get("rows", {}).items()},
             class_rows=p.get("class_rows", False),
         )
         for p in t.get("panels", [])
     )
+    role = t.get("role")
+    if role is not None and role not in TABLE_ROLES:
+        # a misspelt role would silently switch a check off
+        raise ValueError(f"table {t['id']}: unknown role {role!r} (known: {', '.join(TABLE_ROLES)})")
     return TableSpec(
         id=t["id"],
         name=t.get("name", t["id"]),
@@ -198,6 +225,7 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
         project_rows=t.get("project_rows", False),
         unit_rows=t.get("unit_rows", False),
         attachment=t.get("attachment", False),
+        role=role,
         layout=dict(t.get("layout", {})),
     )
 

@@ -8,11 +8,13 @@ from disclint.model.document import (
     Section,
     Sentence,
     Table,
+    TargetForm,
     TocEntry,
 )
 from disclint.model.finding import Finding, Related, Severity, Values
+from disclint.model.term import Term
 
 __all__ = [
-    "Cell", "Document", "Location", "Row", "Section", "Sentence", "Table", "TocEntry",
-    "Finding", "Related", "Severity", "Values",
+    "Cell", "Document", "Location", "Row", "Section", "Sentence", "Table", "TargetForm", "TocEntry",
+    "Finding", "Related", "Severity", "Values", "Term",
 ]

@@ -64,6 +64,23 @@ def parse_amount(text: str) -> tuple[Decimal, int] | None:
     return value, decimals
 
 
+def parse_percent(text: str) -> tuple[Decimal, int] | None:
+    """A percentage cell (执行率) in percentage points -> (Decimal, decimals).
+
+    ``68.03%`` and ``68.03`` are 68.03; a number up to 1 written without a percent
+    sign is a fraction (``0.6803`` is 68.03, two decimals fewer), as spreadsheets
+    export rates. None when the text is not a number."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    has_sign = s.endswith("%")
+    parsed = parse_amount(s[:-1] if has_sign else s)
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    if not has_sign and value <= 1:
+        return value.scaleb(2), max(decimals - 2, 0)
+    return value, decimals
+
+
 def is_na(text: str) -> bool:
     return unicodedata.normalize("NFKC", text).strip() in _NA_MARKS
 

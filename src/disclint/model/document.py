@@ -191,6 +191,19 @@ class TocEntry:
 
 
 @dataclass
+class TargetForm:
+    """A performance-target form (项目支出绩效目标表) of the attachments: the project it
+    is for and its 年度资金总额 as written (``amount`` with ``decimals``), in ``unit``
+    (the forms print 元 where the tables print 万元). ``location`` is the amount's."""
+
+    project: str
+    amount: Decimal
+    decimals: int
+    location: Location
+    unit: str = "元"
+
+
+@dataclass
 class Document:
     path: str
     kind: str | None = None  # "budget" | "final_accounts"
@@ -203,9 +216,17 @@ class Document:
     lines: list[str] = field(default_factory=list)  # original text lines, for inline markers
     warnings: list[str] = field(default_factory=list)
     claims: list = field(default_factory=list)  # narrative claims (disclint.grammar.claims)
+    target_forms: list[TargetForm] = field(default_factory=list)  # readers.forms
 
     def table(self, table_id: str) -> Table | None:
         for t in self.tables:
             if t.id == table_id:
                 return t
         return None
+
+    def tables_with_role(self, role: str, catalog) -> list[Table]:
+        """The tables whose catalog entry has this ``role`` (``projects``, ``self_evaluation``:
+        ``disclint.catalog.TABLE_ROLES``), in document order. Rules ask by role, not by id,
+        so that a provincial catalog with its own ids gets the same checks."""
+        ids = catalog.ids_with_role(role)
+        return [t for t in self.tables if t.id in ids]

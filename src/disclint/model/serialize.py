@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from disclint.model.document import Cell, Document, Row, Section, Sentence, Table, TocEntry
+from disclint.model.document import Cell, Document, Row, Section, Sentence, Table, TargetForm, TocEntry
 
 
 def to_dict(doc: Document, positions: bool = False) -> dict[str, Any]:
@@ -25,6 +25,7 @@ def to_dict(doc: Document, positions: bool = False) -> dict[str, Any]:
         "tables": [table_to_dict(t) for t in doc.tables],
         "sections": [section_to_dict(s, positions) for s in doc.sections],
         "claims": [_claim(c) for c in doc.claims],
+        "target_forms": [target_form_to_dict(f) for f in doc.target_forms],
     }
 
 
@@ -69,6 +70,16 @@ def cell_to_dict(c: Cell) -> dict[str, Any]:
         "decimals": c.decimals,
         "na": c.na,
         "location": c.location.to_dict(),
+    }
+
+
+def target_form_to_dict(f: TargetForm) -> dict[str, Any]:
+    return {
+        "project": f.project,
+        "amount": _dec(f.amount),
+        "decimals": f.decimals,
+        "unit": f.unit,
+        "location": f.location.to_dict(),
     }
 
 

@@ -7,25 +7,12 @@ from decimal import Decimal
 
 from disclint.catalog import Catalog, default_catalog
 from disclint.catalog.refs import FactSyntaxError, parse_fact
-from disclint.model import Cell, Document, Location, Row, Table
+from disclint.model import Document, Location, Row, Table
 from disclint.model.amounts import ZERO, Stated
+from disclint.model.term import Term
 from disclint.narrative.extract import document_kind
 from disclint.narrative.model import AMOUNT, PRIOR, Claim
 from disclint.narrative.subjects import Vocabulary, default_vocabulary, norm
-
-
-@dataclass
-class Term:
-    table: Table
-    row: Row
-    column: str
-    cell: Cell | None
-
-    @property
-    def stated(self) -> Stated:
-        if self.cell is None or self.cell.value is None:
-            return Stated(ZERO, 2, exact=True)  # blank means zero
-        return Stated(self.cell.value, self.cell.decimals)
 
 
 @dataclass
@@ -47,13 +34,13 @@ class Fact:
 
     @property
     def value(self) -> Decimal:
-        return sum((t.stated.value for t in self.terms), ZERO)
+        return sum((t.stated().value for t in self.terms), ZERO)
 
     @property
     def stated(self) -> Stated:
         if len(self.terms) == 1:
-            return self.terms[0].stated
-        st = [t.stated for t in self.terms]
+            return self.terms[0].stated()
+        st = [t.stated() for t in self.terms]
         slack = sum((s.slack for s in st), ZERO)
         # a sum of n two-decimal cells: carry the widest slack as an equivalent precision
         return _IntervalStated(self.value, 2, exact=slack == 0, extra=slack)

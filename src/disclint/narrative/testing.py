@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from disclint.catalog import default_catalog
 from disclint.model import Cell, Document, Location, Row, Section, Sentence, Table
-from disclint.model.amounts import is_na, parse_amount
+from disclint.model.amounts import is_na, parse_amount, parse_percent
+from disclint.readers.forms import read_target_forms
 
 
 def sentence_at(text: str, path: str, line: int, column: int = 1) -> Sentence:
@@ -52,8 +53,12 @@ def synthetic_document(kind: str, sections, tables=None, path: str = "synthetic.
             row_loc = Location(path, line, 1)
             row = Row(label, {}, row_loc, code=code, key=None if code else key, panel=panel or "main")
             col = len(label) + 2
+            pspec = spec.panel(panel or "main") if spec else None
             for ckey, text in cells.items():
-                parsed = parse_amount(text) if text else None
+                cspec = pspec.column(ckey) if pspec else None
+                # as the reader does (readers.assemble): a percent column's cells are percentages
+                parse = parse_percent if cspec is not None and cspec.percent else parse_amount
+                parsed = parse(text) if text else None
                 value, dec = parsed if parsed else (None, 2)
                 loc = Location(path, line, col, line, col + len(text))
                 row.cells[ckey] = Cell(text, value, ckey, loc, decimals=dec, na=bool(text) and is_na(text))
@@ -63,6 +68,7 @@ def synthetic_document(kind: str, sections, tables=None, path: str = "synthetic.
             line += 1
         doc.tables.append(table)
     doc.lines.extend(extra_lines)
+    doc.target_forms = read_target_forms(doc)  # as read_document does
     return doc
 
 

@@ -37,18 +37,18 @@ def read_document(path: str | Path, catalog=None):
             raise ReadError(f"{name}: is a directory, not a file")
         suffix = p.suffix.lower()
         if suffix in PDF_SUFFIXES:
-            return _read_pdf(p, catalog)
+            return _attachments(_read_pdf(p, catalog))
         data = p.read_bytes()
         if suffix not in TEXT_SUFFIXES:
             if data[:5] == b"%PDF-":
-                return _read_pdf(p, catalog)
+                return _attachments(_read_pdf(p, catalog))
             if not data:
                 raise ReadError(f"{name}: the file is empty")
             if b"\x00" in data[:65536]:
                 raise ReadError(f"{name}: unsupported file type {suffix or '(no suffix)'} (binary content)")
         from disclint.readers.textdoc import read_text_bytes
 
-        return read_text_bytes(data, name, catalog)
+        return _attachments(read_text_bytes(data, name, catalog))
     except ReadError:
         raise
     except RecursionError:
@@ -70,11 +70,19 @@ def read_text(text: str, path: str = "<text>", catalog=None):
             catalog = default_catalog()
         from disclint.readers.textdoc import read_text_string
 
-        return read_text_string(text, path, catalog)
+        return _attachments(read_text_string(text, path, catalog))
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001
         raise ReadError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from exc
+
+
+def _attachments(doc):
+    """What every reader's document gets from its text: the performance-target forms."""
+    from disclint.readers.forms import read_target_forms
+
+    doc.target_forms = read_target_forms(doc)
+    return doc
 
 
 def _read_pdf(p: Path, catalog):

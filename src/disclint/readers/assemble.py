@@ -38,7 +38,7 @@ import re
 
 from disclint.catalog import Catalog, PanelSpec, TableSpec, normalize_label, strip_ordinal
 from disclint.model import Cell, Location, Row, Table
-from disclint.model.amounts import is_na, parse_amount
+from disclint.model.amounts import is_na, parse_amount, parse_percent
 from disclint.readers.raw import RawCell, RawRow, RawTable
 from disclint.readers.text import nfkc
 
@@ -174,6 +174,8 @@ class _Builder:
         self.econ = {normalize_label(k): v for k, v in catalog.economic_groups.items()}
         self.display = table.display_name
         self.with_label2: set[int] = set()  # rows whose second label column is filled
+        # columns the catalog marks ``unit = "%"`` (执行率): their cells are percentages
+        self.percent_columns = {c.key for p in spec.panels for c in p.columns if c.percent}
         self.header: list[list[str]] = []
 
     # -------------------------------------------------------------- helpers
@@ -260,6 +262,10 @@ class _Builder:
             loc = c.raw.location
             kind, text = c.kind, c.text
         loc = _context(loc, self.display, row_label, column_label)
+        if column in self.percent_columns and kind in ("num", "text"):
+            parsed = parse_percent(text)  # 68.03% is text to the classifier, a value here
+            if parsed is not None:
+                return Cell(text, parsed[0], column, loc, decimals=parsed[1])
         if kind == "num":
             parsed = parse_amount(text)
             if parsed is not None:

@@ -11,8 +11,9 @@ A *fact reference* (parsed by :mod:`disclint.catalog.refs`) names one cell of a 
 its top-level rows (project tables). A *column reference* (``B03.total``,
 ``B01.expenditure.total``) names a column, for ``rows_match``.
 
-Resolving a reference gives :class:`Term` objects: a cell (or the place of a
-blank one), its sign in the identity and everything a message needs to name it.
+Resolving a reference gives :class:`~disclint.model.term.Term` objects (shared with the
+narrative resolver): a cell (or the place of a blank one), its sign in the identity and
+everything a message needs to name it.
 A missing table or row resolves to None: the identity cannot be checked.
 
 The structure helpers answer "which rows add up to which": the 类/款/项 code
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Iterable
 
 from disclint.catalog import Catalog, normalize_label, strip_ordinal
@@ -36,8 +36,9 @@ from disclint.catalog.refs import (  # noqa: F401  re-exported for the identity 
     parse_fact,
     parse_facts,
 )
-from disclint.model import Cell, Document, Location, Row, Table
-from disclint.model.amounts import ZERO, Stated, fmt
+from disclint.model import Document, Row, Table
+from disclint.model.term import Term, row_name  # noqa: F401  re-exported for the rules
+
 
 # ---------------------------------------------------------------- naming
 def table_name(table: Table, catalog: Catalog | None = None) -> str:
@@ -48,14 +49,6 @@ def table_name(table: Table, catalog: Catalog | None = None) -> str:
     if not number and spec and spec.number:
         number = f"公开{spec.number:02d}表" if spec.kind == "final_accounts" else f"表{spec.number}"
     return f"{number or table.id} {name}".strip()
-
-
-def row_name(row: Row) -> str:
-    """How a message names a row: ``201 一般公共服务支出`` (code and label), else its label, code or key."""
-    label = (row.label or "").strip()
-    if row.code and not label.startswith(row.code):
-        return f"{row.code} {label}".strip()
-    return label or (row.code or row.key or "?")
 
 
 def column_label(table: Table, panel: str, column: str, catalog: Catalog | None) -> str:
@@ -95,64 +88,6 @@ def present_columns(table: Table, panel: str | None = None) -> set[str]:
 
 
 # ---------------------------------------------------------------- terms
-@dataclass
-class Term:
-    """One side-member of an identity: a cell (maybe blank or not printed)."""
-
-    table: Table
-    row: Row
-    column: str
-    cell: Cell | None
-    label: str  # column label for messages
-    table_label: str
-    sign: int = 1
-    count: bool = False  # an exact integer count (vehicles)
-
-    @property
-    def ident(self) -> tuple[int, int, str]:
-        return (id(self.table), id(self.row), self.column)
-
-    @property
-    def blank(self) -> bool:
-        return self.cell is None or self.cell.value is None
-
-    @property
-    def value(self) -> Decimal:
-        """The value as written (blank = 0), without the sign."""
-        return ZERO if self.blank else self.cell.value  # type: ignore[union-attr]
-
-    @property
-    def signed(self) -> Decimal:
-        return self.value * self.sign
-
-    @property
-    def decimals(self) -> int:
-        return 0 if self.count else (2 if self.blank else self.cell.decimals)  # type: ignore[union-attr]
-
-    def stated(self, sign: int | None = None) -> Stated:
-        s = self.sign if sign is None else sign
-        if self.blank:
-            return Stated(ZERO, 2, exact=True)
-        return Stated(self.value * s, self.cell.decimals, exact=self.count)  # type: ignore[union-attr]
-
-    def text(self) -> str:
-        if self.blank:
-            return "blank" if (self.cell is None or not self.cell.na) else self.cell.text
-        return fmt(self.value, self.decimals)
-
-    @property
-    def row_label(self) -> str:
-        return row_name(self.row)
-
-    def where(self, with_table: bool = True) -> str:
-        t = f"{self.table_label} " if with_table else ""
-        return f'{t}row "{self.row_label}" column {self.label}'
-
-    def location(self) -> Location:
-        base = self.cell.location if self.cell is not None else self.row.location
-        return base.with_context(table=self.table_label, row=self.row_label, column_label=self.label)
-
-
 def make_term(table: Table, row: Row, column: str, catalog: Catalog | None, *, sign: int = 1,
               count: bool = False) -> Term:
     """The term for one cell (which may be blank or not printed) of a row."""

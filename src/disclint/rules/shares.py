@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterable, NamedTuple
 
 from disclint.model import Document, Finding, Related
-from disclint.model.amounts import Stated, Verdict, compare_sum, parse_amount
+from disclint.model.amounts import Stated, Verdict, compare_sum
 from disclint.narrative import resolution
 from disclint.narrative.model import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
 from disclint.narrative.subjects import Matcher, default_vocabulary, norm
@@ -206,19 +206,6 @@ class CompletionRate(Rule):
             yield from self.compared(cmp, msg, z.location, related=related, key=keys(z))
 
 
-def _rate_cell(text: str) -> Stated | None:
-    """A 执行率 cell as a percentage: ``68.03%``, ``68.03`` or a fraction ``0.6803``.
-
-    (This reads cell text inside a rule; the reader could give rate cells a value.)"""
-    value_decimals = parse_amount(text.replace("%", "").replace("％", ""))
-    if value_decimals is None:
-        return None
-    value, decimals = value_decimals
-    if "%" not in text and "％" not in text and value <= 1:
-        return Stated(value * 100, max(decimals - 2, 0))  # written as a fraction: 0.6803
-    return Stated(value, decimals)
-
-
 class ExecutionRate(Rule):
     code = "P504"
     name = "execution-rate"
@@ -252,20 +239,17 @@ class ExecutionRate(Rule):
                 f"difference {signed(cmp.difference)} points"
             )
             yield from self.compared(cmp, msg, r.location, related=[claim_related(budget, "预算")], key=keys(r))
-        yield from self._tables(doc)
+        yield from self._tables(doc, ctx)
 
-    def _tables(self, doc: Document) -> Iterable[Finding]:
-        """The 执行率 column of the self-evaluation tables (catalog table ``PE``)."""
-        for t in doc.tables:
-            if t.id != "PE":
-                continue
+    def _tables(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        """The 执行率 column of the self-evaluation tables (catalog role ``self_evaluation``)."""
+        for t in doc.tables_with_role("self_evaluation", ctx.catalog):
             for row in t.rows:
                 b, e, rate = row.cell("budget"), row.cell("executed"), row.cell("rate")
-                if not (b and e and rate) or b.value is None:
+                if not (b and e and rate) or b.value is None or rate.value is None:
                     continue
-                pct = _rate_cell(rate.text)
-                if pct is None:
-                    continue
+                # the reader gives a rate cell its value in percentage points (catalog unit = "%")
+                pct = Stated(rate.value, rate.decimals)
                 cmp = ratio_comparison(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
                 if cmp is None or cmp.ok:
                     continue

@@ -4,14 +4,14 @@ forms (金额单位：元) against the project table (万元)."""
 from __future__ import annotations
 
 import difflib
-import re
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from disclint.model import Document, Finding, Location, Related
-from disclint.model.amounts import Stated, compare_equal, parse_amount
+from disclint.model import Document, Finding, Related
+from disclint.model.amounts import Stated, compare_equal
 from disclint.narrative.subjects import norm
 from disclint.rules._claims import (
+    UNIT_SHIFT,
     Keys,
     agrees,
     amount_claims,
@@ -86,34 +86,6 @@ class UnitError(Rule):
 
 
 # ---------------------------------------------------------------- performance-target forms
-_NAME = re.compile(r"项目名称[\s:：]*(?P<name>\S.*?)\s*$")
-_YEAR_TOTAL = re.compile(r"年度资金总额[\s:：]*(?P<num>\d[\d,，.\s]*\d|\d)")
-
-
-def target_forms(doc: Document) -> list[tuple[str, Decimal, int, Location]]:
-    """(project name, 年度资金总额 in 元, its decimals, location of the number) of every
-    项目支出绩效目标表 in the document's text.
-
-    This reads the document's lines itself: the readers do not extract the forms' fields."""
-    lines = doc.lines or [s.text for sec in doc.sections for s in sec.sentences]
-    out = []
-    name: str | None = None
-    for i, line in enumerate(lines):
-        m = _NAME.search(line)
-        if m:
-            name = m["name"].strip()
-            continue
-        m = _YEAR_TOTAL.search(line)
-        if m and name:
-            parsed = parse_amount(m["num"].strip())
-            if parsed:
-                col = m.start("num") + 1
-                loc = Location(doc.path, i + 1, col, i + 1, col + len(m["num"].strip()), section="项目支出绩效目标表")
-                out.append((name, parsed[0], parsed[1], loc))
-            name = None
-    return out
-
-
 class TargetFormAmount(Rule):
     code = "U802"
     name = "performance-target-amount"
@@ -126,17 +98,22 @@ class TargetFormAmount(Rule):
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        table = doc.table("B12")
-        if table is None:
+        projects = doc.tables_with_role("projects", ctx.catalog)
+        if not projects:
             return
+        table = projects[0]
         rows = [r for r in table.rows if r.key != "total" and r.cell("total") is not None]
         if not rows:
             return
-        for name, yuan, dec, loc in target_forms(doc):
+        for form in doc.target_forms:  # read by disclint.readers.forms
+            name, written, dec, loc = form.project, form.amount, form.decimals, form.location
+            shift = UNIT_SHIFT.get(form.unit)
+            if shift is None:
+                continue  # not a money unit the table's 万元 converts to
             n = norm(name)
             scored = sorted(((difflib.SequenceMatcher(None, n, norm(r.label)).ratio(), r) for r in rows),
                             key=lambda x: -x[0])
-            stated = Stated(yuan / 10000, dec + 4)
+            stated = Stated(written / Decimal(10) ** shift, dec + shift)  # in 万元, as the table
             close = [r for s, r in scored if s >= 0.5]
             if any(agrees(stated, Stated(r.amount("total"), r.cell("total").decimals)) for r in close):
                 continue  # the form matches a project of a similar name
@@ -148,10 +125,10 @@ class TargetFormAmount(Rule):
             related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {amount_text(cell.amount)}万元",
                                cell.location.with_context(table=table.display_name, row=row.label, column_label="合计"))]
             hint = ""
-            if agrees(Stated(yuan, dec), Stated(cell.amount, cell.decimals)):
-                hint = " (the form gives the 万元 figure where 元 is meant)"
+            if agrees(Stated(written, dec), Stated(cell.amount, cell.decimals)):
+                hint = f" (the form gives the 万元 figure where {form.unit} is meant)"
             yield self.finding(
-                f"项目支出绩效目标表 「{name}」: 年度资金总额 {yuan:,}元 = {amount_text(stated.value, 4)}万元, but "
+                f"项目支出绩效目标表 「{name}」: 年度资金总额 {written:,}{form.unit} = {amount_text(stated.value, 4)}万元, but "
                 f"{table.display_name} row 「{row.label}」 has {amount_text(cell.amount)}万元 "
                 f"({amount_text(cell.amount * 10000, 0)}元){hint}",
                 loc.with_context(table="项目支出绩效目标表", row=name, column_label="年度资金总额"),
