@@ -32,6 +32,8 @@ class BaselineError(Exception):
 
 @dataclass
 class Baseline:
+    """Accepted findings, by fingerprint and number of occurrences."""
+
     counts: Counter = field(default_factory=Counter)  # fingerprint -> accepted occurrences
     path: str | None = None
 

@@ -24,6 +24,8 @@ class FactSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class FactRef:
+    """A reference to one cell: ``TABLE[.PANEL][ROW].COLUMN``, with its sign in a sum."""
+
     table: str
     panel: str | None
     row: str
@@ -37,6 +39,8 @@ class FactRef:
 
 @dataclass(frozen=True)
 class ColumnRef:
+    """A reference to a column of a table: ``TABLE[.PANEL].COLUMN``."""
+
     table: str
     panel: str | None
     column: str

@@ -117,6 +117,8 @@ class Verdict(str, Enum):
 
 @dataclass(frozen=True)
 class Comparison:
+    """The verdict of comparing a stated figure with what the other side gives."""
+
     verdict: Verdict
     stated: Decimal  # the left side as written
     expected: Decimal  # what the right side adds up to

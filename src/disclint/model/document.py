@@ -205,6 +205,8 @@ class TargetForm:
 
 @dataclass
 class Document:
+    """One disclosure as every reader returns it: kind, year, unit, contents, narrative and tables."""
+
     path: str
     kind: str | None = None  # "budget" | "final_accounts"
     year: int | None = None

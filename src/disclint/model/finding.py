@@ -29,6 +29,8 @@ class Related:
 
 @dataclass(frozen=True)
 class Values:
+    """The numbers of a finding: what is claimed, what the other side gives, the difference."""
+
     claimed: Decimal | None = None
     expected: Decimal | None = None
     difference: Decimal | None = None
@@ -40,6 +42,8 @@ class Values:
 
 @dataclass
 class Finding:
+    """One inconsistency a rule reports, with where it is and where its other side is."""
+
     rule: str  # code, e.g. "T101"
     name: str  # e.g. "column-total"
     severity: Severity

@@ -61,6 +61,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class _IntervalStated(Stated):
+    """A stated value whose rounding slack is given (the sum of its terms' slacks)."""
+
     extra: Decimal = ZERO
 
     @property
@@ -76,6 +78,8 @@ def _row_label(row: Row) -> str:
 
 @dataclass
 class Unresolved:
+    """Why a claim has no table fact to compare with."""
+
     reason: str
     ref: str | None = None
     table_quantity: bool = True  # False: the claim is not about a table quantity at all
@@ -86,6 +90,8 @@ class Unresolved:
 
 @dataclass
 class Resolution:
+    """The fact a claim restates, or why there is none, and the subject's facts in other views."""
+
     fact: Fact | None = None
     unresolved: Unresolved | None = None
     alternatives: list[Fact] = field(default_factory=list)  # the subject's facts in other views

@@ -26,6 +26,8 @@ def norm(text: str) -> str:
 
 @dataclass(frozen=True)
 class FactRule:
+    """Which table fact a subject means, for a document kind, a role and a context."""
+
     kind: str | None
     role: str | None
     when: tuple[str, ...]
@@ -47,6 +49,8 @@ class FactRule:
 
 @dataclass
 class Subject:
+    """A quantity the narrative talks about (基本支出, 三公经费 ...), its synonyms and facts."""
+
     key: str
     name: str
     synonyms: list[str]
@@ -56,6 +60,8 @@ class Subject:
 
 @dataclass
 class Vocabulary:
+    """The narrative's vocabulary (catalog/data/subjects.toml plus plugin synonyms)."""
+
     subjects: dict[str, Subject] = field(default_factory=dict)
     non_table: list[str] = field(default_factory=list)
     appendix: list[str] = field(default_factory=list)
@@ -141,6 +147,8 @@ def add_plugin_synonyms(mappings: Iterable[dict]) -> Vocabulary:
 # ---------------------------------------------------------------- matching
 @dataclass(frozen=True)
 class Match:
+    """A subject found in a text: which synonym, where, and whether it was matched fuzzily."""
+
     key: str
     start: int  # in the normalised text
     end: int

@@ -423,6 +423,8 @@ def _same(term: Term, check: Check) -> Term:
 # ---------------------------------------------------------------- analysis cache
 @dataclass
 class Analysis:
+    """Every identity of the catalog evaluated on one document (shared by the T1xx/X2xx rules)."""
+
     checks: list[Check] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # identities that could not be read
 
