@@ -15,6 +15,12 @@ What the grammar leaves to this module:
   becomes ``2010601``;
 * the layout convention of space-separated text: a line that ends with a space
   carries one extra empty slot at its end, which is dropped.
+
+The parser is lark's LALR parser with :class:`RowLexer`, one regular expression
+over the grammar's terminals instead of lark's contextual lexer: every terminal
+is acceptable wherever a token can start in this grammar, so the contextual
+lexer's per-state choice changes nothing (``tests/test_fast_paths.py`` compares
+the two on every table of the corpus and on generated rows).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters
+from lark.lexer import Lexer
 
 from disclint.readers.text import PText, squeeze_label
 
@@ -34,13 +42,49 @@ _OTHER_SPACE = re.compile(r"[^\S\t\n ]")  # whitespace that is neither TAB, NL n
 _SPLIT_CODE = re.compile(r"^\d{3}(?: \d{2}){1,2}$")
 
 
+class RowLexer(Lexer):
+    """The grammar's terminals as one alternation, in lark's order of preference.
+
+    Lark's basic and contextual lexers try the terminals (of the parser state, for
+    the contextual one) as one regular expression sorted by priority, then longest
+    pattern, then name, taking the first that matches at the position; this does
+    the same with every terminal, in one ``finditer`` over the text. In this
+    grammar the parser accepts every terminal wherever a token may start (any
+    piece, any separator, a line end) except TAB inside a space_block, whose text
+    has none, so the contextual lexer has nothing to choose. And every character
+    starts some terminal (WORD takes any non-blank that is not a digit, INT any
+    digit, and ``parse_rows`` leaves no blank but TAB, NL and space), so the
+    matches follow one another without gaps. Tokens carry ``start_pos`` and
+    ``end_pos``, not line and column (nothing here reads those)."""
+
+    def __init__(self, lexer_conf):
+        terms = sorted(
+            lexer_conf.terminals,
+            key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+        )
+        self.names = [t.name for t in terms]
+        self.pattern = re.compile("|".join("(?P<%s>%s)" % (t.name, t.pattern.to_regexp()) for t in terms))
+
+    def lex(self, data):  # lark's "interface 0": lex(text) -> tokens
+        text = data if isinstance(data, str) else data.text
+        pos = 0
+        for m in self.pattern.finditer(text):
+            start, pos_after = m.span()
+            if start != pos:  # pragma: no cover - every character starts a terminal
+                raise UnexpectedCharacters(text, pos, 0, 0, allowed=set(self.names))
+            yield Token(m.lastgroup, m.group(), start, None, None, None, None, pos_after)
+            pos = pos_after
+        if pos != len(text):  # pragma: no cover - as above
+            raise UnexpectedCharacters(text, pos, 0, 0, allowed=set(self.names))
+
+
 @lru_cache(maxsize=1)
 def row_parser() -> Lark:
     """The one LALR parser instance (built once, cached on disk by lark)."""
     return Lark(
         GRAMMAR_PATH.read_text(encoding="utf-8"),
         parser="lalr",
-        lexer="contextual",
+        lexer=RowLexer,
         start=["tab_block", "space_block"],
         cache=True,
         maybe_placeholders=False,
