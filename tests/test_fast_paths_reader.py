@@ -1,5 +1,6 @@
 """What keeps reading a text document fast (docs/performance.md) gives what the plain
-code gave: the table-row lexer against lark's contextual lexer."""
+code gave: the table-row lexer against lark's contextual lexer, the separator runs of
+the row grammar against one token per separator."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ def _documents():
 
 def _grammar() -> str:
     return tables.GRAMMAR_PATH.read_text(encoding="utf-8")
+
+
+def _one_token_per_separator(grammar: str) -> str:
+    """The row grammar as first written: TAB and SP one character each, so that every
+    empty cell is a node of the tree."""
+    runs = ("TAB: /\\t+/", "SP: / +/")
+    assert all(r in grammar for r in runs)
+    return grammar.replace(runs[0], 'TAB: "\\t"').replace(runs[1], 'SP: " "')
 
 
 def _lark(grammar: str, lexer) -> Lark:
@@ -132,3 +141,31 @@ def test_row_lexer_on_generated_rows(seed):
 def test_row_lexer_reads_the_grammar_in_lark_order():
     lexer = tables.RowLexer(tables.row_parser().lexer_conf)
     assert lexer.names[:5] == ["AMOUNT_GLUED", "AMOUNT", "INT", "NA", "WORD"]
+
+
+# ---------------------------------------------------------------- separator runs
+def _cells(rows):
+    return [[(c.kind, c.value, c.at, c.text.pos) for c in row] for row in rows]
+
+
+def _check_same_rows(monkeypatch, blocks):
+    fast = [_cells(tables.parse_rows(lines, tab)) for lines, tab in blocks]
+    plain_parser = _lark(_one_token_per_separator(_grammar()), "contextual")
+    monkeypatch.setattr(tables, "row_parser", lambda: plain_parser)
+    plain = [_cells(tables.parse_rows(lines, tab)) for lines, tab in blocks]
+    for (lines, _), a, b in zip(blocks, fast, plain):
+        assert a == b, [ln.text for ln in lines]
+
+
+def test_separator_runs_on_every_table_of_the_documents(monkeypatch, bodies):
+    _check_same_rows(monkeypatch, bodies)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_separator_runs_on_generated_rows(monkeypatch, seed):
+    rnd = random.Random(seed)
+    blocks = []
+    for _ in range(300):
+        lines = [normalize_line(s, i + 1) for i, s in enumerate(_generated_lines(rnd, rnd.randint(1, 4)))]
+        blocks.append((lines, rnd.random() < 0.5))
+    _check_same_rows(monkeypatch, blocks)

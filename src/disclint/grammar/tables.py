@@ -13,6 +13,8 @@ What the grammar leaves to this module:
 * OCR spaces: removed inside numbers (``3, 153. 04`` -> ``3,153.04``) and inside
   labels (``一般公共服 务支出``); a split code inside one cell (``201 06 01``)
   becomes ``2010601``;
+* the empty cells inside a run of separators (the grammar reads a run of n TABs,
+  or n spaces, as one token: n separators around n - 1 empty cells);
 * the layout convention of space-separated text: a line that ends with a space
   carries one extra empty slot at its end, which is dropped.
 
@@ -144,7 +146,9 @@ def _row_cells(row: Tree, line: PText, base: int, tab: bool) -> list[TCell]:
     cells: list[TCell] = []
     gap = base  # offset where the next (possibly empty) cell starts
     for child in row.children:
-        if isinstance(child, Token):  # a separator
+        if isinstance(child, Token):  # a run of separators: the empty cells inside it
+            for i in range(child.start_pos + 1, child.end_pos):
+                cells.append(_blank(line, i - base))
             gap = child.end_pos
             continue
         pieces = [t for t in child.children if isinstance(t, Token)]
