@@ -151,26 +151,32 @@ def _row_cells(row: Tree, line: PText, base: int, tab: bool) -> list[TCell]:
                 cells.append(_blank(line, i - base))
             gap = child.end_pos
             continue
-        pieces = [t for t in child.children if isinstance(t, Token)]
+        pieces = child.children  # tokens only: the cell rules hold terminals
         if not pieces:
             cells.append(_blank(line, gap - base))
-            continue
-        cells.extend(_split_cell(pieces, line, base, tab))
+        elif len(pieces) == 1 and pieces[0].type != "SP":  # most cells: one piece
+            cells.append(_classify(pieces, _span(line, base, pieces[0], pieces[0])))
+        else:
+            cells.extend(_split_cell(pieces, line, base, tab))
     if not tab and line.text.endswith(" ") and len(cells) > 1 and cells[-1].kind == "blank":
         cells.pop()  # the extra trailing space of the layout convention
     return cells
 
 
 def _blank(line: PText, i: int) -> TCell:
-    if line.pos:
-        if i < len(line.pos):
-            at = line.pos[i]
-        else:
-            ln, col = line.pos[-1]
-            at = (ln, col + 1)
-    else:
+    pos = line.pos
+    if not pos:
         at = (0, 1)
-    return TCell("blank", PText(), at)
+    elif i < len(pos):
+        at = pos[i]
+    else:
+        ln, col = pos[-1]
+        at = (ln, col + 1)
+    return TCell("blank", _NO_TEXT, at)
+
+
+_NO_TEXT = PText()  # the text of every blank cell (PTexts are never changed in place)
+_BLANKS = re.compile(r"\s")
 
 
 def _span(line: PText, base: int, first: Token, last: Token) -> PText:
@@ -203,7 +209,7 @@ def _split_cell(tokens: list[Token], line: PText, base: int, tab: bool) -> list[
 
 
 def _num(pt: PText) -> TCell:
-    return TCell("num", pt.remove(r"\s"), pt.start or (0, 1))
+    return TCell("num", pt.remove(_BLANKS), pt.start or (0, 1))
 
 
 def _classify(pieces: list[Token], span: PText) -> TCell:
@@ -216,5 +222,5 @@ def _classify(pieces: list[Token], span: PText) -> TCell:
             return TCell("na", span, at)
         return TCell("text", squeeze_label(span), at)
     if all(p.type == "INT" for p in pieces) and _SPLIT_CODE.match(" ".join(map(str, pieces))):
-        return TCell("num", span.remove(r"\s"), at)  # 201 06 01 in one cell
+        return TCell("num", span.remove(_BLANKS), at)  # 201 06 01 in one cell
     return TCell("text", squeeze_label(span), at)
