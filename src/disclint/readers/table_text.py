@@ -152,7 +152,7 @@ class TextTableReader:
         in_notes = False
         for idx, ln in enumerate(b.lines):
             s = ln.text.strip()
-            if not ln.text or (is_part_heading(s) and "表" in s):
+            if not ln.text or ("表" in s and is_part_heading(s)):
                 continue
             if not s:  # spaces only: a row of blank cells (layout text)
                 if not in_notes:
