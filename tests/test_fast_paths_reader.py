@@ -169,3 +169,12 @@ def test_separator_runs_on_generated_rows(monkeypatch, seed):
         lines = [normalize_line(s, i + 1) for i, s in enumerate(_generated_lines(rnd, rnd.randint(1, 4)))]
         blocks.append((lines, rnd.random() < 0.5))
     _check_same_rows(monkeypatch, blocks)
+
+
+# ---------------------------------------------------------------- normalisation
+def test_kept_characters_found_by_pattern_as_by_set():
+    from disclint.readers.text import _HAS_KEEP, _KEEP
+
+    for code in range(0x30000):
+        ch = chr(code)
+        assert bool(_HAS_KEEP("一" + ch + "a")) == (ch in _KEEP), hex(code)
