@@ -178,3 +178,11 @@ def test_kept_characters_found_by_pattern_as_by_set():
     for code in range(0x30000):
         ch = chr(code)
         assert bool(_HAS_KEEP("一" + ch + "a")) == (ch in _KEEP), hex(code)
+
+
+def test_control_characters_counted_by_pattern_as_by_hand():
+    from disclint.readers.text import _CONTROL
+
+    for code in range(0x110000):
+        ch = chr(code)
+        assert bool(_CONTROL.match(ch)) == (ord(ch) < 32 and ch not in "\t\n\r\f\v"), hex(code)

@@ -53,12 +53,16 @@ def decode(data: bytes, name: str = "input") -> str:
     )
 
 
+# control characters other than \t \n \v \f \r (9-13)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _mostly_control(text: str) -> bool:
     """Binary that happens to decode: many control characters."""
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    bad = len(_CONTROL.findall(sample))
     return bad > max(4, len(sample) // 50)
 
 
