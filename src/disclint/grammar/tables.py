@@ -21,7 +21,7 @@ What the grammar leaves to this module:
 The parser is lark's LALR parser with :class:`RowLexer`, one regular expression
 over the grammar's terminals instead of lark's contextual lexer: every terminal
 is acceptable wherever a token can start in this grammar, so the contextual
-lexer's per-state choice changes nothing (``tests/test_fast_paths.py`` compares
+lexer's per-state choice changes nothing (``tests/test_fast_paths_reader.py`` compares
 the two on every table of the corpus and on generated rows).
 """
 
