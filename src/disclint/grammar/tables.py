@@ -13,8 +13,16 @@ What the grammar leaves to this module:
 * OCR spaces: removed inside numbers (``3, 153. 04`` -> ``3,153.04``) and inside
   labels (``一般公共服 务支出``); a split code inside one cell (``201 06 01``)
   becomes ``2010601``;
+* the empty cells inside a run of separators (the grammar reads a run of n TABs,
+  or n spaces, as one token: n separators around n - 1 empty cells);
 * the layout convention of space-separated text: a line that ends with a space
   carries one extra empty slot at its end, which is dropped.
+
+The parser is lark's LALR parser with :class:`RowLexer`, one regular expression
+over the grammar's terminals instead of lark's contextual lexer: every terminal
+is acceptable wherever a token can start in this grammar, so the contextual
+lexer's per-state choice changes nothing (``tests/test_fast_paths_reader.py`` compares
+the two on every table of the corpus and on generated rows).
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters
+from lark.lexer import Lexer
 
 from disclint.readers.text import PText, squeeze_label
 
@@ -34,13 +44,49 @@ _OTHER_SPACE = re.compile(r"[^\S\t\n ]")  # whitespace that is neither TAB, NL n
 _SPLIT_CODE = re.compile(r"^\d{3}(?: \d{2}){1,2}$")
 
 
+class RowLexer(Lexer):
+    """The grammar's terminals as one alternation, in lark's order of preference.
+
+    Lark's basic and contextual lexers try the terminals (of the parser state, for
+    the contextual one) as one regular expression sorted by priority, then longest
+    pattern, then name, taking the first that matches at the position; this does
+    the same with every terminal, in one ``finditer`` over the text. In this
+    grammar the parser accepts every terminal wherever a token may start (any
+    piece, any separator, a line end) except TAB inside a space_block, whose text
+    has none, so the contextual lexer has nothing to choose. And every character
+    starts some terminal (WORD takes any non-blank that is not a digit, INT any
+    digit, and ``parse_rows`` leaves no blank but TAB, NL and space), so the
+    matches follow one another without gaps. Tokens carry ``start_pos`` and
+    ``end_pos``, not line and column (nothing here reads those)."""
+
+    def __init__(self, lexer_conf):
+        terms = sorted(
+            lexer_conf.terminals,
+            key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+        )
+        self.names = [t.name for t in terms]
+        self.pattern = re.compile("|".join("(?P<%s>%s)" % (t.name, t.pattern.to_regexp()) for t in terms))
+
+    def lex(self, data):  # lark's "interface 0": lex(text) -> tokens
+        text = data if isinstance(data, str) else data.text
+        pos = 0
+        for m in self.pattern.finditer(text):
+            start, pos_after = m.span()
+            if start != pos:  # pragma: no cover - every character starts a terminal
+                raise UnexpectedCharacters(text, pos, 0, 0, allowed=set(self.names))
+            yield Token(m.lastgroup, m.group(), start, None, None, None, None, pos_after)
+            pos = pos_after
+        if pos != len(text):  # pragma: no cover - as above
+            raise UnexpectedCharacters(text, pos, 0, 0, allowed=set(self.names))
+
+
 @lru_cache(maxsize=1)
 def row_parser() -> Lark:
     """The one LALR parser instance (built once, cached on disk by lark)."""
     return Lark(
         GRAMMAR_PATH.read_text(encoding="utf-8"),
         parser="lalr",
-        lexer="contextual",
+        lexer=RowLexer,
         start=["tab_block", "space_block"],
         cache=True,
         maybe_placeholders=False,
@@ -100,29 +146,37 @@ def _row_cells(row: Tree, line: PText, base: int, tab: bool) -> list[TCell]:
     cells: list[TCell] = []
     gap = base  # offset where the next (possibly empty) cell starts
     for child in row.children:
-        if isinstance(child, Token):  # a separator
+        if isinstance(child, Token):  # a run of separators: the empty cells inside it
+            for i in range(child.start_pos + 1, child.end_pos):
+                cells.append(_blank(line, i - base))
             gap = child.end_pos
             continue
-        pieces = [t for t in child.children if isinstance(t, Token)]
+        pieces = child.children  # tokens only: the cell rules hold terminals
         if not pieces:
             cells.append(_blank(line, gap - base))
-            continue
-        cells.extend(_split_cell(pieces, line, base, tab))
+        elif len(pieces) == 1 and pieces[0].type != "SP":  # most cells: one piece
+            cells.append(_classify(pieces, _span(line, base, pieces[0], pieces[0])))
+        else:
+            cells.extend(_split_cell(pieces, line, base, tab))
     if not tab and line.text.endswith(" ") and len(cells) > 1 and cells[-1].kind == "blank":
         cells.pop()  # the extra trailing space of the layout convention
     return cells
 
 
 def _blank(line: PText, i: int) -> TCell:
-    if line.pos:
-        if i < len(line.pos):
-            at = line.pos[i]
-        else:
-            ln, col = line.pos[-1]
-            at = (ln, col + 1)
-    else:
+    pos = line.pos
+    if not pos:
         at = (0, 1)
-    return TCell("blank", PText(), at)
+    elif i < len(pos):
+        at = pos[i]
+    else:
+        ln, col = pos[-1]
+        at = (ln, col + 1)
+    return TCell("blank", _NO_TEXT, at)
+
+
+_NO_TEXT = PText()  # the text of every blank cell (PTexts are never changed in place)
+_BLANKS = re.compile(r"\s")
 
 
 def _span(line: PText, base: int, first: Token, last: Token) -> PText:
@@ -155,7 +209,7 @@ def _split_cell(tokens: list[Token], line: PText, base: int, tab: bool) -> list[
 
 
 def _num(pt: PText) -> TCell:
-    return TCell("num", pt.remove(r"\s"), pt.start or (0, 1))
+    return TCell("num", pt.remove(_BLANKS), pt.start or (0, 1))
 
 
 def _classify(pieces: list[Token], span: PText) -> TCell:
@@ -168,5 +222,5 @@ def _classify(pieces: list[Token], span: PText) -> TCell:
             return TCell("na", span, at)
         return TCell("text", squeeze_label(span), at)
     if all(p.type == "INT" for p in pieces) and _SPLIT_CODE.match(" ".join(map(str, pieces))):
-        return TCell("num", span.remove(r"\s"), at)  # 201 06 01 in one cell
+        return TCell("num", span.remove(_BLANKS), at)  # 201 06 01 in one cell
     return TCell("text", squeeze_label(span), at)

@@ -202,7 +202,9 @@ class Segmenter:
                     current.lines.append(ln)
                 i += 1
                 continue
-            plain = md_strip(ln.pt)
+            # the line without markdown, wanted below by a narrative line or a line with
+            # 目/表/部分, not by the plain rows of a table block (most lines)
+            plain = md_strip(ln.pt) if current is None or "目" in text or "表" in text or "部分" in text else None
             if "目" in text and _TOC_HEAD.match(compact(plain.text)):
                 j = self._toc(i + 1, record=not toc_done)
                 toc_done = True
@@ -250,6 +252,7 @@ class Segmenter:
             if current is not None:
                 if _MD_HEADING.match(text):
                     current = None
+                    plain = md_strip(ln.pt)
                 else:
                     current.lines.append(ln)
                     i += 1

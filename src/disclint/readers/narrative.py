@@ -210,10 +210,11 @@ def split_sentences(para: PText) -> list[PText]:
 
 
 def _loc(path: str, pt: PText, section: str | None) -> Location:
-    if not pt.pos:
+    pos = pt.pos
+    if not pos:
         return Location(path, section=section)
-    (l1, c1), (l2, c2) = pt.start, pt.end
-    return Location(path, line=l1, column=c1, end_line=l2, end_column=c2, section=section)
+    (l1, c1), (l2, c2) = pos[0], pos[-1]
+    return Location(path, l1, c1, l2, c2 + 1, section=section)
 
 
 def build_sections(items: list[NarrativeItem], path: str) -> list[Section]:
