@@ -199,17 +199,6 @@ def test_parse_unreadable_file(fakes, tmp_path):
     assert result.exit_code == 2 and "empty" in result.output
 
 
-def test_parse_fallback_serializer_handles_decimals_and_skips_positions():
-    from decimal import Decimal
-
-    from disclint.cli import _plain
-    from disclint.model import Location, Sentence
-
-    s = Sentence("一", Location("a.txt", line=1), positions=[(1, 1)])
-    assert _plain(s) == {"text": "一", "location": _plain(Location("a.txt", line=1)), "page": None}
-    assert _plain({"v": Decimal("1.10"), "t": (1, 2)}) == {"v": "1.10", "t": [1, 2]}
-
-
 # ---------------------------------------------------------------- bad input (acceptance)
 GOOD_TEXT = (EXAMPLES / "consistent-budget.md").read_text(encoding="utf-8")
 

@@ -272,41 +272,9 @@ def parse(path) -> None:
         document = linter.read(path)
     except ReadError as exc:
         _fail(f"{path}: {exc}")
-    click.echo(json.dumps(document_to_dict(document), ensure_ascii=False, indent=2, default=str))
+    from disclint.model.serialize import to_dict
 
-
-def document_to_dict(document) -> dict:
-    """The reader's serializer (``disclint.model.serialize.to_dict``) when there is one,
-    else a generic walk of the dataclasses."""
-    try:
-        from disclint.model.serialize import to_dict
-    except ImportError:
-        return _plain(document)
-    return to_dict(document)
-
-
-# Per-character position lists are an internal detail and would dwarf the output.
-_SKIP_FIELDS = {"positions", "boxes", "lines"}
-
-
-def _plain(obj):
-    import dataclasses
-    from decimal import Decimal
-    from enum import Enum
-
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in _SKIP_FIELDS}
-    if isinstance(obj, Decimal):
-        return str(obj)
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set)):
-        return [_plain(v) for v in obj]
-    if obj is None or isinstance(obj, (str, int, float, bool)):
-        return obj
-    return str(obj)
+    click.echo(json.dumps(to_dict(document), ensure_ascii=False, indent=2, default=str))
 
 
 _PROGRAM = False  # set by main(): this process runs disclint and ends with it

@@ -20,7 +20,6 @@ sentences in order:
 from __future__ import annotations
 
 import re
-from dataclasses import fields
 from decimal import Decimal
 
 from disclint.catalog import Catalog, default_catalog
@@ -144,7 +143,7 @@ class _Walker:
     def new(self, kind: str, sentence, section, item: Item, **kw) -> Claim:
         start = item.num_start if item.num_start is not None else item.start
         end = item.num_end if item.num_end is not None else item.end
-        loc = _with_section(sentence.locate(start, end), section.heading)
+        loc = sentence.locate(start, end).with_context(section=section.heading)
         c = Claim(len(self.claims), kind, sentence, section, item, loc, **kw)
         self.claims.append(c)
         return c
@@ -356,22 +355,6 @@ class _Walker:
                         c.subject, c.code, c.role, c.context = anchor.subject, anchor.code, anchor.role, anchor.context
                     continue
         return None
-
-
-_LOCATION_FIELDS = ("path", "line", "column", "end_line", "end_column", "page", "box", "table", "row",
-                    "column_label", "section")
-
-
-def _with_section(loc: Location, heading: str) -> Location:
-    """``loc.with_context(section=heading)``, without ``dataclasses.replace`` when
-    Location has the fields it is known to have (once per claim)."""
-    if _LOCATION_FIELDS_OK:
-        return Location(loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.page, loc.box,
-                        loc.table, loc.row, loc.column_label, heading)
-    return loc.with_context(section=heading)
-
-
-_LOCATION_FIELDS_OK = tuple(f.name for f in fields(Location)) == _LOCATION_FIELDS
 
 
 def _stated(it: Item) -> Stated | None:
