@@ -259,3 +259,38 @@ def test_linter_leaves_the_collector_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_check_set_up_imports_only_what_it_needs(tmp_path):
+    """Setting up ``disclint check`` (configuration, plugins, catalog, rules, formats)
+    imports neither importlib.metadata (no third-party plugin is installed), nor a TOML
+    parser (no configuration file), nor json and the rule documentation (a text report)."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("x\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "from disclint.config import load_config\n"
+        "from disclint.linter.runner import Linter\n"
+        f"config = load_config([{str(doc)!r}])\n"
+        "Linter(config=config).output_formats()['text']\n"
+        "new = sorted(set(sys.modules) - before)\n"
+        "from disclint.plugins.manager import _third_party_plugins_possible\n"
+        "print(repr({'new': new, 'config': config.source, 'plugins': _third_party_plugins_possible()}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    got = ast.literal_eval(proc.stdout)
+    new = set(got["new"])
+    assert "disclint.rules.identities" in new  # the set-up did happen
+    assert not new & {"argparse", "disclint.docs", "json"}
+    if got["config"] is None:
+        assert "tomllib" not in new and "tomli" not in new
+    if not got["plugins"]:
+        assert "importlib.metadata" not in new and "email" not in new

@@ -28,11 +28,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 from disclint.model import Finding, Severity
 
 CONFIG_FILES = (".disclint.toml", "pyproject.toml")
@@ -287,6 +282,12 @@ def parse_config(data: Mapping, *, source: str | None = None, root: str | None =
 
 
 def _read_toml(path: Path) -> dict:
+    # Imported here: most runs find no configuration file and parse no TOML.
+    try:  # Python 3.11+
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

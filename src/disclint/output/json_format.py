@@ -12,8 +12,6 @@ Shape (every amount is a string holding the exact decimal)::
 
 from __future__ import annotations
 
-import json
-
 
 def tool_info() -> dict:
     from disclint import __version__
@@ -32,4 +30,6 @@ def to_json(result) -> dict:
 
 
 def format_json(result, rules=()) -> str:
+    import json  # here, not at the top: every run loads this module, most print text
+
     return json.dumps(to_json(result), ensure_ascii=False, indent=2, default=str) + "\n"

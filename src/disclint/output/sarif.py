@@ -15,12 +15,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
-from disclint.docs import default_severity, meta as rule_meta
 from disclint.output.json_format import tool_info
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -99,6 +97,10 @@ def _location(loc, index: dict[str, int], message: str | None = None, id_: int |
 
 
 def _descriptor(cls) -> dict:
+    # Imported here: `disclint check` needs the rule documentation (and the argparse it
+    # imports) only to write a SARIF log.
+    from disclint.docs import default_severity, meta as rule_meta
+
     meta = rule_meta(cls)
     summary = meta.get("summary") or meta.get("name") or meta["code"]
     full = meta.get("rationale") or summary
@@ -193,4 +195,6 @@ def to_sarif(result, rules=()) -> dict:
 
 
 def format_sarif(result, rules=()) -> str:
+    import json  # here, not at the top: every run loads this module, most print text
+
     return json.dumps(to_sarif(result, rules), ensure_ascii=False, indent=2, default=str) + "\n"

@@ -6,6 +6,7 @@ A plugin that fails to import is reported once by name and skipped; the run goes
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -65,10 +66,73 @@ def _entry_points():
 def _installed_entry_points() -> tuple:
     """The ``disclint`` entry points of the installed distributions, looked up once
     per process (a run loads the plugins twice: the runner, and the narrative
-    vocabulary for ``disclint_subject_synonyms``)."""
+    vocabulary for ``disclint_subject_synonyms``).
+
+    Usually the only one is disclint's own (``builtin``, which ``load_plugins``
+    registers directly): when a quick look at the distributions' entry-point files
+    shows no other, ``importlib.metadata`` is not needed. Importing it (with
+    ``email``, ``csv`` ...) and having it parse every distribution's entry points
+    costs more than loading the catalog."""
+    if not _third_party_plugins_possible():
+        return ()
     from importlib.metadata import entry_points
 
     return tuple(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def _third_party_plugins_possible() -> bool:
+    """False only when no distribution ``importlib.metadata`` can find declares a
+    ``disclint`` entry point other than the built-in plugin; True whenever unsure.
+
+    It looks where ``importlib.metadata`` looks: the ``*.dist-info`` and ``*.egg-info``
+    directories (and an ``.egg``'s ``EGG-INFO``) of every ``sys.path`` directory. A
+    ``sys.path`` entry that is a file (a zip) or cannot be listed, or another finder of
+    distributions than the standard one, sends the lookup to ``importlib.metadata``."""
+    import sys
+    from importlib.machinery import PathFinder
+
+    if any(finder is not PathFinder and hasattr(finder, "find_distributions") for finder in sys.meta_path):
+        return True
+    for entry in sys.path:
+        if not isinstance(entry, str):
+            return True
+        try:
+            names = os.listdir(entry or ".")
+        except FileNotFoundError:  # importlib.metadata finds nothing there either
+            continue
+        except OSError:
+            return True
+        for name in names:
+            low = name.lower()
+            if low.endswith((".dist-info", ".egg-info")) or low == "egg-info":
+                if _declares_plugin(os.path.join(entry or ".", name, "entry_points.txt")):
+                    return True
+    return False
+
+
+def _declares_plugin(path: str) -> bool:
+    """Does this ``entry_points.txt`` put anything but the built-in plugin in the
+    ``disclint`` group? Read as ``importlib.metadata`` reads it: ``[group]`` lines,
+    then ``name = value`` lines; blank lines and ``#`` comments skipped."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except UnicodeDecodeError:
+        return True  # let importlib.metadata say what it makes of it
+    except OSError:  # none (most distributions), or unreadable: importlib.metadata skips it too
+        return False
+    if ENTRY_POINT_GROUP not in text:
+        return False
+    group = None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            group = line.strip("[]")
+        elif group == ENTRY_POINT_GROUP and line.partition("=")[2].strip() != BUILTIN:
+            return True
+    return False
 
 
 def load_plugins(extra_modules: tuple[str, ...] = ()) -> Plugins:
