@@ -5,6 +5,7 @@ plugin entry points, and the paused garbage collector."""
 from __future__ import annotations
 
 import gc
+import os
 import random
 import re
 from pathlib import Path
@@ -294,3 +295,20 @@ def test_check_set_up_imports_only_what_it_needs(tmp_path):
         assert "tomllib" not in new and "tomli" not in new
     if not got["plugins"]:
         assert "importlib.metadata" not in new and "email" not in new
+
+
+def test_lark_is_imported_without_the_regex_module(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "regex.py").write_text("LOADED = True\n", encoding="utf-8")  # a `regex` that is installed
+    code = ("import sys\n"
+            "import disclint.grammar.claims, disclint.grammar.tables\n"
+            "assert 'lark' in sys.modules and 'regex' not in sys.modules, sorted(sys.modules)\n"
+            "import regex\n"
+            "assert regex.LOADED\n"  # still importable by anyone else
+            "print(disclint.grammar.claims.parse_sentence('支出100.00万元')[1].kind)\n")
+    env = {"PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT / "src")]), "PATH": os.environ.get("PATH", "")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "amount"
