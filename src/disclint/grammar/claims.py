@@ -267,7 +267,15 @@ class Item:
 _DOWN = ("减少", "下降", "降低", "降幅", "减幅")
 
 
-_PLAIN = {"TEXT": "word", "ENUM": "enum", "SAME": "same", "BASE": "base"}
+# The item a token is on its own: a keyword read as a word, a number without its unit.
+_ALONE = {"TEXT": "word", "NUMBER": "bare", "ENUM": "enum", "SAME": "same", "BASE": "base"}
+
+# Terminals that mean something only with a neighbour: a unit or a percent sign after a
+# number, a keyword that opens a share, change, completion, execution or comparison. A
+# clause without them has one reading, each token an item of its own (``_ALONE``), and is
+# not given to the parser; nor is a clause without a number, which can hold no claim.
+# (``tests/test_fast_paths.py`` checks that the parser reads such clauses the same way.)
+_JOINERS = _OPENERS | {"UNIT", "PCT"}
 
 
 @lru_cache(maxsize=1)
@@ -279,8 +287,8 @@ def parse_sentence(text: str) -> list[Item]:
     """Items of one sentence, in order.
 
     The sentence is lexed once and cut at separators: no construct spans a comma, so
-    each clause with a number is parsed on its own (and a clause repeated in the
-    document is parsed once) and a clause without one becomes items directly.
+    each clause is parsed on its own (and a clause repeated in the document is parsed
+    once), and a clause that needs no parse becomes items directly.
     """
     if not text:
         return []
@@ -290,16 +298,15 @@ def parse_sentence(text: str) -> list[Item]:
     def flush():
         if not clause:
             return
-        if any(name == "NUMBER" for name, _, _ in clause):
+        names = {name for name, _, _ in clause}
+        if "NUMBER" in names and not names.isdisjoint(_JOINERS):
             start, end = clause[0][1], clause[-1][2]
             tree = _parse_clause(text[start:end], tuple((name, s - start, e - start) for name, s, e in clause))
             for child in tree.children:
                 if isinstance(child, Tree):
                     items.append(_shift(_item(child, text[start:end]), start, text))
         else:
-            for name, s, e in clause:
-                kind = _PLAIN.get(name, "word")
-                items.append(Item(kind, s, e, text[s:e], keyword=text[s:e] if kind != "word" else None))
+            items.extend(_token_item(_ALONE.get(name, "word"), s, e, text) for name, s, e in clause)
         clause.clear()
 
     for token in scan(_lexer().spec, text):
@@ -310,6 +317,16 @@ def parse_sentence(text: str) -> list[Item]:
             clause.append(token)
     flush()
     return items
+
+
+def _token_item(kind: str, start: int, end: int, text: str) -> Item:
+    """The item of a construct of one token (``text[start:end]``)."""
+    if kind == "bare":
+        value, decimals = parse_amount(text[start:end]) or (None, 0)
+        return Item(kind, start, end, text[start:end], value, decimals, None, start, end)
+    if kind == "word":
+        return Item(kind, start, end, text[start:end])
+    return Item(kind, start, end, text[start:end], keyword=text[start:end])  # enum, same, base
 
 
 def _shift(it: Item, offset: int, text: str) -> Item:
@@ -349,7 +366,9 @@ def _span(tree: Tree) -> tuple[int, int]:
 def _item(tree: Tree, text: str) -> Item:
     kind = str(tree.data)  # a rule name (a lark Token from a freshly built parser, a str from lark's cache)
     start, end = _span(tree)
-    if kind in ("amount", "percent", "bare"):
+    if kind in _ALONE.values():  # a construct of one token
+        return _token_item(kind, start, end, text)
+    if kind in ("amount", "percent"):
         return _num_item(kind, tree, text)
     if kind == "share":
         pct = _num_item("share", tree.children[-1], text)
@@ -368,8 +387,6 @@ def _item(tree: Tree, text: str) -> Item:
         it.direction = -1 if str(direction).startswith(_DOWN) else 1
         it.is_rate = sub.data == "percent"
         return it
-    if kind == "base":
-        return Item("base", start, end, text[start:end], keyword=text[start:end])
     if kind in ("completion", "execution"):
         it = _num_item(kind, tree.children[-1], text)
         it.start, it.end, it.text = start, end, text[start:end]
@@ -382,6 +399,4 @@ def _item(tree: Tree, text: str) -> Item:
             if isinstance(c, Tree) and c.data == "amount":
                 it.prior = _num_item("amount", c, text)
         return it
-    if kind == "same":
-        return Item("same", start, end, text[start:end], keyword=text[start:end])
-    return Item(kind, start, end, text[start:end])
+    raise AssertionError(f"claims.lark rule {kind!r} has no item")  # pragma: no cover - grammar and code disagree
