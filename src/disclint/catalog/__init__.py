@@ -36,7 +36,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -74,15 +74,25 @@ class PanelSpec:
     class_rows: bool = False
 
     def column(self, key: str) -> ColumnSpec | None:
-        return next((c for c in self.columns if c.key == key), None)
+        return self._columns.get(key)
 
     def match_row(self, label: str) -> str | None:
         """The named row whose alias equals the label (normalised), if any."""
-        n = normalize_label(label)
+        return self._row_aliases.get(normalize_label(label))
+
+    # Indexes for the two look-ups above, which readers and rules make for every cell
+    # (cached_property writes the instance's __dict__, which a frozen dataclass allows).
+    @cached_property
+    def _columns(self) -> dict[str, ColumnSpec]:
+        return {c.key: c for c in reversed(self.columns)}  # the first of a key wins
+
+    @cached_property
+    def _row_aliases(self) -> dict[str, str]:
+        index: dict[str, str] = {}
         for key, aliases in self.rows.items():
-            if any(normalize_label(a) == n for a in aliases):
-                return key
-        return None
+            for alias in aliases:
+                index.setdefault(normalize_label(alias), key)  # the first row with the alias wins
+        return index
 
 
 @dataclass(frozen=True)
@@ -107,7 +117,11 @@ class TableSpec:
     layout: dict = field(default_factory=dict, hash=False, compare=False)
 
     def panel(self, key: str = "main") -> PanelSpec | None:
-        return next((p for p in self.panels if p.key == key), None)
+        return self._panels.get(key)
+
+    @cached_property
+    def _panels(self) -> dict[str, PanelSpec]:
+        return {p.key: p for p in reversed(self.panels)}  # the first of a key wins
 
     @property
     def two_sided(self) -> bool:
