@@ -1,4 +1,4 @@
-from disclint.cli import main
+from disclint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -313,3 +313,29 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def run() -> None:
+    """The ``disclint`` program (console script and ``python -m disclint``): :func:`main`,
+    then the process ends without tearing the interpreter down.
+
+    Freeing every module and every object of the run one by one, which nothing
+    needs once the report is written and the files are closed, costs about 5 % of
+    checking a large document. The standard streams are flushed first, and the exit
+    status is what ``sys.exit`` would have given. (Calling :func:`main` instead, as
+    the tests do, ends with ``SystemExit`` as usual.)"""
+    try:
+        main()
+        status = 0
+    except SystemExit as exc:
+        status = exc.code
+    if status is not None and not isinstance(status, int):
+        print(status, file=sys.stderr)  # what the interpreter does with sys.exit("message")
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (disclint check ... | head), or closed
+            status = status or EXIT_ERROR
+    os._exit(status or 0)
+
