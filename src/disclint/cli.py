@@ -332,6 +332,8 @@ def run() -> None:
     if status is not None and not isinstance(status, int):
         print(status, file=sys.stderr)  # what the interpreter does with sys.exit("message")
         status = 1
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)  # a profiler or coverage is watching: let it write its results at exit
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

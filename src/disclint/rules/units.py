@@ -3,7 +3,6 @@ forms (金额单位：元) against the project table (万元)."""
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from typing import Iterable, Iterator
 
@@ -105,6 +104,8 @@ class TargetFormAmount(Rule):
         rows = [r for r in table.rows if r.key != "total" and r.cell("total") is not None]
         if not rows:
             return
+        import difflib  # here: only documents with performance-target forms need it
+
         for form in doc.target_forms:  # read by disclint.readers.forms
             name, written, dec, loc = form.project, form.amount, form.decimals, form.location
             shift = UNIT_SHIFT.get(form.unit)
