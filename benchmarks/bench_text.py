@@ -36,7 +36,9 @@ def _ms(seconds: float) -> str:
 
 
 def time_startup(repeats: int) -> dict[str, list[float]]:
-    exe = shutil.which("disclint")
+    # the console script of this interpreter's installation (not whichever is first on PATH)
+    beside = Path(sys.executable).with_name("disclint")
+    exe = str(beside) if beside.exists() else shutil.which("disclint")
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "python -m disclint --version": [sys.executable, "-m", "disclint", "--version"],
