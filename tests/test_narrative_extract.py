@@ -295,3 +295,28 @@ def test_a_stray_unit_does_not_lose_the_sentence():
     c = claim(doc, "财政拨款收入300.00万元")
     assert c.value.value == Decimal("300.00")
     assert [s.value.value for s in document_claims(doc) if s.kind == "share"] == [Decimal("75.00")]
+
+
+def test_item_subject_and_document_kind_come_from_the_catalog_not_table_ids():
+    """A provincial catalog whose expenditure table has another id: the (类)(款)(项) of a
+    sentence is still found in it, and the document's kind comes from its tables."""
+    from disclint.catalog import build_catalog
+
+    province = {"template": "province_y", "kind": "final_accounts", "tables": [{
+        "id": "YZ05", "name": "一般公共预算财政拨款支出决算明细表", "titles": ["一般公共预算财政拨款支出决算明细表"],
+        "code_rows": True, "panels": [{"key": "main", "columns": [{"key": "total", "label": "合计"}]}],
+    }]}
+    catalog = build_catalog([province])
+    doc = synthetic_document(None, [
+        ("（三）一般公共预算财政拨款支出决算具体情况", [
+            "1、一般公共服务支出(类)财政事务(款)行政运行(项)。",
+            "支出决算为150.00万元。",
+        ]),
+    ], {"YZ05": [("一般公共服务支出", "201", "main", {"total": "150.00"}),
+                 ("财政事务", "20106", "main", {"total": "150.00"}),
+                 ("行政运行", "2010601", "main", {"total": "150.00"})]}, catalog=catalog)
+    from disclint.narrative.extract import document_kind
+
+    assert document_kind(doc, catalog) == "final_accounts"
+    got = [(c.code, c.role) for c in extract_claims(doc, catalog) if c.kind == "amount"]
+    assert got == [("2010601", "final")]

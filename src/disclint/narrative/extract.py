@@ -48,15 +48,14 @@ _PART_HEAD = re.compile(r"第[一二三四五六七八九十]+部分")
 _ITEM = re.compile(r"(?P<cls>[^，,。；;：:（）]+?)（类）(?:(?P<kuan>[^（）]+?)（款）)?(?:(?P<item>[^（）]+?)（项）)?")
 
 
-def document_kind(doc: Document) -> str | None:
+def document_kind(doc: Document, catalog: Catalog | None = None) -> str | None:
+    """budget or final_accounts: as the reader found it, else the one kind of the
+    document's catalog tables."""
     if doc.kind:
         return doc.kind
-    ids = {t.id[:1] for t in doc.tables}
-    if "F" in ids and "B" not in ids:
-        return "final_accounts"
-    if "B" in ids and "F" not in ids:
-        return "budget"
-    return None
+    catalog = catalog or default_catalog()
+    kinds = {spec.kind for t in doc.tables if (spec := catalog.spec(t.id)) is not None}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def role_of(text: str, kind: str | None) -> str | None:
@@ -105,7 +104,9 @@ def statement_sections(doc: Document, voc: Vocabulary) -> dict[int, bool]:
 class _Walker:
     def __init__(self, doc: Document, catalog: Catalog, voc: Vocabulary):
         self.doc = doc
-        self.kind = document_kind(doc)
+        self.kind = document_kind(doc, catalog)
+        # the tables whose rows carry function codes (类/款/项), for 一般公共服务支出(类)…(项)
+        self.code_tables = [t for t in doc.tables if (spec := catalog.spec(t.id)) is not None and spec.code_rows]
         self.matcher = Matcher(voc, catalog)
         self.claims: list[Claim] = []
         self.groups: list[ClaimGroup] = []
@@ -127,10 +128,7 @@ class _Walker:
             return None
         if not m["item"]:
             return None
-        for tid in ("F05", "F03", "B05", "B03", "F01", "B01"):
-            table = self.doc.table(tid)
-            if table is None:
-                continue
+        for table in self.code_tables:
             kuan = next((r.code for r in table.rows if r.code and len(r.code) == 5 and r.code.startswith(code)
                          and norm(r.label) == norm(m["kuan"] or "")), None)
             for r in table.rows:

@@ -131,12 +131,13 @@ def lookup(document: Document, ref: str, catalog: Catalog | None = None) -> Fact
     return Fact(ref, terms, label, missing_cell=missing)
 
 
-def _refs_for(claim: Claim, document: Document, voc: Vocabulary) -> tuple[list[str], str | None, list[str]]:
+def _refs_for(claim: Claim, document: Document, catalog: Catalog,
+              voc: Vocabulary) -> tuple[list[str], str | None, list[str]]:
     """(refs of the applicable rule, its `none` reason, refs of the other rules)."""
     subj = voc.subjects.get(claim.subject or "")
     if subj is None:
         return [], None, []
-    kind = document_kind(document)
+    kind = document_kind(document, catalog)
     chosen, none, others = None, None, []
     heading = norm(claim.heading)
     for rule in subj.facts:
@@ -189,11 +190,11 @@ def _resolution(claim: Claim, document: Document, catalog: Catalog, voc: Vocabul
         return Resolution(unresolved=Unresolved(f"no known subject in {words!r}"))
     if claim.role == PRIOR:
         return Resolution(unresolved=Unresolved("last year's value: in no table of this document", table_quantity=False))
-    refs, none, others = _refs_for(claim, document, voc)
+    refs, none, others = _refs_for(claim, document, catalog, voc)
     if none:
         return Resolution(unresolved=Unresolved(none, table_quantity=False))
     if not refs:
-        kind = document_kind(document) or "unknown"
+        kind = document_kind(document, catalog) or "unknown"
         return Resolution(unresolved=Unresolved(f"{claim.subject} has no table fact in a {kind} document"))
     first_fail: Unresolved | None = None
     weak: Fact | None = None
