@@ -22,7 +22,6 @@ from urllib.parse import quote
 from disclint.output.json_format import tool_info
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/disclint/disclint"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "disclint/v1"
 
@@ -177,7 +176,6 @@ def to_sarif(result, rules=()) -> dict:
                 "name": info["name"],
                 "version": info["version"],
                 "semanticVersion": info["version"],
-                "informationUri": INFORMATION_URI,
                 "rules": descriptors,
             }
         },
