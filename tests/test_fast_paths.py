@@ -125,6 +125,26 @@ def test_claim_items_are_what_an_earley_parser_of_every_clause_gives():
     assert flat > 100  # clauses with a number and nothing that joins it (not parsed)
 
 
+def test_every_construct_of_several_tokens_has_a_joiner():
+    """A clause without a joiner is taken as read without the parser (``claims._JOINERS``):
+    that holds only while every construct of two or more tokens in claims.lark contains
+    one. A construct added to the grammar without one fails here."""
+    from collections import defaultdict
+
+    expansions = defaultdict(list)
+    for rule in claims.fast_parser().rules:
+        expansions[rule.origin.name].append(rule.expansion)
+
+    def joined(symbols) -> bool:
+        return any(s.name in claims._JOINERS if s.is_term else all(joined(e) for e in expansions[s.name])
+                   for s in symbols)
+
+    constructs = [(name, e) for name, es in expansions.items() if not name.startswith(("start", "__"))
+                  for e in es if len(e) > 1]
+    assert {name for name, _ in constructs} >= {"amount", "percent", "share", "change", "compare"}
+    assert not [(name, [s.name for s in e]) for name, e in constructs if not joined(e)]
+
+
 def test_first_characters_cover_every_terminal():
     spec = claims._lexer().spec
     starts = claims._first_chars([rx for _, rx, _ in spec])
