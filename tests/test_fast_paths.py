@@ -143,6 +143,9 @@ def test_every_construct_of_several_tokens_has_a_joiner():
                   for e in es if len(e) > 1]
     assert {name for name, _ in constructs} >= {"amount", "percent", "share", "change", "compare"}
     assert not [(name, [s.name for s in e]) for name, e in constructs if not joined(e)]
+    # and the retry of _parse_clause: a construct's keyword comes first, no other one inside it
+    inside = [(name, s.name) for name, e in constructs for s in e[1:] if s.is_term and s.name in claims._OPENERS]
+    assert not inside
 
 
 def test_first_characters_cover_every_terminal():
