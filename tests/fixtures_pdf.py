@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 CJK = "STSong-Light"
@@ -118,6 +119,18 @@ F05 = SynthTable(
     text_rows=_code_rows(_F05_BODY),
 )
 
+# The one row of the flat 三公 table (预算数/决算数 of 合计, 因公出国, 公务用车 小计 /
+# 购置 / 运行维护, 公务接待) and what it reads as, by row key: (预算数, 决算数).
+SANGONG_ROW = ["10.00", "8.00", "", "", "6.00", "5.00", "", "", "6.00", "5.00", "4.00", "3.00"]
+SANGONG_VALUES = {
+    "total": (Decimal("10.00"), Decimal("8.00")),
+    "abroad": (None, None),
+    "vehicle": (Decimal("6.00"), Decimal("5.00")),
+    "vehicle_purchase": (None, None),
+    "vehicle_operation": (Decimal("6.00"), Decimal("5.00")),
+    "reception": (Decimal("4.00"), Decimal("3.00")),
+}
+
 F09 = SynthTable(
     title="财政拨款“三公”经费支出决算表",
     header=[
@@ -126,7 +139,7 @@ F09 = SynthTable(
         ["预算数", "决算数"] * 6,
     ],
     spans=[(0, 0, 1, 1), (2, 0, 3, 1), (4, 0, 9, 0), (4, 1, 5, 1), (6, 1, 7, 1), (8, 1, 9, 1), (10, 0, 11, 1)],
-    rows=[["10.00", "8.00", "", "", "6.00", "5.00", "", "", "6.00", "5.00", "4.00", "3.00"]],
+    rows=[SANGONG_ROW],
     col_widths=[56] * 12,
     landscape=True,
 )

@@ -342,13 +342,9 @@ def _shift(it: Item, offset: int, text: str) -> Item:
     return it
 
 
-def _number(tok: Token) -> tuple[Decimal, int] | None:
-    return parse_amount(str(tok))
-
-
 def _num_item(kind: str, tree: Tree, text: str) -> Item:
     num = next(t for t in tree.children if isinstance(t, Token) and t.type == "NUMBER")
-    parsed = _number(num)
+    parsed = parse_amount(str(num))
     value, decimals = parsed if parsed else (None, 0)
     unit = None
     for t in tree.children:
