@@ -437,7 +437,7 @@ TOTAL_KEYS = {
 def leaf_cells(doc: Document, catalog=None) -> list[LeafCell]:
     """Every non-blank cell of a row that is not a total, a 类/款 parent, an
     economic group or a unit subtotal."""
-    from disclint.rules import facts as F
+    from disclint.analysis import structure as F
 
     catalog = catalog or default_catalog()
     out: list[LeafCell] = []

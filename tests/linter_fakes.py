@@ -14,7 +14,7 @@ import pluggy
 
 from disclint.model import Document, Location, Related, Severity, Table
 from disclint.plugins import hookimpl, hookspecs
-from disclint.plugins.manager import Plugins, load_plugins
+from disclint.plugins.host import Plugins, load_plugins
 from disclint.readers.errors import ReadError
 from disclint.rules.base import Rule
 
@@ -157,6 +157,6 @@ def fake_plugins(*, builtin: bool = True, rules=FAKE_RULES, formats=None) -> Plu
 
 def install_fake_plugins(monkeypatch, **kw) -> None:
     """Make every Linter (and so the CLI) load the toy rules besides the real ones."""
-    import disclint.plugins.manager
+    import disclint.plugins.host
 
-    monkeypatch.setattr(disclint.plugins.manager, "load_plugins", lambda *a: fake_plugins(**kw))
+    monkeypatch.setattr(disclint.plugins.host, "load_plugins", lambda *a: fake_plugins(**kw))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from disclint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from disclint.linter.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 from disclint.model import Finding, Location, Severity
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from disclint.config import Config, ConfigError, find_config_file, load_config, parse_config
+from disclint.linter.config import Config, ConfigError, find_config_file, load_config, parse_config
 from disclint.model import Finding, Location, Severity
 from disclint.model.amounts import Stated, compare_sum, extra_tolerance
 

@@ -167,7 +167,7 @@ def test_item_kinds_are_plain_strings():
 
 # ---------------------------------------------------------------- subjects
 def test_subject_matcher_and_fuzzy_class_as_before():
-    from disclint.narrative.subjects import Match, Matcher, _levenshtein, _within, default_vocabulary, norm
+    from disclint.analysis.vocabulary import Match, Matcher, _levenshtein, _within, default_vocabulary, norm
 
     m = Matcher(default_vocabulary(), default_catalog())
 
@@ -213,8 +213,8 @@ def test_subject_matcher_and_fuzzy_class_as_before():
 
 # ---------------------------------------------------------------- reading
 def test_whitespace_helpers_as_before():
-    from disclint.readers.layout import compact
-    from disclint.readers.text import PText
+    from disclint.readers.text.layout import compact
+    from disclint.model.text import PText
 
     def collapse(pt):
         if "  " not in pt.text and "\t" not in pt.text:
@@ -303,12 +303,12 @@ def test_check_set_up_imports_only_what_it_needs(tmp_path):
     code = (
         "import sys\n"
         "before = set(sys.modules)\n"
-        "from disclint.config import load_config\n"
+        "from disclint.linter.config import load_config\n"
         "from disclint.linter.runner import Linter\n"
         f"config = load_config([{str(doc)!r}])\n"
         "Linter(config=config).output_formats()['text']\n"
         "new = sorted(set(sys.modules) - before)\n"
-        "from disclint.plugins.manager import _third_party_plugins_possible\n"
+        "from disclint.plugins.host import _third_party_plugins_possible\n"
         "print(repr({'new': new, 'config': config.source, 'plugins': _third_party_plugins_possible()}))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
@@ -317,7 +317,7 @@ def test_check_set_up_imports_only_what_it_needs(tmp_path):
     got = ast.literal_eval(proc.stdout)
     new = set(got["new"])
     assert "disclint.rules.identities" in new  # the set-up did happen
-    assert not new & {"argparse", "disclint.docs", "json"}
+    assert not new & {"argparse", "disclint.rules.docs", "json"}
     if got["config"] is None:
         assert "tomllib" not in new and "tomli" not in new
     if not got["plugins"]:

@@ -13,7 +13,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from disclint.grammar import tables
 from disclint.readers import read_document
-from disclint.readers.text import normalize_line
+from disclint.model.text import normalize_line
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "text"
@@ -54,7 +54,7 @@ def bodies():
         seen.append((list(lines), tab))
         return real(lines, tab)
 
-    import disclint.readers.table_text as table_text
+    import disclint.readers.text.tables as table_text
 
     mp = pytest.MonkeyPatch()
     mp.setattr(table_text, "parse_rows", spy)
@@ -173,7 +173,7 @@ def test_separator_runs_on_generated_rows(monkeypatch, seed):
 
 # ---------------------------------------------------------------- normalisation
 def test_kept_characters_found_by_pattern_as_by_set():
-    from disclint.readers.text import _HAS_KEEP, _KEEP
+    from disclint.model.text import _HAS_KEEP, _KEEP
 
     for code in range(0x30000):
         ch = chr(code)
@@ -181,7 +181,7 @@ def test_kept_characters_found_by_pattern_as_by_set():
 
 
 def test_control_characters_counted_by_pattern_as_by_hand():
-    from disclint.readers.text import _CONTROL
+    from disclint.readers.text.decode import _CONTROL
 
     for code in range(0x110000):
         ch = chr(code)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from disclint.grammar.tables import parse_line, parse_rows, row_parser
-from disclint.readers.text import normalize_line
+from disclint.model.text import normalize_line
 
 
 def cells(line: str, tab: bool | None = None, lineno: int = 1):

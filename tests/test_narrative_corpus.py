@@ -22,7 +22,7 @@ import pytest
 
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
-from disclint.narrative import document_claims, resolution, resolution_share
+from disclint.analysis import document_claims, resolution, resolution_share
 from disclint.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]

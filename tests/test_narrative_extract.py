@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from disclint.catalog import default_catalog
-from disclint.narrative import (
+from disclint.analysis import (
     Fact,
     Unresolved,
     claims_to_dicts,
@@ -18,8 +18,8 @@ from disclint.narrative import (
     resolution_share,
     resolve,
 )
-from disclint.narrative.subjects import Matcher, load_vocabulary
-from disclint.narrative.testing import budget_example, final_example, synthetic_document
+from disclint.analysis.vocabulary import Matcher, load_vocabulary
+from narrative_builders import budget_example, final_example, synthetic_document
 
 
 def amounts(doc):
@@ -212,7 +212,7 @@ def test_plugin_synonyms_extend_the_vocabulary():
 
 
 def test_plugin_hook_is_merged(monkeypatch):
-    import disclint.narrative.subjects as subjects
+    import disclint.analysis.vocabulary as subjects
 
     monkeypatch.setattr(subjects, "_plugin_synonyms", lambda: [{"项目支出": ["专项支出"]}])
     subjects.default_vocabulary.cache_clear()
@@ -276,7 +276,7 @@ def test_non_table_phrase_anywhere_in_the_clause():
 
 
 def test_add_plugin_synonyms(monkeypatch):
-    import disclint.narrative.subjects as subjects
+    import disclint.analysis.vocabulary as subjects
 
     monkeypatch.setattr(subjects, "_plugin_synonyms", lambda: [])
     subjects.default_vocabulary.cache_clear()
@@ -315,7 +315,7 @@ def test_item_subject_and_document_kind_come_from_the_catalog_not_table_ids():
     ], {"YZ05": [("一般公共服务支出", "201", "main", {"total": "150.00"}),
                  ("财政事务", "20106", "main", {"total": "150.00"}),
                  ("行政运行", "2010601", "main", {"total": "150.00"})]}, catalog=catalog)
-    from disclint.narrative.extract import document_kind
+    from disclint.analysis.extract import document_kind
 
     assert document_kind(doc, catalog) == "final_accounts"
     got = [(c.code, c.role) for c in extract_claims(doc, catalog) if c.kind == "amount"]

@@ -11,7 +11,7 @@ import pytest
 from disclint.catalog import default_catalog
 from disclint.model import Location
 from disclint.model.finding import Severity
-from disclint.narrative.testing import (
+from narrative_builders import (
     BUDGET_FORMS,
     BUDGET_SECTIONS,
     BUDGET_TABLES,

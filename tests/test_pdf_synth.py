@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from fixtures_pdf import F05, SANGONG_VALUES, SYNTH, SYNTH_SENTENCES, synth_doc, synth_pdf  # noqa: F401 (fixtures)
 
-from disclint.readers.text import nfkc
+from disclint.model.text import nfkc
 
 D = Decimal
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import disclint.plugins.manager as manager
+import disclint.plugins.host as manager
 from disclint.model import Document, Location, Severity
 from disclint.plugins import hookimpl
 from disclint.rules.base import Rule
@@ -169,7 +169,7 @@ def test_explain_prints_the_rule_metadata(fake_plugins):
 def test_explain_every_builtin_rule():
     from click.testing import CliRunner
 
-    from disclint import docs
+    from disclint.rules import docs
     from disclint.cli import cli
 
     for rule in docs.builtin_rules():

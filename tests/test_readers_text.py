@@ -7,9 +7,9 @@ import random
 import pytest
 
 from disclint.readers import ReadError, read_document, read_text
-from disclint.readers.text import (
+from disclint.readers.text.decode import decode
+from disclint.model.text import (
     PText,
-    decode,
     normalize_line,
     repair_number_text,
     repair_numbers,

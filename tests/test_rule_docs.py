@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from disclint import docs
+from disclint.rules import docs
 from disclint.rules.base import Rule
 
 RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
@@ -23,8 +23,8 @@ def test_every_loaded_rule_has_complete_metadata():
 
 def test_rules_md_is_up_to_date():
     expected = docs.render_markdown(docs.builtin_rules())
-    assert RULES_MD.exists(), "docs/rules.md is missing: run `python -m disclint.docs`"
-    assert RULES_MD.read_text(encoding="utf-8") == expected, "docs/rules.md is stale: run `python -m disclint.docs`"
+    assert RULES_MD.exists(), "docs/rules.md is missing: run `python -m disclint.rules.docs`"
+    assert RULES_MD.read_text(encoding="utf-8") == expected, "docs/rules.md is stale: run `python -m disclint.rules.docs`"
 
 
 def test_rules_md_has_a_section_per_rule():

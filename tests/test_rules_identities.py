@@ -23,7 +23,7 @@ from builders import (
 
 from disclint.catalog import build_catalog, default_catalog
 from disclint.model import Severity
-from disclint.rules import facts as F
+from disclint.analysis import structure as F
 from disclint.rules import identities
 from disclint.rules.base import RuleContext
 

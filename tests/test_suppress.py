@@ -4,7 +4,7 @@ comment on the line just above."""
 from __future__ import annotations
 
 from disclint.model import Document, Finding, Location, Severity
-from disclint.suppress import apply_inline, filter_findings, parse_markers
+from disclint.linter.suppress import apply_inline, filter_findings, parse_markers
 
 
 def finding(rule, line, end_line=None):

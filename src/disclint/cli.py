@@ -102,7 +102,7 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
     gc_enabled = gc.isenabled()
     gc.disable()
     try:
-        from disclint.config import ConfigError, load_config
+        from disclint.linter.config import ConfigError, load_config
         from disclint.linter.runner import Linter
 
         try:
@@ -112,7 +112,7 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
             _fail(str(exc))
         accepted = None
         if baseline:
-            from disclint.baseline import BaselineError, load_baseline
+            from disclint.linter.baseline import BaselineError, load_baseline
 
             try:
                 accepted = load_baseline(baseline)
@@ -136,7 +136,7 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
     def progress(done: int, total: int, path: str) -> None:
         nonlocal bar
         if done == 1:
-            from disclint.progress import make_progress
+            from disclint.linter.progress import make_progress
 
             bar = make_progress(total, quiet=quiet)
         if bar is not None:
@@ -151,7 +151,7 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
         _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
               + ", ".join(paths) + ")")
     if write_baseline:
-        from disclint.baseline import BaselineError, write_baseline as save_baseline
+        from disclint.linter.baseline import BaselineError, write_baseline as save_baseline
 
         try:
             n = save_baseline(write_baseline, result.findings)
@@ -200,7 +200,7 @@ def rules(format_name) -> None:
     import json
 
     from disclint.linter.runner import Linter
-    from disclint.docs import meta as rule_meta
+    from disclint.rules.docs import meta as rule_meta
 
     linter = Linter()
     for n in linter.notifications:
@@ -221,7 +221,7 @@ def rules(format_name) -> None:
 @click.argument("code")
 def explain(code) -> None:
     """Explain a rule: what it checks, why, and an example (CODE is a code or a rule name)."""
-    from disclint import docs
+    from disclint.rules import docs
 
     rule = docs.find_rule(code, docs.loaded_rules())
     if rule is None:
@@ -236,7 +236,7 @@ def plugins(format_name) -> None:
     """List the plugins: name, version, module and what each adds (or why it was skipped)."""
     import json
 
-    from disclint.plugins.manager import describe, load_plugins
+    from disclint.plugins.host import describe, load_plugins
 
     rows = describe(load_plugins())
     if format_name == "json":

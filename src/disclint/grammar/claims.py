@@ -10,7 +10,7 @@ with its unit, a share, a change, a completion rate) and reads the rest as words
 :func:`_parse_clause`).
 What an amount is *about* (its subject) and which amount a share or a change
 belongs to are decided afterwards from the item list, in
-:mod:`disclint.narrative.extract`, where sentence and section context are at hand.
+:mod:`disclint.analysis.extract`, where sentence and section context are at hand.
 
 Offsets are into the text as given, so ``Sentence.locate(item.start, item.end)``
 points at the number in the source file.

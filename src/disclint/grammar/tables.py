@@ -36,7 +36,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer
 
-from disclint.readers.text import PText, squeeze_label
+from disclint.model.text import PText, squeeze_label
 
 GRAMMAR_PATH = Path(__file__).with_name("table_row.lark")
 

@@ -95,7 +95,7 @@ class RunResult:
         """2: a document could not be read (the others were still linted); 1: a finding at
         or above ``fail_on`` (by default an error or warning; rounding notes never fail a
         run); 0 otherwise."""
-        from disclint.config import Config
+        from disclint.linter.config import Config
 
         return Config(fail_on=self.fail_on).exit_code(self.findings, documents_failed=bool(self.failed))
 
@@ -177,7 +177,7 @@ class Linter:
 
     def _set_up(self, plugins, catalog, select, ignore, config) -> None:
         if plugins is None:
-            from disclint.plugins.manager import load_plugins
+            from disclint.plugins.host import load_plugins
 
             plugins = load_plugins()
         self.plugins = plugins
@@ -186,9 +186,9 @@ class Linter:
             for p in plugins.failures
         ]
         self.catalog = catalog if catalog is not None else self._build_catalog()
-        from disclint.config import Config
+        from disclint.linter.config import Config
 
-        # Selection semantics (code prefixes, names, groups, the more specific wins) live in disclint.config.
+        # Selection semantics (code prefixes, names, groups, the more specific wins) live in disclint.linter.config.
         self.config = (config or Config()).override(select=select, ignore=ignore)
         self.rules = self._instantiate(self._load_rules())
         self.rule_classes = [type(r) for r in self.rules]
@@ -230,7 +230,7 @@ class Linter:
                 if cls not in classes:
                     classes.append(cls)
         classes.sort(key=lambda c: str(getattr(c, "code", "")))
-        from disclint.config import match_strength
+        from disclint.linter.config import match_strength
 
         for token in self.config.select:
             if not any(match_strength(token, str(getattr(c, "code", "")), str(getattr(c, "name", "")),
@@ -341,7 +341,7 @@ class Linter:
         report.tables = [t.id for t in document.tables]
         report.warnings = [_clean_message(str(w), path) for w in document.warnings]
         findings = self.check(document, report, failures)
-        from disclint.suppress import apply_inline
+        from disclint.linter.suppress import apply_inline
 
         findings = apply_inline(document, findings)  # disclint: ignore[...] markers in the document
         if report.warnings or report.skipped_rules:

@@ -1,7 +1,7 @@
 """A term: one table cell a check reads, with what a message needs to name it.
 
-The identity rules (``disclint.rules.facts``) and the narrative resolver
-(``disclint.narrative.resolve``) both reduce a fact reference to terms; the
+The identity rules (``disclint.analysis.structure``) and the narrative resolver
+(``disclint.analysis.resolve``) both reduce a fact reference to terms; the
 class lives in the model so that both can import it (the narrative package must
 not import the rules, which import it).
 """

@@ -46,7 +46,7 @@ def read_document(path: str | Path, catalog=None):
                 raise ReadError(f"{name}: the file is empty")
             if b"\x00" in data[:65536]:
                 raise ReadError(f"{name}: unsupported file type {suffix or '(no suffix)'} (binary content)")
-        from disclint.readers.textdoc import read_text_bytes
+        from disclint.readers.text import read_text_bytes
 
         return _attachments(read_text_bytes(data, name, catalog))
     except ReadError:
@@ -68,7 +68,7 @@ def read_text(text: str, path: str = "<text>", catalog=None):
             from disclint.catalog import default_catalog
 
             catalog = default_catalog()
-        from disclint.readers.textdoc import read_text_string
+        from disclint.readers.text import read_text_string
 
         return _attachments(read_text_string(text, path, catalog))
     except ReadError:

@@ -7,7 +7,7 @@ Codes by group (a letter and three digits):
 
 Every module but ``base``, ``facts`` and ``_claims`` exports ``RULES`` (registered
 by ``plugins/builtin.py``); ``disclint rules`` lists them and ``docs/rules.md`` is
-generated from their metadata (``python -m disclint.docs``).
+generated from their metadata (``python -m disclint.rules.docs``).
 
 Table arithmetic and structure (``rules.identities``, ``rules.structure``; the
 identities themselves are catalog data, ``[[identities]]`` in catalog/data/*.toml;

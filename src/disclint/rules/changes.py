@@ -7,8 +7,8 @@ from typing import Iterable
 
 from disclint.model import Document, Finding
 from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_sum
-from disclint.narrative.model import AMOUNT, CHANGE, SAME, Claim
-from disclint.rules._claims import (
+from disclint.analysis.claims import AMOUNT, CHANGE, SAME, Claim
+from disclint.rules.support import (
     Keys,
     amount_text,
     claim_related,

@@ -52,8 +52,8 @@ from disclint.catalog import Catalog, IdentitySpec
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import ZERO, Comparison, Verdict, compare_sum, fmt
 from disclint.rules.base import Rule, RuleContext
-from disclint.rules import facts as F
-from disclint.rules.facts import Term
+from disclint.analysis import structure as F
+from disclint.analysis.structure import Term
 
 MAX_LISTED = 8  # parts named in a message
 

@@ -1,7 +1,7 @@
 """N4xx: the amounts of the narrative (情况说明) against the tables and each other.
 
-Each rule reads the claims of :mod:`disclint.narrative` through the helpers of
-:mod:`disclint.rules._claims`: the table fact a claim restates is data
+Each rule reads the claims of :mod:`disclint.analysis` through the helpers of
+:mod:`disclint.rules.support`: the table fact a claim restates is data
 (``catalog/data/subjects.toml``), and every comparison follows the interval rule
 of :mod:`disclint.model.amounts`: a claim within rounding of its table value is
 at most a note.
@@ -14,11 +14,11 @@ from typing import Iterable, Iterator
 
 from disclint.model import Document, Finding
 from disclint.model.amounts import Stated, Verdict, compare_equal, compare_sum
-from disclint.narrative import resolution
-from disclint.narrative.model import PRIOR, Claim
-from disclint.narrative.resolve import Fact
-from disclint.narrative.subjects import default_vocabulary, norm
-from disclint.rules._claims import (
+from disclint.analysis import resolution
+from disclint.analysis.claims import PRIOR, Claim
+from disclint.analysis.resolve import Fact
+from disclint.analysis.vocabulary import default_vocabulary, norm
+from disclint.rules.support import (
     Keys,
     agrees,
     amount_claims,

@@ -8,10 +8,10 @@ from typing import Iterable, NamedTuple
 
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import Stated, Verdict, compare_sum
-from disclint.narrative import resolution
-from disclint.narrative.model import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
-from disclint.narrative.subjects import Matcher, default_vocabulary, norm
-from disclint.rules._claims import (
+from disclint.analysis import resolution
+from disclint.analysis.claims import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
+from disclint.analysis.vocabulary import Matcher, default_vocabulary, norm
+from disclint.rules.support import (
     Keys,
     amount_text,
     cell_related,

@@ -8,7 +8,7 @@ from disclint.catalog import Catalog
 from disclint.model import Cell, Document, Finding, Location, Related, Row, Table
 from disclint.model.amounts import fmt
 from disclint.rules.base import Rule, RuleContext
-from disclint.rules.facts import column_label, row_name, table_name
+from disclint.analysis.structure import column_label, row_name, table_name
 
 MAX_RELATED = 10
 

@@ -8,8 +8,8 @@ from typing import Iterable, Iterator
 
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import Stated, compare_equal
-from disclint.narrative.subjects import norm
-from disclint.rules._claims import (
+from disclint.analysis.vocabulary import norm
+from disclint.rules.support import (
     UNIT_SHIFT,
     Keys,
     agrees,

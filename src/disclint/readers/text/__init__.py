@@ -16,10 +16,11 @@ from disclint.catalog import Catalog
 from disclint.model import Document, Location, TocEntry
 from disclint.readers.assemble import assemble
 from disclint.readers.errors import ReadError
-from disclint.readers.layout import SrcLine, compact, md_strip, segment
-from disclint.readers.narrative import build_sections
-from disclint.readers.table_text import read_table_block
-from disclint.readers.text import decode, leading_fullwidth_indent, normalize_line, split_lines
+from disclint.readers.text.layout import SrcLine, compact, md_strip, segment
+from disclint.readers.text.narrative import build_sections
+from disclint.readers.text.tables import read_table_block
+from disclint.readers.text.decode import decode
+from disclint.model.text import leading_fullwidth_indent, normalize_line, split_lines
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _UNIT_SUFFIX = re.compile(r"(?:中心|局|委员会|委|办公室|院|学校|所|站|队|馆|处|厅|部)$")

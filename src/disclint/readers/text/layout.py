@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from disclint.catalog import Catalog, TableSpec
-from disclint.readers.text import PText
+from disclint.model.text import PText
 
 # Page furniture: whole lines that are never content.
 WATERMARKS = ("仅供内部审核", "仅供内部使用", "内部审核稿", "征求意见稿", "内部资料注意保存")

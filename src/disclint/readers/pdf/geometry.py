@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from disclint.readers.text import nfkc
+from disclint.model.text import nfkc
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-down)
 

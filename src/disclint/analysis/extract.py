@@ -26,7 +26,7 @@ from disclint.catalog import Catalog, default_catalog
 from disclint.grammar.claims import Item, parse_sentence
 from disclint.model import Document, Location, Section
 from disclint.model.amounts import Stated
-from disclint.narrative.model import (
+from disclint.analysis.claims import (
     AMOUNT,
     BUDGET,
     CHANGE,
@@ -39,7 +39,7 @@ from disclint.narrative.model import (
     Claim,
     ClaimGroup,
 )
-from disclint.narrative.subjects import Match, Matcher, Vocabulary, default_vocabulary, norm
+from disclint.analysis.vocabulary import Match, Matcher, Vocabulary, default_vocabulary, norm
 
 _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|单位预算|预算单位|部门预算|社会保险基金预算")
 _ROLE = re.compile(r"(年初预算|全年预算|调整预算|预算数|预算安排|预算批复|预算总额|预算)|(支出决算|决算数|决算|实际支出)")

@@ -40,7 +40,7 @@ from disclint.catalog import Catalog, PanelSpec, TableSpec, normalize_label, str
 from disclint.model import Cell, Location, Row, Table
 from disclint.model.amounts import is_na, parse_amount, parse_percent
 from disclint.readers.raw import RawCell, RawRow, RawTable
-from disclint.readers.text import nfkc
+from disclint.model.text import nfkc
 
 __all__ = ["assemble"]
 

@@ -114,7 +114,7 @@ def load_vocabulary(data: dict | None = None) -> Vocabulary:
 
 def _plugin_synonyms() -> list[dict]:
     try:
-        from disclint.plugins.manager import load_plugins
+        from disclint.plugins.host import load_plugins
 
         return [m for m in load_plugins().pm.hook.disclint_subject_synonyms() if m]
     except Exception:  # a broken plugin must not stop the narrative reader

@@ -24,7 +24,7 @@ import re
 from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
 from disclint.model import Location
 from disclint.model.amounts import is_na, parse_amount
-from disclint.readers.pdf_layout import Box, Grid, union_box
+from disclint.readers.pdf.geometry import Box, Grid, union_box
 from disclint.readers.raw import RawCell, RawRow, RawTable
 
 _CODE_HEADS = ("类", "款", "项")

@@ -10,9 +10,9 @@ from disclint.catalog.refs import FactSyntaxError, parse_fact
 from disclint.model import Document, Location, Row, Table
 from disclint.model.amounts import ZERO, Stated
 from disclint.model.term import Term
-from disclint.narrative.extract import document_kind
-from disclint.narrative.model import AMOUNT, PRIOR, Claim
-from disclint.narrative.subjects import Vocabulary, default_vocabulary, norm
+from disclint.analysis.extract import document_kind
+from disclint.analysis.claims import AMOUNT, PRIOR, Claim
+from disclint.analysis.vocabulary import Vocabulary, default_vocabulary, norm
 
 
 @dataclass

@@ -8,8 +8,8 @@
 * units: what a 元 / 亿元 figure would be if its digits were 万元, and
   :func:`unit_suspect`, which U801 reports and the other rules leave to it.
 
-Claims come from :func:`disclint.narrative.document_claims`, a claim's table fact
-from :func:`disclint.narrative.resolution` (subjects and their facts are data:
+Claims come from :func:`disclint.analysis.document_claims`, a claim's table fact
+from :func:`disclint.analysis.resolution` (subjects and their facts are data:
 ``catalog/data/subjects.toml``). Everything compares with the interval rule of
 :mod:`disclint.model.amounts`: a figure within rounding of another is at most a note.
 """
@@ -22,10 +22,10 @@ from typing import Iterable, Iterator
 
 from disclint.model import Document, Related
 from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, fmt
-from disclint.narrative import document_claims, resolution
-from disclint.narrative.model import AMOUNT, PRIOR, Claim, ClaimGroup
-from disclint.narrative.resolve import Fact, Resolution
-from disclint.narrative.subjects import Subject, default_vocabulary
+from disclint.analysis import document_claims, resolution
+from disclint.analysis.claims import AMOUNT, PRIOR, Claim, ClaimGroup
+from disclint.analysis.resolve import Fact, Resolution
+from disclint.analysis.vocabulary import Subject, default_vocabulary
 from disclint.rules.base import RuleContext
 
 # how many places a figure in this unit is shifted from the same figure in 万元

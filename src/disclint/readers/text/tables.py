@@ -32,9 +32,9 @@ from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
 from disclint.catalog import ORDINAL
 from disclint.grammar.tables import TCell, parse_rows
 from disclint.model import Location
-from disclint.readers.layout import SrcLine, TableBlock, compact, is_debris, is_part_heading
+from disclint.readers.text.layout import SrcLine, TableBlock, compact, is_debris, is_part_heading
 from disclint.readers.raw import RawCell, RawRow, RawTable
-from disclint.readers.text import PText
+from disclint.model.text import PText
 
 _META = re.compile(r"^(?:单位名称|部门名称|编制单位|编制部门|预算单位|部门|单位)\s*[:：]|^(?:金额)?单位\s*[:：]")
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")

@@ -36,13 +36,13 @@ from disclint.model import Document, Location
 from disclint.model.amounts import parse_amount
 from disclint.readers.assemble import assemble
 from disclint.readers.errors import ReadError
-from disclint.readers.layout import SrcLine, TableBlock, compact, is_part_heading, number_of, title_candidate
-from disclint.readers.pdf_layout import Grid, Line, build_grid, group_lines, inside, union_box
-from disclint.readers.pdf_narrative import NarrativeBuilder, cover_facts, furniture
-from disclint.readers.pdf_tables import TableBuilder
+from disclint.readers.text.layout import SrcLine, TableBlock, compact, is_part_heading, number_of, title_candidate
+from disclint.readers.pdf.geometry import Grid, Line, build_grid, group_lines, inside, union_box
+from disclint.readers.pdf.narrative import NarrativeBuilder, cover_facts, furniture
+from disclint.readers.pdf.grids import TableBuilder
 from disclint.readers.raw import RawTable
-from disclint.readers.table_text import read_table_block
-from disclint.readers.text import PText
+from disclint.readers.text.tables import read_table_block
+from disclint.model.text import PText
 
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
 _UNIT_TAIL = re.compile(r"(?:金额)?单位[:：].*$")

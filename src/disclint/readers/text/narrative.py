@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 
 from disclint.model import Location, Section, Sentence
-from disclint.readers.layout import NarrativeItem, compact, is_part_heading
-from disclint.readers.text import PText, repair_numbers
+from disclint.readers.text.layout import NarrativeItem, compact, is_part_heading
+from disclint.model.text import PText, repair_numbers
 
 _H2 = re.compile(r"^[一二三四五六七八九十]+、")
 _H3 = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from disclint.catalog import Catalog
 from disclint.model import Location, Section, Sentence, TocEntry
-from disclint.readers.layout import WATERMARKS, compact, is_debris, toc_entry
-from disclint.readers.narrative import split_sentences
-from disclint.readers.pdf_layout import Box, Line
-from disclint.readers.text import PText, nfkc, repair_numbers
+from disclint.readers.text.layout import WATERMARKS, compact, is_debris, toc_entry
+from disclint.readers.text.narrative import split_sentences
+from disclint.readers.pdf.geometry import Box, Line
+from disclint.model.text import PText, nfkc, repair_numbers
 
 _HEADINGS = (
     (1, re.compile(r"^第[一二三四五六七八九十]+部分")),

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from disclint.catalog import Catalog, default_catalog
 from disclint.model import Document
-from disclint.narrative.extract import extract_claims
-from disclint.narrative.model import Claim, ClaimGroup
-from disclint.narrative.resolve import Fact, Resolution, Unresolved, lookup, resolution, resolve
-from disclint.narrative.subjects import Vocabulary, default_vocabulary
+from disclint.analysis.extract import extract_claims
+from disclint.analysis.claims import Claim, ClaimGroup
+from disclint.analysis.resolve import Fact, Resolution, Unresolved, lookup, resolution, resolve
+from disclint.analysis.vocabulary import Vocabulary, default_vocabulary
 
 __all__ = [
     "Claim",
@@ -47,7 +47,7 @@ def document_claims(document: Document, catalog: Catalog | None = None) -> list[
 def resolution_share(document: Document, catalog: Catalog | None = None) -> tuple[int, int, list[Claim]]:
     """(resolved, table-quantity claims, the unresolved ones) over the amount and
     share claims of the 情况说明 that are about a table quantity."""
-    from disclint.narrative.model import AMOUNT, SHARE
+    from disclint.analysis.claims import AMOUNT, SHARE
 
     catalog = catalog or default_catalog()
     resolved, total, missing = 0, 0, []
