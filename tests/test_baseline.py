@@ -7,7 +7,12 @@ import json
 
 import pytest
 
-from disclint.linter.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+from disclint.linter.baseline import (
+    BaselineError,
+    apply_baseline,
+    load_baseline,
+    write_baseline,
+)
 from disclint.model import Finding, Location, Severity
 
 
@@ -78,9 +83,9 @@ def test_bad_baseline_is_a_clear_error(tmp_path, content, message):
 import shutil  # noqa: E402
 
 from click.testing import CliRunner  # noqa: E402
+from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
 
 from disclint.cli import cli  # noqa: E402
-from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
 
 
 def check(*args):

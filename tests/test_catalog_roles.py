@@ -4,10 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from narrative_builders import (
+    BUDGET_FORMS,
+    BUDGET_SECTIONS,
+    BUDGET_TABLES,
+    synthetic_document,
+)
 
 from disclint.catalog import build_catalog, default_catalog
 from disclint.model.finding import Severity
-from narrative_builders import BUDGET_FORMS, BUDGET_SECTIONS, BUDGET_TABLES, synthetic_document
 from disclint.rules.base import RuleContext
 from disclint.rules.shares import ExecutionRate
 from disclint.rules.units import TargetFormAmount

@@ -14,10 +14,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from linter_fakes import (
+    EXAMPLES,
+    install_fake_plugins,
+    install_stub_reader,
+    real_reader_available,
+)
 
 from disclint import __version__
 from disclint.cli import cli
-from linter_fakes import EXAMPLES, install_fake_plugins, install_stub_reader, real_reader_available
 
 TESTS = Path(__file__).resolve().parent
 

@@ -8,7 +8,13 @@ from decimal import Decimal
 
 import pytest
 
-from disclint.linter.config import Config, ConfigError, find_config_file, load_config, parse_config
+from disclint.linter.config import (
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config,
+    parse_config,
+)
 from disclint.model import Finding, Location, Severity
 from disclint.model.amounts import Stated, compare_sum, extra_tolerance
 
@@ -210,9 +216,9 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 from click.testing import CliRunner  # noqa: E402
+from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
 
 from disclint.cli import cli  # noqa: E402
-from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
 
 
 @pytest.fixture
@@ -316,8 +322,9 @@ def test_bad_command_line_values_exit_2(planted):
 
 
 # ---------------------------------------------------------------- the documented examples
-from pathlib import Path  # noqa: E402
 import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
 import tomllib  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -167,12 +167,19 @@ def test_item_kinds_are_plain_strings():
 
 # ---------------------------------------------------------------- subjects
 def test_subject_matcher_and_fuzzy_class_as_before():
-    from disclint.analysis.vocabulary import Match, Matcher, _levenshtein, _within, default_vocabulary, norm
+    from disclint.analysis.vocabulary import (
+        Match,
+        Matcher,
+        _levenshtein,
+        _within,
+        default_vocabulary,
+    )
+    from disclint.model.text import label_key
 
     m = Matcher(default_vocabulary(), default_catalog())
 
     def reference(text):  # the matcher before it was indexed: every synonym, rfind, Levenshtein
-        t = norm(text)
+        t = label_key(text)
         best = None
         for syn, key, code in m.entries:
             i = t.rfind(syn)
@@ -213,8 +220,8 @@ def test_subject_matcher_and_fuzzy_class_as_before():
 
 # ---------------------------------------------------------------- reading
 def test_whitespace_helpers_as_before():
-    from disclint.readers.text.layout import compact
     from disclint.model.text import PText
+    from disclint.readers.text.layout import compact
 
     def collapse(pt):
         if "  " not in pt.text and "\t" not in pt.text:

@@ -8,12 +8,12 @@ import random
 from pathlib import Path
 
 import pytest
-from lark import Lark, Token, Tree
+from lark import Lark, Token
 from lark.parsers.lalr_analysis import Shift
 
 from disclint.grammar import tables
-from disclint.readers import read_document
 from disclint.model.text import normalize_line
+from disclint.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "text"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from disclint.analysis import document_claims, resolution, resolution_share
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
-from disclint.analysis import document_claims, resolution, resolution_share
 from disclint.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]

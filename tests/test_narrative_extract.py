@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from narrative_builders import budget_example, final_example, synthetic_document
 
-from disclint.catalog import default_catalog
 from disclint.analysis import (
     Fact,
     Unresolved,
@@ -19,7 +19,7 @@ from disclint.analysis import (
     resolve,
 )
 from disclint.analysis.vocabulary import Matcher, load_vocabulary
-from narrative_builders import budget_example, final_example, synthetic_document
+from disclint.catalog import default_catalog
 
 
 def amounts(doc):

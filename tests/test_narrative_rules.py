@@ -7,10 +7,6 @@ import importlib
 from decimal import Decimal
 
 import pytest
-
-from disclint.catalog import default_catalog
-from disclint.model import Location
-from disclint.model.finding import Severity
 from narrative_builders import (
     BUDGET_FORMS,
     BUDGET_SECTIONS,
@@ -22,6 +18,10 @@ from narrative_builders import (
     replace_in,
     synthetic_document,
 )
+
+from disclint.catalog import default_catalog
+from disclint.model import Location
+from disclint.model.finding import Severity
 from disclint.rules.base import Rule, RuleContext
 
 MODULES = ("disclint.rules.narrative", "disclint.rules.shares", "disclint.rules.changes",

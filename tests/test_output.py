@@ -7,12 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from linter_fakes import FAKE_RULES
 
 from disclint.linter.runner import DocumentReport, Notification, RunResult
 from disclint.model import Finding, Location, Related, Severity, Values
 from disclint.output import FORMATS
 from disclint.output.sarif import to_sarif
-from linter_fakes import FAKE_RULES
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -13,11 +13,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from linter_fakes import (
+    EXAMPLES,
+    fake_plugins,
+    install_stub_reader,
+    real_reader_available,
+)
 
+from disclint.linter.progress import Progress, make_progress
 from disclint.linter.runner import Linter
 from disclint.output.json_format import format_json
-from disclint.linter.progress import Progress, make_progress
-from linter_fakes import EXAMPLES, fake_plugins, install_stub_reader, real_reader_available
 
 TESTS = Path(__file__).resolve().parent
 

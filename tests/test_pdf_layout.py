@@ -3,7 +3,12 @@ line), ruled grids with merged cells, cell text."""
 
 from __future__ import annotations
 
-from disclint.readers.pdf.geometry import build_grid, cell_text, group_lines, normalize_text
+from disclint.readers.pdf.geometry import (
+    build_grid,
+    cell_text,
+    group_lines,
+    normalize_text,
+)
 
 
 def _chars(text: str, x: float, top: float, size: float = 12.0, width: float | None = None) -> list[dict]:

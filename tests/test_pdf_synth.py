@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from fixtures_pdf import F05, SANGONG_VALUES, SYNTH, SYNTH_SENTENCES, synth_doc, synth_pdf  # noqa: F401 (fixtures)
+from fixtures_pdf import (  # noqa: F401 (fixtures)
+    F05,
+    SANGONG_VALUES,
+    SYNTH,
+    SYNTH_SENTENCES,
+    synth_doc,
+    synth_pdf,
+)
 
 from disclint.model.text import nfkc
 

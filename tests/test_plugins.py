@@ -169,8 +169,8 @@ def test_explain_prints_the_rule_metadata(fake_plugins):
 def test_explain_every_builtin_rule():
     from click.testing import CliRunner
 
-    from disclint.rules import docs
     from disclint.cli import cli
+    from disclint.rules import docs
 
     for rule in docs.builtin_rules():
         result = CliRunner().invoke(cli, ["explain", rule.code])

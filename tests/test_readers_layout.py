@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from disclint.readers import read_text
 from fixtures_pdf import SANGONG_ROW, SANGONG_VALUES
+
+from disclint.readers import read_text
 
 D = Decimal
 

@@ -6,8 +6,6 @@ import random
 
 import pytest
 
-from disclint.readers import ReadError, read_document, read_text
-from disclint.readers.text.decode import decode
 from disclint.model.text import (
     PText,
     normalize_line,
@@ -15,6 +13,8 @@ from disclint.model.text import (
     repair_numbers,
     squeeze_label,
 )
+from disclint.readers import ReadError, read_document, read_text
+from disclint.readers.text.decode import decode
 
 SMALL_DOC = "2023年预算收支总表\n单位：万元\n收入 支出\n一、一般公共预算 1.00一、一般公共服务支出 1.00 1.00 \n"
 

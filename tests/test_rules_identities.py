@@ -21,9 +21,9 @@ from builders import (
     shift_cell,
 )
 
+from disclint.analysis import structure as F
 from disclint.catalog import build_catalog, default_catalog
 from disclint.model import Severity
-from disclint.analysis import structure as F
 from disclint.rules import identities
 from disclint.rules.base import RuleContext
 

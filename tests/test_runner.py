@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from linter_fakes import FAKE_RULES, fake_plugins, install_stub_reader
 
 from disclint.linter.runner import ERROR, OK, WARNING, Linter, expand_paths, lint_paths
 from disclint.model import Finding
-from linter_fakes import FAKE_RULES, fake_plugins, install_stub_reader
 
 
 @pytest.fixture(autouse=True)

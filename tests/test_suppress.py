@@ -3,8 +3,8 @@ comment on the line just above."""
 
 from __future__ import annotations
 
-from disclint.model import Document, Finding, Location, Severity
 from disclint.linter.suppress import apply_inline, filter_findings, parse_markers
+from disclint.model import Document, Finding, Location, Severity
 
 
 def finding(rule, line, end_line=None):
@@ -58,9 +58,9 @@ import json  # noqa: E402
 
 import pytest  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
+from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
 
 from disclint.cli import cli  # noqa: E402
-from linter_fakes import EXAMPLES, real_reader_available  # noqa: E402
 
 
 def findings(doc, *args):

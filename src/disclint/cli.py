@@ -151,7 +151,8 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
         _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
               + ", ".join(paths) + ")")
     if write_baseline:
-        from disclint.linter.baseline import BaselineError, write_baseline as save_baseline
+        from disclint.linter.baseline import BaselineError
+        from disclint.linter.baseline import write_baseline as save_baseline
 
         try:
             n = save_baseline(write_baseline, result.findings)

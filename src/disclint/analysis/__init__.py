@@ -10,12 +10,19 @@ which extracts once per document and keeps the result in ``document.claims``.
 
 from __future__ import annotations
 
+from disclint.analysis.claims import Claim, ClaimGroup
+from disclint.analysis.extract import extract_claims
+from disclint.analysis.resolve import (
+    Fact,
+    Resolution,
+    Unresolved,
+    lookup,
+    resolution,
+    resolve,
+)
+from disclint.analysis.vocabulary import Vocabulary, default_vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.model import Document
-from disclint.analysis.extract import extract_claims
-from disclint.analysis.claims import Claim, ClaimGroup
-from disclint.analysis.resolve import Fact, Resolution, Unresolved, lookup, resolution, resolve
-from disclint.analysis.vocabulary import Vocabulary, default_vocabulary
 
 __all__ = [
     "Claim",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from disclint.grammar.claims import Item
 from disclint.model import Location, Section, Sentence
 from disclint.model.amounts import Stated
-
-_YEAR = re.compile(r"^\s*\d{4}\s*年度?")
+from disclint.model.patterns import YEAR_WORD
 
 # kinds of claim
 AMOUNT = "amount"  # 基本支出292.09万元
@@ -79,7 +77,7 @@ class Claim:
     @property
     def quote(self) -> str:
         """The subject and the number, for messages: 基本支出292.09万元."""
-        subject = _YEAR.sub("", self.subject_text).strip() if self.kind == AMOUNT else ""
+        subject = YEAR_WORD.sub("", self.subject_text).strip() if self.kind == AMOUNT else ""
         if len(subject) > 24:
             subject = "…" + subject[-23:]
         return f"{subject}{self.item.text}".strip()

@@ -22,10 +22,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from disclint.catalog import Catalog, default_catalog
-from disclint.grammar.claims import Item, parse_sentence
-from disclint.model import Document, Location, Section
-from disclint.model.amounts import Stated
 from disclint.analysis.claims import (
     AMOUNT,
     BUDGET,
@@ -39,12 +35,17 @@ from disclint.analysis.claims import (
     Claim,
     ClaimGroup,
 )
-from disclint.analysis.vocabulary import Match, Matcher, Vocabulary, default_vocabulary, norm
+from disclint.analysis.vocabulary import Match, Matcher, Vocabulary, default_vocabulary
+from disclint.catalog import Catalog, default_catalog
+from disclint.grammar.claims import Item, parse_sentence
+from disclint.model import Document, Section
+from disclint.model.amounts import Stated
+from disclint.model.patterns import PART
+from disclint.model.text import label_key
 
 _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|单位预算|预算单位|部门预算|社会保险基金预算")
 _ROLE = re.compile(r"(年初预算|全年预算|调整预算|预算数|预算安排|预算批复|预算总额|预算)|(支出决算|决算数|决算|实际支出)")
 _STRONG = set("。；;!！?？")
-_PART_HEAD = re.compile(r"第[一二三四五六七八九十]+部分")
 _ITEM = re.compile(r"(?P<cls>[^，,。；;：:（）]+?)（类）(?:(?P<kuan>[^（）]+?)（款）)?(?:(?P<item>[^（）]+?)（项）)?")
 
 
@@ -60,7 +61,7 @@ def document_kind(doc: Document, catalog: Catalog | None = None) -> str | None:
 
 def role_of(text: str, kind: str | None) -> str | None:
     """年初预算 / 全年预算 -> budget, 决算 -> final; the last one written wins."""
-    t = _FUNDS.sub("", norm(text))
+    t = _FUNDS.sub("", label_key(text))
     role = None
     for m in _ROLE.finditer(t):
         role = BUDGET if m.group(1) else FINAL
@@ -86,14 +87,14 @@ def statement_sections(doc: Document, voc: Vocabulary) -> dict[int, bool]:
     """Which sections belong to the 情况说明 (True) rather than the glossary,
     attachments or the 概况 before it (False), by ``id(section)``."""
     out: dict[int, bool] = {}
-    has_part = any(_PART_HEAD.search(s.heading) and "情况说明" in s.heading for s in doc.sections)
+    has_part = any(PART.search(s.heading) and "情况说明" in s.heading for s in doc.sections)
     inside = not has_part
     by_heading = {s.heading: s for s in doc.sections}
     for s in doc.sections:
-        h = norm(s.heading)
-        if _PART_HEAD.search(s.heading):
+        h = label_key(s.heading)
+        if PART.search(s.heading):
             inside = "情况说明" in s.heading
-        chain = [norm(x) for x in headings_chain(doc, s, by_heading)]
+        chain = [label_key(x) for x in headings_chain(doc, s, by_heading)]
         appendix = any(p in c for c in chain for p in voc.appendix)
         if appendix and any(p in h for p in voc.appendix) and s.level <= 1:
             inside = False  # a glossary / attachment part ends the statement
@@ -116,7 +117,7 @@ class _Walker:
     def item_subject(self, text: str):
         """一般公共服务支出(类)财政事务(款)行政运行(项): the 7-digit code of that 项 in the
         document's expenditure tables (or the 类 when only a 类 is named with （类）)."""
-        t = norm(text)
+        t = label_key(text)
         if "（类）" not in t:  # the pattern needs it; searching for it lazily costs the square of the length
             return None
         m = _ITEM.search(t)
@@ -130,10 +131,10 @@ class _Walker:
             return None
         for table in self.code_tables:
             kuan = next((r.code for r in table.rows if r.code and len(r.code) == 5 and r.code.startswith(code)
-                         and norm(r.label) == norm(m["kuan"] or "")), None)
+                         and label_key(r.label) == label_key(m["kuan"] or "")), None)
             for r in table.rows:
                 if (r.code and len(r.code) == 7 and r.code.startswith(kuan or code)
-                        and norm(r.label) == norm(m["item"])):
+                        and label_key(r.label) == label_key(m["item"])):
                     return Match("class", m.start(), m.end(), m.group(0), r.code)
         return None
 
@@ -154,7 +155,7 @@ class _Walker:
 
     def section(self, section: Section) -> None:
         chain = headings_chain(self.doc, section, getattr(self, "by_heading", None))
-        heading_ctx = norm("".join(chain))
+        heading_ctx = label_key("".join(chain))
         in_statement = self.statement.get(id(section), True)
         words: list[str] = []
         sentence_amounts: list[Claim] = []  # amounts of the current 。-sentence
@@ -177,7 +178,7 @@ class _Walker:
             item = self.item_subject(text)
             if item is not None:
                 m = item
-            ctx = norm(text) + "|" + (norm(group_head.subject_text) if group_head else "") + "|" + heading_ctx
+            ctx = label_key(text) + "|" + (label_key(group_head.subject_text) if group_head else "") + "|" + heading_ctx
             nt = self.matcher.non_table("".join(clause_words))
             out = {"subject_text": text, "context": ctx, "non_table": nt}
             if m is not None:
@@ -269,7 +270,7 @@ class _Walker:
                         prev = clause_amounts[-1]
                         if prev.subject is not None and prev.role != PRIOR:
                             fields.update(subject=prev.subject, code=prev.code, subject_name=prev.subject_name,
-                                          context=fields["context"] + "|" + norm(prev.subject_text),
+                                          context=fields["context"] + "|" + label_key(prev.subject_text),
                                           non_table=prev.non_table)
                             fields["inherited"] = True
                             if role is None:

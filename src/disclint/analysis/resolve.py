@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from disclint.analysis.claims import AMOUNT, PRIOR, Claim
+from disclint.analysis.extract import document_kind
+from disclint.analysis.vocabulary import Vocabulary, default_vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.catalog.refs import FactSyntaxError, parse_fact
 from disclint.model import Document, Location, Row, Table
 from disclint.model.amounts import ZERO, Stated
 from disclint.model.term import Term
-from disclint.analysis.extract import document_kind
-from disclint.analysis.claims import AMOUNT, PRIOR, Claim
-from disclint.analysis.vocabulary import Vocabulary, default_vocabulary, norm
+from disclint.model.text import label_key
 
 
 @dataclass
@@ -139,14 +140,14 @@ def _refs_for(claim: Claim, document: Document, catalog: Catalog,
         return [], None, []
     kind = document_kind(document, catalog)
     chosen, none, others = None, None, []
-    heading = norm(claim.heading)
+    heading = label_key(claim.heading)
     for rule in subj.facts:
         if chosen is None and none is None and rule.applies(kind, claim.role, claim.context):
             if rule.none:
                 none = rule.none
             else:
                 chosen = list(rule.refs)
-                off = [w for w in voc.non_table_sections if w in heading and not any(w in norm(x) for x in rule.when)]
+                off = [w for w in voc.non_table_sections if w in heading and not any(w in label_key(x) for x in rule.when)]
                 if off:
                     none = f"a {off[0]} section: its amounts are not table quantities"
                     chosen = None
@@ -181,7 +182,7 @@ def _resolution(claim: Claim, document: Document, catalog: Catalog, voc: Vocabul
     if not claim.in_statement:
         return Resolution(unresolved=Unresolved("outside the 情况说明 (glossary or attachment)", table_quantity=False))
     if claim.subject is None:
-        heading = norm(claim.heading)
+        heading = label_key(claim.heading)
         off = [w for w in voc.non_table_sections if w in heading]
         if off:
             return Resolution(unresolved=Unresolved(f"a {off[0]} section: its amounts are not table quantities",

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from disclint.catalog import Catalog, normalize_label, strip_ordinal
+from disclint.catalog import Catalog
 from disclint.catalog.refs import (  # noqa: F401  re-exported for the identity rules
     ColumnRef,
     FactRef,
@@ -38,6 +38,7 @@ from disclint.catalog.refs import (  # noqa: F401  re-exported for the identity 
 )
 from disclint.model import Document, Row, Table
 from disclint.model.term import Term, row_name  # noqa: F401  re-exported for the rules
+from disclint.model.text import label_key, strip_ordinal
 
 
 # ---------------------------------------------------------------- naming
@@ -218,7 +219,7 @@ def economic_group_names(catalog: Catalog | None) -> set[str]:
     """The catalog's economic group names (工资福利支出 ...), normalised."""
     if catalog is None:
         return set()
-    return {normalize_label(k) for k in catalog.economic_groups}
+    return {label_key(k) for k in catalog.economic_groups}
 
 
 def is_group_row(row: Row, names: set[str]) -> bool:
@@ -227,7 +228,7 @@ def is_group_row(row: Row, names: set[str]) -> bool:
         return len(row.code) == 3 and row.code.startswith("3")
     if is_total_row(row) or row.key:
         return False
-    return normalize_label(strip_ordinal(row.label)) in names
+    return label_key(strip_ordinal(row.label)) in names
 
 
 def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, list[Row]]]:
@@ -251,8 +252,8 @@ def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, li
         if has_code(g):
             items = [c for c in coded if c.code.startswith(g.code)]  # type: ignore[union-attr]
         if not items:
-            label = normalize_label(g.label)
-            items = [r for r in rows if r.parent_label and normalize_label(r.parent_label) == label
+            label = label_key(g.label)
+            items = [r for r in rows if r.parent_label and label_key(r.parent_label) == label
                      and r.panel == g.panel and id(r) not in group_ids and r is not g]
         if not items and not any(r.parent_label for r in rows):
             for nxt in rows[i + 1:]:
@@ -275,9 +276,9 @@ def row_tree(table: Table, panel: str | None, doc: Document | None = None, *, pr
     if not rows:
         return tree
     if any(r.parent_label for r in rows):
-        by_label = {normalize_label(r.label): r for r in rows}
+        by_label = {label_key(r.label): r for r in rows}
         for r in rows:
-            parent = by_label.get(normalize_label(r.parent_label)) if r.parent_label else None
+            parent = by_label.get(label_key(r.parent_label)) if r.parent_label else None
             if parent is not None and parent is not r:
                 tree.children.setdefault(id(parent), []).append(r)
             else:
@@ -294,11 +295,11 @@ def row_tree(table: Table, panel: str | None, doc: Document | None = None, *, pr
                 tree.roots.append(r)
             stack.append(r)
         return tree
-    unit = normalize_label(doc.unit_name) if (projects and doc is not None and doc.unit_name) else ""
+    unit = label_key(doc.unit_name) if (projects and doc is not None and doc.unit_name) else ""
     if unit:
         current: Row | None = None
         for r in rows:
-            if normalize_label(r.label) == unit:
+            if label_key(r.label) == unit:
                 current = r
                 tree.roots.append(r)
             elif current is not None:

@@ -3,26 +3,14 @@ matcher that finds the subject named by the words before a number."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
 from disclint.catalog import DATA_DIR, Catalog, load_toml
+from disclint.model.text import label_key
 
 SUBJECTS_FILE = DATA_DIR / "subjects.toml"
-
-_DROP = re.compile(r"[\s\"'“”‘’「」『』《》:：*#]")
-
-
-@lru_cache(maxsize=8192)
-def norm(text: str) -> str:
-    """Compare form: NFKC, no quotes or blanks, brackets as （）."""
-    s = unicodedata.normalize("NFKC", text)
-    s = _DROP.sub("", s)
-    return s.replace("(", "（").replace(")", "）").replace("[", "（").replace("]", "）")
-
 
 @dataclass(frozen=True)
 class FactRule:
@@ -40,9 +28,9 @@ class FactRule:
             return False
         if self.role and self.role != role:
             return False
-        if self.when and not any(norm(w) in context for w in self.when):
+        if self.when and not any(label_key(w) in context for w in self.when):
             return False
-        if self.unless and any(norm(w) in context for w in self.unless):
+        if self.unless and any(label_key(w) in context for w in self.unless):
             return False
         return True
 
@@ -68,14 +56,14 @@ class Vocabulary:
     non_table_sections: list[str] = field(default_factory=list)
     fund_sources: list[str] = field(default_factory=list)
     sums: list[dict] = field(default_factory=list)
-    class_synonyms: dict[str, str] = field(default_factory=dict)  # norm(name) -> 类 code
+    class_synonyms: dict[str, str] = field(default_factory=dict)  # label_key(name) -> 类 code
 
     def add_synonyms(self, mapping: dict[str, Iterable[str]], catalog: Catalog | None = None) -> None:
         """Merge ``{subject key | subject name | 类 name: [synonyms]}``."""
-        by_name = {norm(s.name): s for s in self.subjects.values()}
+        by_name = {label_key(s.name): s for s in self.subjects.values()}
         for canonical, syns in (mapping or {}).items():
             syns = [syns] if isinstance(syns, str) else list(syns)
-            subj = self.subjects.get(canonical) or by_name.get(norm(canonical))
+            subj = self.subjects.get(canonical) or by_name.get(label_key(canonical))
             if subj is not None:
                 subj.synonyms.extend(s for s in syns if s not in subj.synonyms)
                 continue
@@ -84,7 +72,7 @@ class Vocabulary:
                 code = canonical
             if code:
                 for s in syns:
-                    self.class_synonyms[norm(s)] = code
+                    self.class_synonyms[label_key(s)] = code
 
 
 def _fact_rule(d: dict) -> FactRule:
@@ -104,10 +92,10 @@ def load_vocabulary(data: dict | None = None) -> Vocabulary:
             facts=[_fact_rule(f) for f in s.get("facts", [])],
             group=s.get("group"),
         )
-    voc.non_table = [norm(p) for p in data.get("non_table", {}).get("phrases", [])]
-    voc.appendix = [norm(p) for p in data.get("sections", {}).get("appendix", [])]
-    voc.fund_sources = [norm(p) for p in data.get("enumerations", {}).get("fund_sources", [])]
-    voc.non_table_sections = [norm(p) for p in data.get("sections", {}).get("non_table", [])]
+    voc.non_table = [label_key(p) for p in data.get("non_table", {}).get("phrases", [])]
+    voc.appendix = [label_key(p) for p in data.get("sections", {}).get("appendix", [])]
+    voc.fund_sources = [label_key(p) for p in data.get("enumerations", {}).get("fund_sources", [])]
+    voc.non_table_sections = [label_key(p) for p in data.get("sections", {}).get("non_table", [])]
     voc.sums = list(data.get("sum", []))
     return voc
 
@@ -207,12 +195,12 @@ class Matcher:
         self.entries: list[tuple[str, str, str | None]] = []  # (norm synonym, key, code)
         for s in voc.subjects.values():
             for syn in [s.name, *s.synonyms] if s.group != "class" else s.synonyms:
-                n = norm(syn)
+                n = label_key(syn)
                 if n:
                     self.entries.append((n, s.key, None))
         self.class_names: list[tuple[str, str]] = []
         for name, code in catalog.function_classes.items():
-            n = norm(name)
+            n = label_key(name)
             self.entries.append((n, "class", code))
             self.entries.append((n + "（类）", "class", code))
             self.class_names.append((n, code))
@@ -226,7 +214,7 @@ class Matcher:
     def match(self, text: str) -> Match | None:
         got = self._memo.get(text, self)
         if got is self:
-            got = self._memo[text] = self._match(norm(text))
+            got = self._memo[text] = self._match(label_key(text))
         return got
 
     def _match(self, t: str) -> Match | None:
@@ -281,5 +269,5 @@ class Matcher:
         return None
 
     def non_table(self, text: str) -> str | None:
-        t = norm(text)
+        t = label_key(text)
         return next((p for p in self.voc.non_table if p in t), None)

@@ -33,12 +33,12 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
+
+from disclint.model.text import label_key, strip_ordinal, title_key
 
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_CATALOGS = ("budget_shanxi.toml", "final_national.toml")
@@ -78,7 +78,7 @@ class PanelSpec:
 
     def match_row(self, label: str) -> str | None:
         """The named row whose alias equals the label (normalised), if any."""
-        return self._row_aliases.get(normalize_label(label))
+        return self._row_aliases.get(label_key(label))
 
     # Indexes for the two look-ups above, which readers and rules make for every cell
     # (cached_property writes the instance's __dict__, which a frozen dataclass allows).
@@ -91,7 +91,7 @@ class PanelSpec:
         index: dict[str, str] = {}
         for key, aliases in self.rows.items():
             for alias in aliases:
-                index.setdefault(normalize_label(alias), key)  # the first row with the alias wins
+                index.setdefault(label_key(alias), key)  # the first row with the alias wins
         return index
 
 
@@ -173,25 +173,25 @@ class Catalog:
 
     def match_title(self, title: str, kind: str | None = None) -> TableSpec | None:
         """The table whose longest title alias the (normalised) title contains."""
-        n = normalize_title(title)
+        n = title_key(title)
         best: tuple[int, TableSpec] | None = None
         for spec in self.tables:
             if kind and spec.kind != kind:
                 continue
             for alias in spec.titles:
-                a = normalize_title(alias)
+                a = title_key(alias)
                 if a and a in n and (best is None or len(a) > best[0]):
                     best = (len(a), spec)
         return best[1] if best else None
 
     def class_code(self, label: str) -> str | None:
         """The 类 code of an expenditure-class label such as 一、一般公共服务支出."""
-        return self._class_index().get(normalize_label(strip_ordinal(label)))
+        return self._class_index().get(label_key(strip_ordinal(label)))
 
     def _class_index(self) -> dict[str, str]:
         idx = getattr(self, "_cls_idx", None)
         if idx is None:
-            idx = {normalize_label(k): v for k, v in self.function_classes.items()}
+            idx = {label_key(k): v for k, v in self.function_classes.items()}
             self._cls_idx = idx
         return idx
 
@@ -319,32 +319,3 @@ def build_catalog(sources: Iterable[str | Path | dict] = ()) -> Catalog:
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
     return build_catalog()
-
-
-# ---------------------------------------------------------------- normalisation
-_YEAR = re.compile(r"\d{4}\s*年(度)?")
-_TITLE_DROP = re.compile(r"[\s\"'“”‘’「」『』()（）\[\]【】《》·.…:：]")
-# A row label's leading ordinal: 一、 / （一） / 1、 / ① (not the "1." of an amount like 1.5).
-ORDINAL = r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
-_ORDINAL = re.compile(r"^\s*" + ORDINAL + r"\s*")
-_LABEL_DROP = re.compile(r"[\s\"'“”‘’:：]")
-
-
-@lru_cache(maxsize=16384)
-def normalize_title(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
-    s = _YEAR.sub("", s)
-    return _TITLE_DROP.sub("", s)
-
-
-@lru_cache(maxsize=16384)
-def strip_ordinal(label: str) -> str:
-    """Drop a leading 一、 / （一） / 1、 / ① from a row label."""
-    return _ORDINAL.sub("", unicodedata.normalize("NFKC", label))
-
-
-@lru_cache(maxsize=16384)
-def normalize_label(label: str) -> str:
-    """Row labels compare without spaces, quotes and bracket shape: （境） == (境)."""
-    s = unicodedata.normalize("NFKC", label)
-    return _LABEL_DROP.sub("", s).replace("(", "（").replace(")", "）")

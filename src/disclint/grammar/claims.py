@@ -113,7 +113,8 @@ def _first_chars(regexps: list[str]) -> re.Pattern | None:
     expressions can start with (a superset), or None when that cannot be worked out
     (a pattern that may start with any character, flags, a back reference ...)."""
     try:
-        from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as sre_parse
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_constants as c  # type: ignore[no-redef]
         import sre_parse  # type: ignore[no-redef]

@@ -9,7 +9,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from disclint.model.document import Cell, Document, Row, Section, Sentence, Table, TargetForm, TocEntry
+from disclint.model.document import (
+    Cell,
+    Document,
+    Row,
+    Section,
+    Sentence,
+    Table,
+    TargetForm,
+    TocEntry,
+)
 
 
 def to_dict(doc: Document, positions: bool = False) -> dict[str, Any]:

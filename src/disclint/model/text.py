@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import compress, repeat
-from typing import Iterable, Iterator
+from typing import Iterable
 
+from disclint.model.patterns import LEADING_ORDINAL, YEAR_WORD
 
 Pos = tuple[int, int]
 
@@ -138,21 +140,6 @@ def _nfkc_char(ch: str) -> str:
     return out
 
 
-class _OneToOne(dict):
-    """``str.translate`` table: each character to its own NFKC form when that is one
-    character, else to two NULs (so a text holding such a character never equals
-    its NFKC form after translation). Filled on first use of each character."""
-
-    def __missing__(self, code: int) -> str:
-        out = _nfkc_char(chr(code))
-        out = out if len(out) == 1 else "\x00\x00"
-        self[code] = out
-        return out
-
-
-_ONE_TO_ONE = _OneToOne()
-
-
 def nfkc(text: str) -> str:
     """NFKC of a string, circled ordinals (①②…) kept as written."""
     if not _HAS_KEEP(text):
@@ -173,11 +160,9 @@ def normalize_line(line: str, lineno: int) -> PText:
         return PText(line, _columns(lineno, len(line)))
     if not _HAS_KEEP(line):
         whole = unicodedata.normalize("NFKC", line)
-        # one character in, one character out: positions are the columns. (The test:
-        # every character that changed is its own NFKC form; translating each character
-        # alone and comparing settles it at once when no character expands.)
-        if len(whole) == len(line) and (whole == line or line.translate(_ONE_TO_ONE) == whole
-                                         or all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b)):
+        # one character in, one character out (every character that changed is its own
+        # NFKC form): the positions are the columns
+        if len(whole) == len(line) and all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b):
             return PText(whole, _columns(lineno, len(line)))
     text, pos = [], []
     for col, ch in enumerate(line, 1):
@@ -226,7 +211,6 @@ _OCR_NUMBER_TABLE = re.compile(
 _OCR_NUMBER_STRICT = re.compile(
     r"(?<![\d.])(?:\d{1,3}(?:, ?\d{3})+\. ?\d{1,2}|\d+\. \d{2})(?![\d])"
 )
-_SPACE = re.compile(r" ")
 
 
 def repair_numbers(pt: PText, strict: bool = False) -> PText:
@@ -251,35 +235,58 @@ def repair_number_text(text: str, strict: bool = False) -> str:
     return repair_numbers(PText(text, [(0, i) for i in range(len(text))]), strict).text
 
 
-# ------------------------------------------------------------------ label cleanup
-_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
+# ------------------------------------------------------------------ compare forms
+# One family of normalisers for everything that is compared rather than shown: table
+# titles, row labels, subjects of the narrative. Each is NFKC first.
+_ASCII_WORD_GAP = re.compile(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])")
+_LABEL_DROP = re.compile(r"[\s\"'“”‘’「」『』《》:：*#]")
+_TITLE_DROP = re.compile(r"[\s\"'“”‘’「」『』()（）\[\]【】《》·.…:：]")
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "（", "]": "）"})
+
+
+def compact(text: str) -> str:
+    """The text without any whitespace."""
+    return "".join(text.split())
+
+
+def squeeze_mask(text: str) -> list[bool]:
+    """Which characters a label keeps: every non-blank, and one blank between two ASCII
+    letters or digits ("一般公共服 务支出" -> 一般公共服务支出, "UK 制作" -> UK制作,
+    "Z 2.0" keeps its space)."""
+    mask = [not ch.isspace() for ch in text]
+    for m in _ASCII_WORD_GAP.finditer(text):
+        mask[m.start()] = True
+    return mask
+
+
+def squeeze(text: str) -> str:
+    """A label without layout blanks (OCR spaces, PDF line wraps); see :func:`squeeze_mask`."""
+    if compact(text) == text:
+        return text
+    return "".join(" " if ch.isspace() else ch for ch in compress(text, squeeze_mask(text)))
 
 
 def squeeze_label(pt: PText) -> PText:
-    """Drop spaces inside a label (OCR noise: "一般公共服 务支出"), except between
-    two ASCII letters/digits ("UK 制作" keeps none, "A 3" keeps one)."""
-    s = pt.text
-    if " " not in s and "\t" not in s:
+    """:func:`squeeze` keeping positions."""
+    if compact(pt.text) == pt.text:
         return pt
-    mask = []
-    n = len(s)
-    for i, ch in enumerate(s):
-        if ch not in " \t":
-            mask.append(True)
-            continue
-        j = i - 1
-        while j >= 0 and s[j] in " \t":
-            j -= 1
-        k = i + 1
-        while k < n and s[k] in " \t":
-            k += 1
-        keep = (
-            j >= 0 and k < n and _ASCII_ALNUM.match(s[j]) and _ASCII_ALNUM.match(s[k])
-            and (i == 0 or s[i - 1] not in " \t")
-        )
-        mask.append(bool(keep))
-    return pt.keep(mask).strip()
+    return pt.keep(squeeze_mask(pt.text)).strip()
 
 
-def iter_chars(pt: PText) -> Iterator[tuple[str, Pos]]:
-    return zip(pt.text, pt.pos)
+@lru_cache(maxsize=16384)
+def label_key(label: str) -> str:
+    """How labels and narrative subjects compare: NFKC, without blanks, quotes, colons
+    and markdown marks, every bracket as （）: （境） == (境), “三公”经费 == 三公经费."""
+    return _LABEL_DROP.sub("", unicodedata.normalize("NFKC", label)).translate(_BRACKETS)
+
+
+@lru_cache(maxsize=16384)
+def title_key(text: str) -> str:
+    """How table titles compare: NFKC, without years, quotes, brackets, blanks and dots."""
+    return _TITLE_DROP.sub("", YEAR_WORD.sub("", unicodedata.normalize("NFKC", text)))
+
+
+@lru_cache(maxsize=16384)
+def strip_ordinal(label: str) -> str:
+    """A row label without its leading 一、 / （一） / 1、 / ①."""
+    return LEADING_ORDINAL.sub("", unicodedata.normalize("NFKC", label))

@@ -98,7 +98,8 @@ def _location(loc, index: dict[str, int], message: str | None = None, id_: int |
 def _descriptor(cls) -> dict:
     # Imported here: `disclint check` needs the rule documentation (and the argparse it
     # imports) only to write a SARIF log.
-    from disclint.rules.docs import default_severity, meta as rule_meta
+    from disclint.rules.docs import default_severity
+    from disclint.rules.docs import meta as rule_meta
 
     meta = rule_meta(cls)
     summary = meta.get("summary") or meta.get("name") or meta["code"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
+from disclint.analysis.claims import AMOUNT, CHANGE, SAME, Claim
 from disclint.model import Document, Finding
 from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_sum
-from disclint.analysis.claims import AMOUNT, CHANGE, SAME, Claim
+from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     Keys,
     amount_text,
@@ -17,7 +18,6 @@ from disclint.rules.support import (
     rate_comparison,
     signed,
 )
-from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative", "changes")
 

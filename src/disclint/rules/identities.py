@@ -48,12 +48,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Iterator
 
+from disclint.analysis import structure as F
+from disclint.analysis.structure import Term
 from disclint.catalog import Catalog, IdentitySpec
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import ZERO, Comparison, Verdict, compare_sum, fmt
 from disclint.rules.base import Rule, RuleContext
-from disclint.analysis import structure as F
-from disclint.analysis.structure import Term
 
 MAX_LISTED = 8  # parts named in a message
 
@@ -340,8 +340,8 @@ def _row_key(row) -> str:
     (under its parent's, for projects that repeat names across units)."""
     if row.key or row.code:
         return row.key or row.code
-    label = F.normalize_label(row.label)
-    return f"{F.normalize_label(row.parent_label)}/{label}" if row.parent_label else label
+    label = F.label_key(row.label)
+    return f"{F.label_key(row.parent_label)}/{label}" if row.parent_label else label
 
 
 # ---------------------------------------------------------------- culprits

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-from disclint.model import Document, Finding
-from disclint.model.amounts import Stated, Verdict, compare_equal, compare_sum
 from disclint.analysis import resolution
 from disclint.analysis.claims import PRIOR, Claim
 from disclint.analysis.resolve import Fact
-from disclint.analysis.vocabulary import default_vocabulary, norm
+from disclint.analysis.vocabulary import default_vocabulary
+from disclint.model import Document, Finding
+from disclint.model.amounts import Stated, Verdict, compare_equal, compare_sum
+from disclint.model.text import label_key
+from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     Keys,
     agrees,
@@ -31,7 +33,6 @@ from disclint.rules.support import (
     signed,
     unit_suspect,
 )
-from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative",)
 
@@ -189,7 +190,7 @@ class FundSplit(Rule):
             head = g.head
             if head is None or head.value is None or len(g.parts) < 2:
                 continue
-            if any(p.value is None or not any(norm(p.subject_text).startswith(f) for f in voc.fund_sources)
+            if any(p.value is None or not any(label_key(p.subject_text).startswith(f) for f in voc.fund_sources)
                    for p in g.parts):
                 continue
             if any(p.unit != head.unit and p.written and head.written

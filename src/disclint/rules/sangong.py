@@ -6,8 +6,15 @@ from typing import Iterable
 
 from disclint.model import Document, Finding
 from disclint.model.amounts import Verdict, compare_equal
-from disclint.rules.support import Keys, amount_text, cell_related, restated_amounts, signed, unit_suspect
 from disclint.rules.base import Rule, RuleContext
+from disclint.rules.support import (
+    Keys,
+    amount_text,
+    cell_related,
+    restated_amounts,
+    signed,
+    unit_suspect,
+)
 
 GROUPS = ("narrative", "sangong")
 

@@ -6,11 +6,21 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, NamedTuple
 
+from disclint.analysis import resolution
+from disclint.analysis.claims import (
+    AMOUNT,
+    BUDGET,
+    COMPLETION,
+    EXECUTION,
+    PRIOR,
+    SHARE,
+    Claim,
+)
+from disclint.analysis.vocabulary import Matcher, default_vocabulary
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import Stated, Verdict, compare_sum
-from disclint.analysis import resolution
-from disclint.analysis.claims import AMOUNT, BUDGET, COMPLETION, EXECUTION, PRIOR, SHARE, Claim
-from disclint.analysis.vocabulary import Matcher, default_vocabulary, norm
+from disclint.model.text import label_key
+from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     Keys,
     amount_text,
@@ -23,7 +33,6 @@ from disclint.rules.support import (
     ratio_comparison,
     signed,
 )
-from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative", "percentages")
 
@@ -46,7 +55,7 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
         if m is None:
             return []
         probe = replace(share, id=-1, kind=AMOUNT, subject=m.key, code=m.code, anchor=None, role=share.role,
-                        context=norm(share.whole_text) + "|" + share.context, non_table=None)
+                        context=label_key(share.whole_text) + "|" + share.context, non_table=None)
         res = resolution(probe, doc, ctx.catalog)
         if res.unresolved is not None and not res.unresolved.table_quantity:
             return []  # the whole is not a table quantity here (a 绩效 paragraph)

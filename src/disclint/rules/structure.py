@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from disclint.analysis.structure import column_label, row_name, table_name
 from disclint.catalog import Catalog
 from disclint.model import Cell, Document, Finding, Location, Related, Row, Table
 from disclint.model.amounts import fmt
 from disclint.rules.base import Rule, RuleContext
-from disclint.analysis.structure import column_label, row_name, table_name
 
 MAX_RELATED = 10
 

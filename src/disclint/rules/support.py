@@ -20,12 +20,12 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator
 
-from disclint.model import Document, Related
-from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, fmt
 from disclint.analysis import document_claims, resolution
 from disclint.analysis.claims import AMOUNT, PRIOR, Claim, ClaimGroup
 from disclint.analysis.resolve import Fact, Resolution
 from disclint.analysis.vocabulary import Subject, default_vocabulary
+from disclint.model import Document, Related
+from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, fmt
 from disclint.rules.base import RuleContext
 
 # how many places a figure in this unit is shifted from the same figure in 万元

@@ -8,7 +8,8 @@ from typing import Iterable, Iterator
 
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import Stated, compare_equal
-from disclint.analysis.vocabulary import norm
+from disclint.model.text import label_key
+from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     UNIT_SHIFT,
     Keys,
@@ -23,7 +24,6 @@ from disclint.rules.support import (
     unit_suspect,
     written,
 )
-from disclint.rules.base import Rule, RuleContext
 
 GROUPS = ("narrative", "units")
 
@@ -111,8 +111,8 @@ class TargetFormAmount(Rule):
             shift = UNIT_SHIFT.get(form.unit)
             if shift is None:
                 continue  # not a money unit the table's 万元 converts to
-            n = norm(name)
-            scored = sorted(((difflib.SequenceMatcher(None, n, norm(r.label)).ratio(), r) for r in rows),
+            n = label_key(name)
+            scored = sorted(((difflib.SequenceMatcher(None, n, label_key(r.label)).ratio(), r) for r in rows),
                             key=lambda x: -x[0])
             stated = Stated(written / Decimal(10) ** shift, dec + shift)  # in 万元, as the table
             close = [r for s, r in scored if s >= 0.5]
@@ -134,7 +134,7 @@ class TargetFormAmount(Rule):
                 f"({amount_text(cell.amount * 10000, 0)}元){hint}",
                 loc.with_context(table="项目支出绩效目标表", row=name, column_label="年度资金总额"),
                 related=related, claimed=stated.value, expected=cell.amount, difference=cmp.difference,
-                key=f"{self.code}|{norm(name)}",
+                key=f"{self.code}|{label_key(name)}",
             )
 
 

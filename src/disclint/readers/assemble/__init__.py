@@ -36,16 +36,15 @@ from __future__ import annotations
 
 import re
 
-from disclint.catalog import Catalog, PanelSpec, TableSpec, normalize_label, strip_ordinal
+from disclint.catalog import Catalog, PanelSpec, TableSpec
 from disclint.model import Cell, Location, Row, Table
 from disclint.model.amounts import is_na, parse_amount, parse_percent
+from disclint.model.patterns import CODE, CODE_PART
+from disclint.model.text import label_key, nfkc, squeeze, strip_ordinal
 from disclint.readers.raw import RawCell, RawRow, RawTable
-from disclint.model.text import nfkc
 
 __all__ = ["assemble"]
 
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_CODE_PART = re.compile(r"^\d{2}$")
 _INT = re.compile(r"^\d+$")
 _SPACES = re.compile(r"\s+")
 _MEANINGFUL = re.compile(r"[^\W_]")
@@ -99,7 +98,7 @@ class _C:
 
     @property
     def is_code(self) -> bool:
-        return self.kind == "num" and bool(_CODE.match(self.text))
+        return self.kind == "num" and bool(CODE.match(self.text))
 
     @property
     def is_int(self) -> bool:
@@ -134,14 +133,7 @@ def _kind(raw: str) -> tuple[str, str]:
         return "na", text
     if parse_amount(text) is not None:
         return "num", _SPACES.sub("", text)
-    return "text", _squeeze(text)
-
-
-def _squeeze(text: str) -> str:
-    """Labels compare and print without layout whitespace (PDF cells wrap with \\n,
-    OCR puts spaces inside words); a space between two ASCII words stays."""
-    text = re.sub(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])", "\x00", text)
-    return _SPACES.sub("", text).replace("\x00", " ")
+    return "text", squeeze(text)
 
 
 class _Group:
@@ -171,7 +163,7 @@ class _Builder:
         layout = spec.layout or {}
         default = ["code", "label"] if spec.code_rows else ["label"]
         self.label_columns: list[str] = list(layout.get("label_columns", default))
-        self.econ = {normalize_label(k): v for k, v in catalog.economic_groups.items()}
+        self.econ = {label_key(k): v for k, v in catalog.economic_groups.items()}
         self.display = table.display_name
         self.with_label2: set[int] = set()  # rows whose second label column is filled
         # columns the catalog marks ``unit = "%"`` (执行率): their cells are percentages
@@ -201,7 +193,7 @@ class _Builder:
                 if c.is_code:
                     code = c.text
                     j += 1
-                    while j < len(cells) and len(code) < 7 and _CODE_PART.match(cells[j].text):
+                    while j < len(cells) and len(code) < 7 and CODE_PART.match(cells[j].text):
                         code += cells[j].text
                         j += 1
                     g.code = code
@@ -249,7 +241,7 @@ class _Builder:
             return None
         for key, aliases in panel.rows.items():
             for a in aliases:
-                a = normalize_label(a)
+                a = label_key(a)
                 if len(a) >= 2 and a[0] == label[0] and len(label) <= len(a):
                     return key
         return None
@@ -409,7 +401,7 @@ class _Builder:
         if not row.code and panel.class_rows:
             row.code = self.catalog.class_code(label)
         if self.spec.economic_rows and not row.code:
-            group = self.econ.get(normalize_label(strip_ordinal(label)))
+            group = self.econ.get(label_key(strip_ordinal(label)))
             if group and g.label2 is None:
                 row.code = group
         if g.label2 is not None:
@@ -435,7 +427,7 @@ class _Builder:
         for row in self.header:
             seq = []
             for text in row:
-                t = _squeeze(nfkc(text or ""))
+                t = squeeze(nfkc(text or ""))
                 hit = next((k for k, labels in names if any(lab and lab in t for lab in labels)), None)
                 if hit:
                     seq.append(hit)

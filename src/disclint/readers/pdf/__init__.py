@@ -27,27 +27,36 @@ truncated, no pages, no text layer (scanned: OCR needed).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from disclint.model import Document, Location
 from disclint.model.amounts import parse_amount
+from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, heading_level
+from disclint.model.text import PText, compact
 from disclint.readers.assemble import assemble
 from disclint.readers.errors import ReadError
-from disclint.readers.text.layout import SrcLine, TableBlock, compact, is_part_heading, number_of, title_candidate
-from disclint.readers.pdf.geometry import Grid, Line, build_grid, group_lines, inside, union_box
-from disclint.readers.pdf.narrative import NarrativeBuilder, cover_facts, furniture
+from disclint.readers.pdf.geometry import (
+    Grid,
+    Line,
+    build_grid,
+    group_lines,
+    inside,
+    union_box,
+)
 from disclint.readers.pdf.grids import TableBuilder
+from disclint.readers.pdf.narrative import NarrativeBuilder, cover_facts, furniture
 from disclint.readers.raw import RawTable
+from disclint.readers.text.layout import (
+    SrcLine,
+    TableBlock,
+    is_part_heading,
+    number_of,
+    title_candidate,
+)
 from disclint.readers.text.tables import read_table_block
-from disclint.model.text import PText
 
-_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|亿元|千元|元)")
-_UNIT_TAIL = re.compile(r"(?:金额)?单位[:：].*$")
-_NOTE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]")
-_SECTION = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 _TAIL = 4096  # a complete PDF ends with %%EOF within its last bytes
 _TITLE_WINDOW = 6  # text lines above a table searched for its title
 
@@ -363,7 +372,7 @@ def _title_of(lines: list[Line], catalog, kind) -> tuple[object, object, str | N
 def _ends_text_table(ln: Line) -> bool:
     """Where a text-layout table ends: a part heading, a section heading, a number line."""
     t = compact(ln.text)
-    return is_part_heading(t) or number_of(t) is not None or (not ln.breaks and bool(_SECTION.match(t)))
+    return is_part_heading(t) or number_of(t) is not None or (not ln.breaks and heading_level(t) in (2, 3))
 
 
 def _text_table(path: str, p: _Pending, catalog) -> RawTable:
@@ -404,7 +413,7 @@ def _text_table(path: str, p: _Pending, catalog) -> RawTable:
 
 def _is_note(ln: Line) -> bool:
     t = compact(ln.text)
-    return bool(_NOTE.match(t)) or "本表无数据" in t
+    return bool(NOTE.match(t)) or "本表无数据" in t
 
 
 def _continues(prev: Line, ln: Line) -> bool:
@@ -413,7 +422,7 @@ def _continues(prev: Line, ln: Line) -> bool:
 
 
 def _is_unit_or_number(ln: Line) -> bool:
-    t = _UNIT_TAIL.sub("", compact(ln.text))
+    t = UNIT_TAIL.sub("", compact(ln.text))
     return not t or number_of(t) is not None
 
 
@@ -452,7 +461,7 @@ def _title_in_grid(grid: Grid, catalog, kind) -> tuple[tuple, int, list[Line]] |
                 return None
             lines += row
             title, found = row[0], _title_of(row, catalog, kind)
-        elif cells and all(_is_unit_or_number(ln) or _UNIT.search(compact(ln.text)) for ln in row):
+        elif cells and all(_is_unit_or_number(ln) or UNIT_LINE.search(compact(ln.text)) for ln in row):
             lines += row  # 单位：万元 (maybe beside 编制单位：…)
         else:
             return (found[0], [title], found[2]), r, lines
@@ -465,12 +474,12 @@ def _cell_line(page: int, cell) -> Line:
 
 
 def _raw_table(path: str, title_lines: list[Line], block: list[Line], number: str | None) -> RawTable:
-    title = _UNIT_TAIL.sub("", compact("".join(ln.text for ln in title_lines)))
+    title = UNIT_TAIL.sub("", compact("".join(ln.text for ln in title_lines)))
     first = title_lines[0]
     unit = None
     for ln in block:
         t = compact(ln.text)
-        if unit is None and (m := _UNIT.search(t)):
+        if unit is None and (m := UNIT_LINE.search(t)):
             unit = m.group(1)
         number = number or number_of(t)
     box = union_box([ln.box for ln in title_lines])

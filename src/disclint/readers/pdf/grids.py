@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import re
 
-from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
+from disclint.catalog import Catalog, TableSpec
 from disclint.model import Location
 from disclint.model.amounts import is_na, parse_amount
+from disclint.model.patterns import CODE
+from disclint.model.text import label_key, strip_ordinal
 from disclint.readers.pdf.geometry import Box, Grid, union_box
 from disclint.readers.raw import RawCell, RawRow, RawTable
 
 _CODE_HEADS = ("类", "款", "项")
 _CODE_PART = re.compile(r"^\d{2,3}$")
-_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _TOTAL_WORDS = {"合计", "总计", "小计"}
 _COLUMN_NO = {"栏次", "行次"}
 
@@ -58,7 +59,7 @@ def _is_amount(text: str) -> bool:
 def _column_numbers(texts: list[str]) -> bool:
     """A 栏次 row: 1 2 3 ... numbering the columns."""
     nums = [t for t in texts if t]
-    if any(normalize_label(t) in _COLUMN_NO for t in nums):
+    if any(label_key(t) in _COLUMN_NO for t in nums):
         return True
     ints = [t for t in nums if t.isdigit()]
     return len(ints) >= 3 and len(ints) == len(nums) and [int(t) for t in ints] == list(range(int(ints[0]), int(ints[0]) + len(ints)))
@@ -73,7 +74,7 @@ class _RowKinds:
         if spec is not None:
             for panel in spec.panels:
                 for aliases in panel.rows.values():
-                    names.update(normalize_label(a) for a in aliases)
+                    names.update(label_key(a) for a in aliases)
         self.names = names
 
     def strong(self, texts: list[str], code_cols: set[int]) -> bool:
@@ -87,7 +88,7 @@ class _RowKinds:
                 if t.isdigit():
                     return True
                 continue
-            if _CODE.match(t) or _is_amount(t):
+            if CODE.match(t) or _is_amount(t):
                 return True
             if strip_ordinal(t) != t and len(t) > 3:
                 return True
@@ -98,7 +99,7 @@ class _RowKinds:
     def named(self, texts: list[str]) -> bool:
         """Labelled like a named row (合计, 本年收入合计) and otherwise empty."""
         filled = [t for t in texts if t]
-        return len(filled) == 1 and normalize_label(filled[0]) in self.names
+        return len(filled) == 1 and label_key(filled[0]) in self.names
 
 
 def _row_texts(grid: Grid, r: int) -> list[str]:
@@ -168,7 +169,7 @@ class TableBuilder:
         label_col = next((c for c, t in enumerate(texts) if t and c not in code_cols), None)
         if have_header and not any(_is_amount(t) for t in texts):
             others = [c for c, t in enumerate(texts) if t and c != label_col and c not in code_cols]
-            if len(others) >= 2 and all(not is_na(texts[c]) and not _CODE.match(texts[c]) for c in others):
+            if len(others) >= 2 and all(not is_na(texts[c]) and not CODE.match(texts[c]) for c in others):
                 for c in others:
                     words[c] = texts[c]
                 moved = True

@@ -23,16 +23,12 @@ from dataclasses import dataclass
 
 from disclint.catalog import Catalog
 from disclint.model import Location, Section, Sentence, TocEntry
-from disclint.readers.text.layout import WATERMARKS, compact, is_debris, toc_entry
-from disclint.readers.text.narrative import split_sentences
+from disclint.model.patterns import YEAR, heading_level
+from disclint.model.text import PText, compact, nfkc, repair_numbers
 from disclint.readers.pdf.geometry import Box, Line
-from disclint.model.text import PText, nfkc, repair_numbers
+from disclint.readers.text.layout import WATERMARKS, is_debris, toc_entry
+from disclint.readers.text.narrative import split_sentences
 
-_HEADINGS = (
-    (1, re.compile(r"^第[一二三四五六七八九十]+部分")),
-    (2, re.compile(r"^[一二三四五六七八九十]+、")),
-    (3, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
-)
 _ITEM = re.compile(r"^\s*(\d+[、.．](?!\d)|[（(]?[一二三四五六七八九十\d]+[)）、])")  # 1、 （一） 一、
 
 
@@ -64,7 +60,6 @@ def furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
 
 
 # ---------------------------------------------------------------- document facts
-_YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_ANY = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
@@ -72,7 +67,7 @@ def cover_facts(lines: list[Line]) -> tuple[str | None, int | None, str | None]:
     """kind, year and unit name from the cover page (上海市普陀区财政局 / 2024年度部门决算)."""
     text = compact("".join(ln.text for ln in lines))
     kind = "final_accounts" if "决算" in text else "budget" if "预算" in text else None
-    m = _YEAR.search(text) or _YEAR_ANY.search(text)
+    m = YEAR.search(text) or _YEAR_ANY.search(text)
     year = int(m.group(1)) if m else None
     unit = None
     rest = _YEAR_ANY.sub("", text)
@@ -189,10 +184,8 @@ class NarrativeBuilder:
 
     @staticmethod
     def _pattern_level(text: str) -> int:
-        for level, rx in _HEADINGS:
-            if rx.match(text):
-                return level
-        return 0
+        level = heading_level(text) or 0
+        return level if level <= 3 else 0  # 1、 and (1) begin list items in PDF prose
 
     def _is_heading(self, ln: Line, level: int, body: float, right: dict[int, float], alone: bool) -> bool:
         """``alone``: the line ends its paragraph."""

@@ -14,15 +14,20 @@ from collections import Counter
 
 from disclint.catalog import Catalog
 from disclint.model import Document, Location, TocEntry
+from disclint.model.patterns import YEAR
+from disclint.model.text import (
+    compact,
+    leading_fullwidth_indent,
+    normalize_line,
+    split_lines,
+)
 from disclint.readers.assemble import assemble
 from disclint.readers.errors import ReadError
-from disclint.readers.text.layout import SrcLine, compact, md_strip, segment
+from disclint.readers.text.decode import decode
+from disclint.readers.text.layout import SrcLine, md_strip, segment
 from disclint.readers.text.narrative import build_sections
 from disclint.readers.text.tables import read_table_block
-from disclint.readers.text.decode import decode
-from disclint.model.text import leading_fullwidth_indent, normalize_line, split_lines
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
 _UNIT_SUFFIX = re.compile(r"(?:中心|局|委员会|委|办公室|院|学校|所|站|队|馆|处|厅|部)$")
 
 
@@ -75,18 +80,18 @@ def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
 def _year(layout, lines: list[SrcLine]) -> int | None:
     years: Counter[int] = Counter()
     for block in layout.tables:
-        m = _YEAR.search(block.title.text)
+        m = YEAR.search(block.title.text)
         if m:
             years[int(m.group(1))] += 1
     if years:
         return years.most_common(1)[0][0]
     for ln in lines[:40]:
-        m = _YEAR.search(ln.text)
+        m = YEAR.search(ln.text)
         if m and ("预算" in ln.text or "决算" in ln.text or "年度" in ln.text):
             return int(m.group(1))
     for block in layout.tables:
         for ln in block.lines[:6]:
-            m = _YEAR.search(ln.text)
+            m = YEAR.search(ln.text)
             if m:
                 return int(m.group(1))
     return None

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from disclint.catalog import Catalog, TableSpec
-from disclint.model.text import PText
+from disclint.model.patterns import CODE, PART, UNIT_TAIL
+from disclint.model.text import PText, compact
 
 # Page furniture: whole lines that are never content.
 WATERMARKS = ("仅供内部审核", "仅供内部使用", "内部审核稿", "征求意见稿", "内部资料注意保存")
@@ -28,7 +29,6 @@ _PAGE_NO = re.compile(r"^[-—–_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _MD_BOLD = re.compile(r"\*\*|__")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _NUMBER_LINE = re.compile(
     r"^(?:(?:预算|决算|部门|单位)?公开表\d+|(?:部门|单位)?公开\d+表|表[一二三四五六七八九十]+|附表\d+|表\d+)$"
 )
@@ -36,8 +36,6 @@ _NUMBER_PREFIX = re.compile(
     r"^(?:(?:预算|决算|部门|单位)?公开表\d+|(?:部门|单位)?公开\d+表|表[一二三四五六七八九十]+)(?=\d{4}年|[\u4e00-\u9fff])"
 )
 _TITLE_END = re.compile(r"表(?:\([^()]*\))*(?:\(续\))?$")
-_TITLE_UNIT = re.compile(r"(?:金额)?单位[:：].*$")
-_LONE_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？]")
 _TOC_HEAD = re.compile(r"^目录$")
 _TOC_TAIL = r"(?:\.{2,}|…+|·{2,}|\t)\s*(\d{1,4})?\s*[-_]?\s*$|\s(\d{1,4})\s*[-_]?\s*$|(?<=[\u4e00-\u9fff)])(\d{1,3})\s*-\s*$"
@@ -111,12 +109,6 @@ def md_strip(pt: PText) -> PText:
     return pt.strip()
 
 
-def compact(text: str) -> str:
-    """The text without whitespace: what ``re.sub(r"\\s+", "", text)`` gives (``str.split``
-    and the regular expressions know the same whitespace: ``str.isspace``)."""
-    return "".join(text.split())
-
-
 def is_debris(text: str) -> bool:
     s = text.strip()
     if not s:
@@ -134,7 +126,7 @@ def number_of(text: str) -> str | None:
 
 
 def is_part_heading(text: str) -> bool:
-    return bool(_PART.match(compact(text)))
+    return bool(PART.match(compact(text)))
 
 
 def title_candidate(pt: PText) -> tuple[PText, str | None] | None:
@@ -144,7 +136,7 @@ def title_candidate(pt: PText) -> tuple[PText, str | None] | None:
     c = compact(t.text)
     if not c or len(c) > 70 or "表" not in c:
         return None
-    c_nounit = _TITLE_UNIT.sub("", c)
+    c_nounit = UNIT_TAIL.sub("", c)
     if _SENTENCE_PUNCT.search(c_nounit):
         return None
     if not _TITLE_END.search(c_nounit):
@@ -198,7 +190,7 @@ class Segmenter:
             if not stripped or is_debris(stripped):
                 # inside a table, spaces-only lines are rows of blank cells and a
                 # lone 201 may be a wrapped code: the table reader decides
-                if current is not None and text and (not stripped or _LONE_CODE.match(stripped)):
+                if current is not None and text and (not stripped or CODE.match(stripped)):
                     current.lines.append(ln)
                 i += 1
                 continue

@@ -20,13 +20,11 @@ from __future__ import annotations
 import re
 
 from disclint.model import Location, Section, Sentence
-from disclint.readers.text.layout import NarrativeItem, compact, is_part_heading
-from disclint.model.text import PText, repair_numbers
+from disclint.model.patterns import heading_level as ordinal_level
+from disclint.model.patterns import strip_heading_ordinal
+from disclint.model.text import PText, compact, repair_numbers
+from disclint.readers.text.layout import NarrativeItem, is_part_heading
 
-_H2 = re.compile(r"^[一二三四五六七八九十]+、")
-_H3 = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
-_H4 = re.compile(r"^\d{1,2}[、.．](?!\d)")
-_H5 = re.compile(r"^[(（]\d{1,2}[)）]")
 _HEADING_BAD = re.compile(r"[。；;，,]")
 _COLON_TEXT = re.compile(r"[:：].")
 _END = re.compile(r"[。；;：:！？!?]\s*$")
@@ -41,18 +39,6 @@ _LIST = re.compile(r"^\s*[-*+]\s+")
 def is_md_heading(item: NarrativeItem) -> bool:
     """The line was written as a markdown heading (``#### …``)."""
     return bool(_MD_HEADING.match(item.line.text))
-
-
-def _ordinal_level(c: str) -> int | None:
-    if _H2.match(c):
-        return 2
-    if _H3.match(c):
-        return 3
-    if _H4.match(c):
-        return 4
-    if _H5.match(c):
-        return 5
-    return None
 
 
 def heading_level(item: NarrativeItem, prose_levels: frozenset[int] | set[int] = frozenset()) -> int | None:
@@ -76,7 +62,7 @@ def heading_level(item: NarrativeItem, prose_levels: frozenset[int] | set[int] =
     if is_part_heading(c):
         return 1
     if is_md_heading(item):
-        return _ordinal_level(c) or 2
+        return ordinal_level(c) or 2
     if _LIST.match(raw):
         return None  # "- 1、负责…" list items are prose
     # a heading has no sentence punctuation and nothing after a colon
@@ -85,20 +71,12 @@ def heading_level(item: NarrativeItem, prose_levels: frozenset[int] | set[int] =
     title = c[:-1] if closed else c
     if len(c) > 40 or _HEADING_BAD.search(title) or _COLON_TEXT.search(title):
         return None
-    level = _ordinal_level(title)
-    if level is None or _AMOUNT.search(_strip_ordinal(title)):
+    level = ordinal_level(title)
+    if level is None or _AMOUNT.search(strip_heading_ordinal(title)):
         return None
     if closed and level in prose_levels:
         return None
     return level
-
-
-def _strip_ordinal(c: str) -> str:
-    for rx in (_H2, _H3, _H4, _H5):
-        m = rx.match(c)
-        if m:
-            return c[m.end():]
-    return c
 
 
 class NarrativeBuilder:
@@ -117,7 +95,7 @@ class NarrativeBuilder:
             in_form = self.form and item.level is None and not is_part_heading(item.text.text) and not is_md_heading(item)
             level = None if in_form else heading_level(item, self.prose_levels)
             if level is None and not in_form and not item.table_like:
-                ordinal = _ordinal_level(compact(item.text.text))
+                ordinal = ordinal_level(compact(item.text.text))
                 if ordinal is not None:
                     self.prose_levels.add(ordinal)
             if level is not None:

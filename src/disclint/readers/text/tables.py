@@ -28,21 +28,17 @@ from __future__ import annotations
 
 import re
 
-from disclint.catalog import Catalog, TableSpec, normalize_label, strip_ordinal
-from disclint.catalog import ORDINAL
+from disclint.catalog import Catalog, TableSpec
 from disclint.grammar.tables import TCell, parse_rows
 from disclint.model import Location
-from disclint.readers.text.layout import SrcLine, TableBlock, compact, is_debris, is_part_heading
+from disclint.model.patterns import CODE, NOTE, ORDINAL, UNIT_LINE, YEAR_LINE
+from disclint.model.text import PText, compact, label_key, strip_ordinal
 from disclint.readers.raw import RawCell, RawRow, RawTable
-from disclint.model.text import PText
+from disclint.readers.text.layout import SrcLine, TableBlock, is_debris, is_part_heading
 
 _META = re.compile(r"^(?:单位名称|部门名称|编制单位|编制部门|预算单位|部门|单位)\s*[:：]|^(?:金额)?单位\s*[:：]")
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
-_YEAR_LINE = re.compile(r"^[(（]?\s*\d{4}\s*年度?\s*[)）]?$")
-_NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[:：]")
 _ORDINAL = re.compile("^" + ORDINAL)
 _AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})$")
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _COLUMN_WORDS = ("栏次", "行次")
 
 
@@ -77,7 +73,7 @@ class _Row:
 
 
 def _is_code(c: TCell) -> bool:
-    return c.kind == "num" and bool(_CODE.match(c.value))
+    return c.kind == "num" and bool(CODE.match(c.value))
 
 
 class TextTableReader:
@@ -107,11 +103,11 @@ class TextTableReader:
         known = set()
         for p in spec.panels:
             for aliases in p.rows.values():
-                known.update(normalize_label(a) for a in aliases)
+                known.update(label_key(a) for a in aliases)
             if p.class_rows:
-                known.update(normalize_label(k) for k in catalog.function_classes)
+                known.update(label_key(k) for k in catalog.function_classes)
         if spec.economic_rows:
-            known.update(normalize_label(k) for k in catalog.economic_groups)
+            known.update(label_key(k) for k in catalog.economic_groups)
         return known
 
     @staticmethod
@@ -122,20 +118,20 @@ class TextTableReader:
         labels = set()
         for p in spec.panels:
             for col in p.columns:
-                labels.update(normalize_label(a) for a in (col.label, *col.aliases) if a)
+                labels.update(label_key(a) for a in (col.label, *col.aliases) if a)
         flat = (spec.layout or {}).get("flat")
         if flat:
             panel = spec.panels[0] if spec.panels else None
             for item in flat.get("items", ()):
                 aliases = panel.rows.get(item, (item,)) if panel else (item,)
-                labels.update(normalize_label(a) for a in aliases)
+                labels.update(label_key(a) for a in aliases)
         labels.discard("")
         return labels
 
     def is_known(self, text: str) -> bool:
         hit = self._known_cache.get(text)
         if hit is None:
-            hit = normalize_label(text) in self.known or normalize_label(strip_ordinal(text)) in self.known
+            hit = label_key(text) in self.known or label_key(strip_ordinal(text)) in self.known
             self._known_cache[text] = hit
         return hit
 
@@ -161,7 +157,7 @@ class TextTableReader:
             if is_debris(s) and not self._wrapped_code(b.lines, idx):
                 continue
             c = compact(s)
-            if _NOTE.match(c):
+            if NOTE.match(c):
                 notes.append(s)
                 in_notes = True
                 continue
@@ -187,7 +183,7 @@ class TextTableReader:
     def _wrapped_code(self, lines: list[SrcLine], idx: int) -> bool:
         """A lone code on its line ("201"), its name wrapped onto the next lines,
         looks like a page number; it is a code when a label follows."""
-        if not (self.code_rows and _CODE.match(lines[idx].text.strip())):
+        if not (self.code_rows and CODE.match(lines[idx].text.strip())):
             return False
         for ln in lines[idx + 1:]:
             s = ln.text.strip()
@@ -198,7 +194,7 @@ class TextTableReader:
     def _meta(self, ln: SrcLine, raw: RawTable) -> bool:
         """单位名称 / 金额单位 / 2023年度 lines; True when the line was one."""
         c = compact(ln.text)
-        m = _UNIT.search(c)
+        m = UNIT_LINE.search(c)
         if m and raw.unit is None:
             raw.unit = m.group(1)
         name = re.match(r"^(?:单位名称|部门名称|编制单位|编制部门|预算单位)[:：]\s*(\S+)", ln.text.strip())
@@ -206,7 +202,7 @@ class TextTableReader:
             value = re.split(r"\s|(?:金额)?单位[:：]|\d{4}年", name.group(1))[0]
             if value:
                 self.unit_names.append(value)
-        if m or name or _META.match(c) or _YEAR_LINE.match(c):
+        if m or name or _META.match(c) or YEAR_LINE.match(c):
             return True
         return False
 
@@ -250,7 +246,7 @@ class TextTableReader:
         return len(texts) > self.max_labels or all(self._is_column_label(c.value) for c in texts)
 
     def _is_column_label(self, text: str) -> bool:
-        return normalize_label(text) in self.column_labels or normalize_label(strip_ordinal(text)) in self.column_labels
+        return label_key(text) in self.column_labels or label_key(strip_ordinal(text)) in self.column_labels
 
     @staticmethod
     def _column_numbers(cells: list[TCell]) -> bool:
