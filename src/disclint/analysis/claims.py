@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -9,6 +11,8 @@ from disclint.grammar.claims import Item
 from disclint.model import Location, Section, Sentence
 from disclint.model.amounts import Stated
 from disclint.model.patterns import YEAR_WORD
+
+_LEADING_YEAR = re.compile(r"^\s*" + YEAR_WORD.pattern)  # 2024年度支出… quotes as 支出…
 
 # kinds of claim
 AMOUNT = "amount"  # 基本支出292.09万元
@@ -77,7 +81,7 @@ class Claim:
     @property
     def quote(self) -> str:
         """The subject and the number, for messages: 基本支出292.09万元."""
-        subject = YEAR_WORD.sub("", self.subject_text).strip() if self.kind == AMOUNT else ""
+        subject = _LEADING_YEAR.sub("", self.subject_text).strip() if self.kind == AMOUNT else ""
         if len(subject) > 24:
             subject = "…" + subject[-23:]
         return f"{subject}{self.item.text}".strip()
