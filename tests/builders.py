@@ -24,7 +24,8 @@ from decimal import Decimal
 from disclint.catalog import default_catalog
 from disclint.model import Cell, Document, Location, Row, Table, TocEntry
 from disclint.model.amounts import parse_amount
-from disclint.rules import identities, structure
+from disclint.analysis import analyse
+from disclint.rules import structure, tables
 from disclint.rules.base import RuleContext
 
 PATH = "synthetic.txt"
@@ -130,11 +131,17 @@ def shift_cell(cell: Cell, delta: str) -> None:
 
 
 # ---------------------------------------------------------------- running rules
-ALL_RULES = identities.RULES + structure.RULES
+ALL_RULES = tables.RULES + structure.RULES
+
+
+def rule_context(doc: Document, catalog=None, tolerance: Decimal = Decimal(0), vocabulary=None) -> RuleContext:
+    """What the runner hands every rule for ``doc``: the catalog and the document's analysis."""
+    catalog = catalog or default_catalog()
+    return RuleContext(catalog, analyse(doc, catalog, vocabulary, tolerance))
 
 
 def lint(doc: Document, rules=None) -> list:
-    ctx = RuleContext(default_catalog())
+    ctx = rule_context(doc)
     out = []
     for cls in rules or ALL_RULES:
         out.extend(cls().check(doc, ctx))

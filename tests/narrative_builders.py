@@ -295,3 +295,23 @@ def budget_example(sections=None, tables=None, forms=None, path: str = "budget-e
 
 def final_example(sections=None, tables=None, path: str = "final-example.txt") -> Document:
     return synthetic_document("final_accounts", sections or FINAL_SECTIONS, tables or FINAL_TABLES, path=path)
+
+
+_ANALYSES: dict[int, object] = {}
+
+
+def analysis_of(doc: Document):
+    """The analysis of a synthetic document, built once per document object (tests ask
+    for claims and resolutions of the same document many times)."""
+    from disclint.analysis import analyse
+
+    a = _ANALYSES.get(id(doc))
+    if a is None or a.document is not doc:
+        a = _ANALYSES[id(doc)] = analyse(doc)
+    return a
+
+
+def resolve(claim, doc: Document):
+    """The fact a claim restates, else the Unresolved saying why."""
+    res = analysis_of(doc).resolution(claim)
+    return res.fact if res.fact is not None else res.unresolved

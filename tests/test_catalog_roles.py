@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import rule_context
 from narrative_builders import (
     BUDGET_FORMS,
     BUDGET_SECTIONS,
@@ -40,7 +41,7 @@ def province(role_projects: str | None = "projects", role_evaluation: str | None
 
 
 def errors(rule, doc, catalog):
-    return [f for f in rule().check(doc, RuleContext(catalog)) if f.severity is Severity.ERROR]
+    return [f for f in rule().check(doc, rule_context(doc, catalog)) if f.severity is Severity.ERROR]
 
 
 def planted_forms():

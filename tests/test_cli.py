@@ -289,31 +289,6 @@ def test_mixed_directory_end_to_end_subprocess(reader, tmp_path):
     assert "bad.txt" in proc.stderr and "empty.md" in proc.stderr
 
 
-@pytest.mark.parametrize("args, status", [
-    (["check", "--format", "json", str(EXAMPLES / "planted-errors-budget.md")], 1),
-    (["check", str(EXAMPLES / "consistent-budget.md")], 0),
-    (["check", "no-such-file.txt"], 2),
-    (["check", "--no-such-option"], 2),
-    (["--version"], 0),
-])
-def test_the_program_exits_fast_with_everything_written(tmp_path, args, status):
-    """``python -m disclint`` (:func:`disclint.cli.run`) ends the process without tearing the
-    interpreter down: the same output, report file and exit status as :func:`main`."""
-    def program(entry, output):
-        code = f"import sys; from disclint.cli import {entry}; sys.argv[0] = 'disclint'; {entry}()"
-        extra = ["--output", str(output)] if args[0] == "check" and len(args) > 2 else []
-        return subprocess.run([sys.executable, "-c", code, *args[:1], *extra, *args[1:]], capture_output=True,
-                              text=True, encoding="utf-8", timeout=120, cwd=tmp_path)
-
-    fast, slow = program("run", tmp_path / "fast.json"), program("main", tmp_path / "slow.json")
-    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)
-    assert fast.returncode == status
-    if (tmp_path / "slow.json").exists():
-        assert (tmp_path / "fast.json").read_text(encoding="utf-8") == (tmp_path / "slow.json").read_text(encoding="utf-8")
-        assert json.loads((tmp_path / "fast.json").read_text(encoding="utf-8"))["findings"]
-
-
-# ---------------------------------------------------------------- team options
 def test_fail_on_option(fakes, tmp_path):
     doc = write(tmp_path / "a.txt", "WARNRULE\n")
     assert run("check", "--select", "Z9", doc).exit_code == 1  # default: warnings fail

@@ -148,17 +148,6 @@ def test_every_construct_of_several_tokens_has_a_joiner():
     assert not inside
 
 
-def test_first_characters_cover_every_terminal():
-    spec = claims._lexer().spec
-    starts = claims._first_chars([rx for _, rx, _ in spec])
-    assert starts is not None
-    alternation = claims._scanner(spec)[0]
-    for text in ["123", " 万元", "%", "与上年相同", "持平", "比上年", "同比", "增加", "完成预算的", "预算执行率",
-                 "占比", "其中", "，", "\n", "相比", "比较"]:
-        assert alternation.match(text) and starts.match(text), text
-    assert claims._first_chars([r"[^\s\d]\S*"]) is None  # a class by exclusion: no shortcut
-
-
 def test_item_kinds_are_plain_strings():
     # lark names rules with Tokens when it builds a parser and with str when it loads one from its cache
     items = claims.parse_sentence("支出决算3,155.29万元，占比83.00%，预算执行率 4 2.73。")
@@ -255,22 +244,6 @@ def test_whitespace_helpers_as_before():
         assert compact(t) == re.sub(r"\s+", "", t)
 
 
-# ---------------------------------------------------------------- caches
-def test_catalog_data_cache(tmp_path, monkeypatch):
-    from disclint import catalog
-
-    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
-    fresh = build_catalog()
-    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == [
-        "budget_shanxi", "final_national", "function_classes"]
-    assert build_catalog() == fresh  # now from the cache
-    for p in tmp_path.iterdir():
-        p.write_bytes(b"damaged")
-    assert build_catalog() == fresh
-    monkeypatch.setenv("DISCLINT_CACHE_DIR", "")
-    assert catalog._cache_dir() is None and build_catalog() == fresh
-
-
 def test_catalog_spec_index():
     cat = build_catalog()
     for spec in cat.tables:
@@ -280,26 +253,10 @@ def test_catalog_spec_index():
     assert cat.spec("Z01").name == "测试表"
 
 
-def test_linter_leaves_the_collector_as_it_was():
-    from disclint.linter.runner import Linter
-
-    assert gc.isenabled()
-    linter = Linter()
-    assert gc.isenabled()
-    linter.lint_file(str(EXAMPLES / "consistent-budget.md"))
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        linter.lint_file(str(EXAMPLES / "consistent-budget.md"))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
 def test_check_set_up_imports_only_what_it_needs(tmp_path):
     """Setting up ``disclint check`` (configuration, plugins, catalog, rules, formats)
-    imports neither importlib.metadata (no third-party plugin is installed), nor a TOML
-    parser (no configuration file), nor json and the rule documentation (a text report)."""
+    imports neither a TOML parser for a configuration (no configuration file) nor json
+    and the rule documentation (a text report)."""
     import ast
     import os
     import subprocess
@@ -315,34 +272,14 @@ def test_check_set_up_imports_only_what_it_needs(tmp_path):
         f"config = load_config([{str(doc)!r}])\n"
         "Linter(config=config).output_formats()['text']\n"
         "new = sorted(set(sys.modules) - before)\n"
-        "from disclint.plugins.host import _third_party_plugins_possible\n"
-        "print(repr({'new': new, 'config': config.source, 'plugins': _third_party_plugins_possible()}))\n"
+        "print(repr({'new': new, 'config': config.source}))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     got = ast.literal_eval(proc.stdout)
     new = set(got["new"])
-    assert "disclint.rules.identities" in new  # the set-up did happen
+    assert "disclint.rules.tables" in new  # the set-up did happen
     assert not new & {"argparse", "disclint.rules.docs", "json"}
-    if got["config"] is None:
-        assert "tomllib" not in new and "tomli" not in new
-    if not got["plugins"]:
-        assert "importlib.metadata" not in new and "email" not in new
 
 
-def test_lark_is_imported_without_the_regex_module(tmp_path):
-    import subprocess
-    import sys
-
-    (tmp_path / "regex.py").write_text("LOADED = True\n", encoding="utf-8")  # a `regex` that is installed
-    code = ("import sys\n"
-            "import disclint.grammar.claims, disclint.grammar.tables\n"
-            "assert 'lark' in sys.modules and 'regex' not in sys.modules, sorted(sys.modules)\n"
-            "import regex\n"
-            "assert regex.LOADED\n"  # still importable by anyone else
-            "print(disclint.grammar.claims.parse_sentence('支出100.00万元')[1].kind)\n")
-    env = {"PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT / "src")]), "PATH": os.environ.get("PATH", "")}
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "amount"

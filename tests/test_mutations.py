@@ -27,11 +27,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from builders import rule_context
 from builders import errors, leaf_cells
 
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
-from disclint.rules import identities, structure
+from disclint.rules import structure, tables
 from disclint.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,9 +65,9 @@ def read(path: Path):
 
 
 def lint(doc):
-    ctx = RuleContext(default_catalog())
+    ctx = rule_context(doc)
     out = []
-    for cls in identities.RULES + structure.RULES:
+    for cls in tables.RULES + structure.RULES:
         out.extend(cls().check(doc, ctx))
     return out
 

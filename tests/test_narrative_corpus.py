@@ -19,11 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from builders import rule_context
 
-from disclint.analysis import document_claims, resolution, resolution_share
+from disclint.analysis import analyse
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
-from disclint.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "text"
@@ -60,7 +60,7 @@ def _cached(path: str):
 
 
 def lint(doc):
-    ctx = RuleContext(default_catalog())
+    ctx = rule_context(doc)
     out = []
     for name in RULE_MODULES:
         for rule in importlib.import_module(name).RULES:
@@ -80,7 +80,7 @@ def ids(paths):
 @pytest.mark.parametrize("path", DOCS, ids=ids(DOCS))
 def test_resolution_share(path):
     doc = _cached(str(path))
-    resolved, total, missing = resolution_share(doc)
+    resolved, total, missing = analyse(doc).resolution_share()
     assert total >= 20, "too few table claims: is the narrative read?"
     share = resolved / total
     print(f"{path.name}: {resolved}/{total} = {share:.1%} of the table claims resolve")
@@ -123,13 +123,13 @@ def checkable(doc):
     """(claim, delta) pairs: amounts with a table fact, shares with a part and a whole."""
     from disclint.rules.shares import _part, _whole
 
-    ctx = RuleContext(default_catalog())
-    claims = document_claims(doc)
+    ctx = rule_context(doc)
+    claims = ctx.analysis.claims
     out = []
     for c in claims:
         if not c.in_statement or c.item.num_start is None:
             continue
-        if c.kind == "amount" and c.role != "prior" and resolution(c, doc).fact is not None:
+        if c.kind == "amount" and c.role != "prior" and ctx.analysis.resolution(c).fact is not None:
             out.append((c, Decimal(10000) if c.unit == "元" else Decimal(1)))
         elif c.kind == "share" and _part(c, doc, ctx) is not None and _whole(c, claims, doc, ctx):
             out.append((c, Decimal(1)))
@@ -164,7 +164,7 @@ def test_mutations_are_found(path, tmp_path):
         mutant = read(target)
         # the mutation landed where we meant it
         assert any(c.location.line == claim.location.line and c.written == new_value
-                   for c in document_claims(mutant)), (claim.quote, new_value)
+                   for c in analyse(mutant).claims), (claim.quote, new_value)
         new_errors = [f for f in errors(lint(mutant))
                       if (f.rule, f.message) not in baseline and f.location.line == claim.location.line]
         if not new_errors:

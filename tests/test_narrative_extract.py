@@ -6,28 +6,20 @@ import json
 from decimal import Decimal
 
 import pytest
-from narrative_builders import budget_example, final_example, synthetic_document
+from narrative_builders import analysis_of, budget_example, final_example, resolve, synthetic_document
 
-from disclint.analysis import (
-    Fact,
-    Unresolved,
-    claims_to_dicts,
-    document_claims,
-    extract_claims,
-    resolution,
-    resolution_share,
-    resolve,
-)
-from disclint.analysis.vocabulary import Matcher, load_vocabulary
+from disclint.analysis import Fact, Unresolved, default_vocabulary
+from disclint.analysis.extract import extract_claims
+from disclint.analysis.vocabulary import Matcher
 from disclint.catalog import default_catalog
 
 
 def amounts(doc):
-    return [c for c in document_claims(doc) if c.kind == "amount"]
+    return [c for c in analysis_of(doc).claims if c.kind == "amount"]
 
 
 def claim(doc, quote_part, kind="amount", n=0):
-    found = [c for c in document_claims(doc) if c.kind == kind and quote_part in (c.subject_text + c.item.text)]
+    found = [c for c in analysis_of(doc).claims if c.kind == kind and quote_part in (c.subject_text + c.item.text)]
     return found[n]
 
 
@@ -135,7 +127,7 @@ def test_statement_part_and_appendix():
 )
 def test_budget_resolution(quote, ref):
     doc = budget_example()
-    fact = resolve(claim(doc, quote), doc, default_catalog())
+    fact = resolve(claim(doc, quote), doc)
     assert isinstance(fact, Fact), fact
     assert fact.ref == ref
 
@@ -185,7 +177,7 @@ def test_class_final_figure_is_taken_from_the_general_budget_table():
     b = claim(doc, "支出决算400.00万元")
     fact = resolve(b, doc)
     assert fact.ref == "F05[201].total"  # not 公开03 (all funds: 440.00)
-    alternatives = resolution(b, doc).alternatives
+    alternatives = analysis_of(doc).resolution(b).alternatives
     assert any(a.ref.startswith("F03[201]") and a.value == Decimal("440.00") for a in alternatives)
 
 
@@ -199,7 +191,7 @@ def test_unresolved_claims_keep_the_reason():
 
 
 def test_plugin_synonyms_extend_the_vocabulary():
-    voc = load_vocabulary()
+    voc = default_vocabulary()
     voc.add_synonyms({"basic": ["保运转支出"], "一般公共服务支出": ["一般公共服务类支出"]}, default_catalog())
     m = Matcher(voc, default_catalog())
     assert m.match("2024年保运转支出").key == "basic"
@@ -207,30 +199,44 @@ def test_plugin_synonyms_extend_the_vocabulary():
     assert (got.key, got.code) == ("class", "201")
     doc = synthetic_document("budget", [("三、支出预算情况说明", ["保运转支出300.00万元"])],
                              {"B03": [("合计", "total", "main", {"total": "500.00", "basic": "300.00"})]})
-    c = extract_claims(doc, vocabulary=voc)[0]
+    c = extract_claims(doc, default_catalog(), voc)[0]
     assert c.subject == "basic"
 
 
-def test_plugin_hook_is_merged(monkeypatch):
-    import disclint.analysis.vocabulary as subjects
+def test_the_run_plugins_synonyms_reach_the_vocabulary():
+    from linter_fakes import FakePlugin
 
-    monkeypatch.setattr(subjects, "_plugin_synonyms", lambda: [{"项目支出": ["专项支出"]}])
-    subjects.default_vocabulary.cache_clear()
-    try:
-        assert "专项支出" in subjects.default_vocabulary().subjects["project"].synonyms
-    finally:
-        subjects.default_vocabulary.cache_clear()
+    from disclint.linter.runner import Linter
+    from disclint.plugins import hookimpl
+    from disclint.plugins.host import load_plugins
+
+    class Wording(FakePlugin):
+        @hookimpl
+        def disclint_subject_synonyms(self, catalog):
+            assert catalog.spec("B03") is not None  # the run's catalog is passed
+            return {"项目支出": ["专项支出"], "公用经费": ["日常公用支出"]}
+
+    host = load_plugins()
+    host.register(Wording(rules=[]), name="wording")
+    linter = Linter(plugins=host)
+    assert "专项支出" in linter.vocabulary.subjects["project"].synonyms
+    assert "日常公用支出" in linter.vocabulary.subjects["public"].synonyms
+    assert "专项支出" not in default_vocabulary().subjects["project"].synonyms  # the run's own, not global
+    doc = synthetic_document("budget", [("三、支出预算情况说明", ["专项支出200.00万元"])],
+                             {"B03": [("合计", "total", "main", {"total": "500.00", "project": "200.00"})]})
+    claim = linter.analyse(doc).claims[0]
+    assert claim.subject == "project"
 
 
 def test_resolution_share_of_the_examples():
     for doc in (budget_example(), final_example()):
-        resolved, total, missing = resolution_share(doc)
+        resolved, total, missing = analysis_of(doc).resolution_share()
         assert total >= 30 and resolved == total, [c.quote for c in missing]
 
 
 def test_claims_to_dicts_is_json_ready():
     doc = final_example()
-    dicts = claims_to_dicts(doc)
+    dicts = analysis_of(doc).claims_to_dicts()
     json.dumps(dicts, ensure_ascii=False)
     basic = next(d for d in dicts if d["kind"] == "amount" and d["subject"] == "basic" and d["value"] == "340.00")
     assert basic["fact"]["ref"] == "F03[total].basic"
@@ -275,26 +281,13 @@ def test_non_table_phrase_anywhere_in_the_clause():
     assert subjects[4][1] is not None
 
 
-def test_add_plugin_synonyms(monkeypatch):
-    import disclint.analysis.vocabulary as subjects
-
-    monkeypatch.setattr(subjects, "_plugin_synonyms", lambda: [])
-    subjects.default_vocabulary.cache_clear()
-    try:
-        voc = subjects.add_plugin_synonyms([{"公用经费": ["日常公用支出"]}, None])
-        assert "日常公用支出" in voc.subjects["public"].synonyms
-        assert subjects.default_vocabulary() is voc
-    finally:
-        subjects.default_vocabulary.cache_clear()
-
-
 def test_a_stray_unit_does_not_lose_the_sentence():
     # 万元 without its number (a template's 2024年…XXX万元) used to make the whole sentence unreadable
     doc = synthetic_document("budget", [("一、收支预算总体情况", [
         "2024年收入预算总计XXX万元，其中：财政拨款收入300.00万元，占比75.00%。"])])
     c = claim(doc, "财政拨款收入300.00万元")
     assert c.value.value == Decimal("300.00")
-    assert [s.value.value for s in document_claims(doc) if s.kind == "share"] == [Decimal("75.00")]
+    assert [s.value.value for s in analysis_of(doc).claims if s.kind == "share"] == [Decimal("75.00")]
 
 
 def test_item_subject_and_document_kind_come_from_the_catalog_not_table_ids():

@@ -7,6 +7,7 @@ import importlib
 from decimal import Decimal
 
 import pytest
+from builders import rule_context
 from narrative_builders import (
     BUDGET_FORMS,
     BUDGET_SECTIONS,
@@ -30,7 +31,7 @@ ALL_RULES = [r for m in MODULES for r in importlib.import_module(m).RULES]
 
 
 def lint(doc, codes=None):
-    ctx = RuleContext(default_catalog())
+    ctx = rule_context(doc)
     out = []
     for rule in ALL_RULES:
         if codes is None or rule.code in codes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from builders import rule_context
 
 from disclint.catalog import default_catalog
 from disclint.model import Document, Location
@@ -51,7 +52,7 @@ def self_evaluation_document(rate: str) -> Document:
 
 
 def p504_errors(doc):
-    ctx = RuleContext(default_catalog())
+    ctx = rule_context(doc)
     return [f for f in ExecutionRate().check(doc, ctx) if f.severity is Severity.ERROR]
 
 

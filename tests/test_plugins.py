@@ -102,7 +102,7 @@ def test_load_plugins_records_versions_and_failures(fake_plugins):
     assert by_name["broken"].version == "9.9.1"
     assert "ImportError" in by_name["broken"].error and "missing_dependency" in by_name["broken"].error
     assert [p.name for p in plugins.failures] == ["broken"]
-    desc = {d["name"]: d for d in manager.describe(plugins)}
+    desc = {d["name"]: d for d in plugins.describe()}
     assert desc["good"]["rules"] == ["Z901", "Z902"] and desc["good"]["hooks"] == ["disclint_rules"]
     assert desc["broken"]["status"] == "error" and desc["broken"]["rules"] == []
 
@@ -170,28 +170,14 @@ def test_explain_every_builtin_rule():
     from click.testing import CliRunner
 
     from disclint.cli import cli
-    from disclint.rules import docs
+    from disclint.rules.registry import BUILTIN_RULES
 
-    for rule in docs.builtin_rules():
+    for rule in BUILTIN_RULES:
         result = CliRunner().invoke(cli, ["explain", rule.code])
         assert result.exit_code == 0 and result.stdout.startswith(f"{rule.code} {rule.name}")
 
 
 # ---------------------------------------------------------------- finding the entry points
-# ``_installed_entry_points`` reads the distributions' entry_points.txt itself and asks
-# importlib.metadata only when some declares a plugin: both must agree.
-BUILTIN_ONLY = "[console_scripts]\ndisclint = disclint.cli:main\n\n[disclint]\nbuiltin = disclint.plugins.builtin\n"
-ENTRY_POINT_FILES = {
-    "none": None,
-    "other groups": "[console_scripts]\ntool = tool.cli:main\n[pytest11]\nx = x.plugin\n",
-    "built-in only": BUILTIN_ONLY,
-    "built-in, comments": "# [disclint]\n[disclint]\n\n  # extra = some.module\nbuiltin = disclint.plugins.builtin\n",
-    "a plugin": "[disclint]\nextra = some_plugin_module\n",
-    "a plugin, spaced": "[other]\na = b\n  [disclint]  \n  extra=some_plugin_module:attr  \n",
-    "a plugin after the built-in": BUILTIN_ONLY + "more = some_plugin_module\n",
-}
-
-
 def _distribution(site: Path, dirname: str, entry_points: str | None, version: str = "1.2.3") -> None:
     info = site / dirname
     info.mkdir(parents=True)
@@ -200,39 +186,6 @@ def _distribution(site: Path, dirname: str, entry_points: str | None, version: s
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8")
     if entry_points is not None:
         (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
-
-
-def _metadata_says_plugin() -> bool:
-    from importlib.metadata import entry_points
-
-    return any(ep.value != manager.BUILTIN for ep in entry_points(group=manager.ENTRY_POINT_GROUP))
-
-
-@pytest.mark.parametrize("case", sorted(ENTRY_POINT_FILES))
-@pytest.mark.parametrize("dirname", ["some_dist-0.1.dist-info", "some_dist-0.1-py3.11.egg-info"])
-def test_entry_point_lookup_agrees_with_importlib_metadata(case, dirname, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    _distribution(site, "disclint-0.1.0.dist-info", BUILTIN_ONLY)
-    _distribution(site, dirname, ENTRY_POINT_FILES[case])
-    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(site)])
-    assert manager._third_party_plugins_possible() == _metadata_says_plugin() == ("a plugin" in case)
-
-
-def test_entry_point_lookup_unsure_asks_importlib_metadata(tmp_path, monkeypatch):
-    archive = tmp_path / "plugins.zip"  # a zip on sys.path: only importlib.metadata reads it
-    archive.write_bytes(b"")
-    monkeypatch.setattr(sys, "path", [str(archive)])
-    assert manager._third_party_plugins_possible()
-    monkeypatch.setattr(sys, "path", [str(tmp_path)])
-    assert not manager._third_party_plugins_possible()
-
-    class Finder:  # another finder of distributions
-        @staticmethod
-        def find_distributions(context=None):
-            return iter(())
-
-    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
-    assert manager._third_party_plugins_possible()
 
 
 def test_third_party_entry_point_found_and_loaded(tmp_path, monkeypatch):
@@ -245,11 +198,9 @@ def test_third_party_entry_point_found_and_loaded(tmp_path, monkeypatch):
         "from disclint.plugins import hookimpl\n\n\n@hookimpl\ndef disclint_subject_synonyms():\n"
         "    return {'probe': ['probe']}\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(site))
-    manager._installed_entry_points.cache_clear()
     try:
         plugins = manager.load_plugins()
     finally:
-        manager._installed_entry_points.cache_clear()
         sys.modules.pop("disclint_probe_plugin", None)
     by_name = {p.name: p for p in plugins.loaded}
     assert (by_name["probe"].version, by_name["probe"].distribution, by_name["probe"].error) == \
@@ -257,19 +208,6 @@ def test_third_party_entry_point_found_and_loaded(tmp_path, monkeypatch):
     assert plugins.hooks_of("probe") == ["disclint_subject_synonyms"]
     assert "ModuleNotFoundError" in by_name["probe-broken"].error
     assert [p.name for p in plugins.failures] == ["probe-broken"]
-
-
-def test_entry_point_lookup_without_plugins_skips_importlib_metadata(monkeypatch):
-    """In this environment (no third-party plugin installed) the lookup answers by
-    itself, and loading the plugins gives the built-in one only."""
-    if _metadata_says_plugin():
-        pytest.skip("a third-party disclint plugin is installed here")
-    manager._installed_entry_points.cache_clear()
-    try:
-        assert manager._installed_entry_points() == ()
-        assert [p.name for p in manager.load_plugins().loaded] == ["builtin"]
-    finally:
-        manager._installed_entry_points.cache_clear()
 
 
 # ---------------------------------------------------------------- the example plugin, installed

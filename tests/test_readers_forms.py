@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from builders import rule_context
+
 from disclint.catalog import default_catalog
 from disclint.model.finding import Severity
 from disclint.model.serialize import to_dict
@@ -35,7 +37,7 @@ BUDGET = """\
 
 
 def u802(doc):
-    return [f for f in TargetFormAmount().check(doc, RuleContext(default_catalog())) if f.severity is Severity.ERROR]
+    return [f for f in TargetFormAmount().check(doc, rule_context(doc)) if f.severity is Severity.ERROR]
 
 
 def test_forms_are_read_into_the_document():

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from disclint.linter.runner import Linter
 from disclint.rules import docs
+from disclint.rules.registry import BUILTIN_RULES
 from disclint.rules.base import Rule
 
 RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
 def test_every_loaded_rule_has_complete_metadata():
-    rules = docs.loaded_rules()
+    rules = Linter().rule_classes
     assert rules, "no rules are loaded"
     problems = [p for r in rules for p in docs.problems(r)]
     assert problems == []
@@ -22,25 +24,27 @@ def test_every_loaded_rule_has_complete_metadata():
 
 
 def test_rules_md_is_up_to_date():
-    expected = docs.render_markdown(docs.builtin_rules())
-    assert RULES_MD.exists(), "docs/rules.md is missing: run `python -m disclint.rules.docs`"
-    assert RULES_MD.read_text(encoding="utf-8") == expected, "docs/rules.md is stale: run `python -m disclint.rules.docs`"
+    expected = docs.render_markdown(BUILTIN_RULES)
+    regenerate = "run `disclint rules --format markdown -o docs/rules.md`"
+    assert RULES_MD.exists(), f"docs/rules.md is missing: {regenerate}"
+    assert RULES_MD.read_text(encoding="utf-8") == expected, f"docs/rules.md is stale: {regenerate}"
 
 
 def test_rules_md_has_a_section_per_rule():
     text = RULES_MD.read_text(encoding="utf-8")
-    for r in docs.builtin_rules():
+    for r in BUILTIN_RULES:
         assert f"### {r.code} `{r.name}`" in text
 
 
-def test_check_mode_detects_a_stale_file(tmp_path, capsys):
+def test_rules_command_writes_the_reference_to_the_file_it_is_given(tmp_path):
+    from click.testing import CliRunner
+
+    from disclint.cli import cli
+
     out = tmp_path / "rules.md"
-    assert docs.main(["-o", str(out), "--check"]) == 1  # missing
-    assert docs.main(["-o", str(out)]) == 0
-    assert docs.main(["-o", str(out), "--check"]) == 0
-    out.write_text(out.read_text(encoding="utf-8") + "\nhand edit\n", encoding="utf-8")
-    assert docs.main(["-o", str(out), "--check"]) == 1
-    assert "stale" in capsys.readouterr().err
+    result = CliRunner().invoke(cli, ["rules", "--format", "markdown", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == docs.render_markdown(BUILTIN_RULES)
 
 
 class Sample(Rule):

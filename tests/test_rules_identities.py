@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from builders import rule_context
 from builders import (
     DocBuilder,
     budget_document,
@@ -24,7 +25,8 @@ from builders import (
 from disclint.analysis import structure as F
 from disclint.catalog import build_catalog, default_catalog
 from disclint.model import Severity
-from disclint.rules import identities
+from disclint.analysis.identities import evaluate_identities
+from disclint.rules import tables
 from disclint.rules.base import RuleContext
 
 D = Decimal
@@ -44,7 +46,7 @@ def test_consistent_documents_have_no_findings(make):
 @pytest.mark.parametrize("make", [budget_document, final_document])
 def test_consistent_documents_exercise_every_identity_kind(make):
     # guards against a "no findings because nothing was checked" pass
-    analysis = identities.analyse(make(), default_catalog())
+    analysis = evaluate_identities(make(), default_catalog())
     kinds = {c.kind for c in analysis.checks}
     assert {"row_sum", "code_hierarchy", "group_sum", "named_sum", "class_sum", "equal", "rows_match"} <= kinds
     assert len(analysis.checks) > 80
@@ -298,7 +300,7 @@ def test_missing_table_or_row_skips_the_identity():
     doc = budget_document()
     doc.tables = [t for t in doc.tables if t.id != "B01"]
     set_cell(doc, "B04", "src_general", "amount", "401.00", panel="income")
-    found = errors(lint(doc, identities.RULES))
+    found = errors(lint(doc, tables.RULES))
     # 表4 一般公共预算 = 表1 一般公共预算 cannot be checked without 表1; 表4's own sum still is
     assert {f.rule for f in found} == {"T101"}
     doc = budget_document()
@@ -362,20 +364,19 @@ def test_one_cent_gap_between_tables_is_a_rounding_note():
 def test_identity_with_bad_reference_is_reported_not_raised():
     cat = build_catalog([{"template": "t", "kind": "budget",
                           "identities": [{"kind": "equal", "left": "B01 income", "right": "B03[total].total"}]}])
-    analysis = identities.analyse(budget_document(), cat)
+    analysis = evaluate_identities(budget_document(), cat)
     assert analysis.errors and "B01 income" in analysis.errors[0]
 
 
 def test_rules_share_one_analysis_per_document():
     doc = budget_document()
-    ctx = RuleContext(default_catalog())
-    a = identities.analysis_for(doc, ctx.catalog)
-    assert identities.analysis_for(doc, ctx.catalog) is a
-    assert identities.analysis_for(budget_document(), ctx.catalog) is not a
+    ctx = rule_context(doc)
+    assert ctx.analysis.checks is ctx.analysis.checks  # evaluated once, whichever rule asks first
+    assert rule_context(budget_document()).analysis.checks is not ctx.analysis.checks
 
 
 def test_rule_metadata():
-    for cls in identities.RULES:
+    for cls in tables.RULES:
         meta = cls.meta()
         assert meta["code"][0] in "TX" and len(meta["code"]) == 4
         assert meta["summary"] and meta["rationale"] and meta["example"]
@@ -448,8 +449,8 @@ def test_rounding_tolerance_option_widens_the_interval():
     doc = budget_document()
     set_cell(doc, "B10", "total", "total", "7.20")
     set_cell(doc, "B10", "total", "general", "7.20")
-    ctx = RuleContext(default_catalog(), {"rounding_tolerance": D("0.25")})
-    found = list(identities.ColumnTotals().check(doc, ctx))
+    ctx = rule_context(doc, tolerance=D("0.25"))
+    found = list(tables.ColumnTotals().check(doc, ctx))
     assert len(found) == 2 and all(f.severity is Severity.NOTE and f.rounding for f in found)
-    strict = list(identities.ColumnTotals().check(doc, RuleContext(default_catalog())))
+    strict = list(tables.ColumnTotals().check(doc, rule_context(doc)))
     assert all(f.severity is Severity.ERROR for f in strict) and len(strict) == 2

@@ -226,7 +226,7 @@ def test_broken_plugin_hook_is_reported_not_raised(tmp_path):
             raise RuntimeError("bad catalog")
 
     plugins = fake_plugins(builtin=False)
-    plugins.pm.register(Broken(), name="broken")
+    plugins.register(Broken(), name="broken")
     result = lint([write(tmp_path / "a.txt", "FLAG\n")], plugins=plugins)
     assert any("bad catalog" in n.message for n in result.notifications)
     assert result.documents[0].status == OK

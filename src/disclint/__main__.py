@@ -1,4 +1,4 @@
-from disclint.cli import run
+from disclint.cli import main
 
 if __name__ == "__main__":
-    run()
+    main()

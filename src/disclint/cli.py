@@ -3,7 +3,7 @@
     disclint check FILE_OR_DIR... [--format text|json|sarif] [--output FILE] [--select CODES] [--ignore CODES]
                    [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
                    [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet]
-    disclint rules [--format text|json]
+    disclint rules [--format text|json|markdown] [--output FILE]
     disclint explain CODE
     disclint parse FILE
     disclint plugins [--format text|json]
@@ -11,11 +11,11 @@
 
 Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
 moves the threshold); 2 a document could not be read, a usage error, or an internal
-error. No input produces a
-traceback (set ``DISCLINT_DEBUG=1`` to see one while developing).
+error. No input produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while
+developing).
 
-Start-up is kept short: only click is imported here at module level; the runner,
-readers, rules and output formats are imported by the command that needs them.
+Only click is imported here at module level; the runner, readers, rules and output
+formats are imported by the command that needs them.
 """
 
 from __future__ import annotations
@@ -93,44 +93,61 @@ def cli() -> None:
 def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
           write_baseline, jobs, quiet) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
-    import gc
+    from disclint.linter.runner import Linter
 
-    # Start-up (imports, configuration, plugins, catalog, rules) creates objects that all
-    # live to the end of the run: no cyclic garbage collection while it lasts; and, when
-    # this process is the disclint program, they are moved out of the collector's sight
-    # afterwards (gc.freeze), so that collections during the run do not walk them again.
-    gc_enabled = gc.isenabled()
-    gc.disable()
+    config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
+                            rounding_tolerance=rounding_tolerance)
+    accepted = _baseline(baseline) if baseline else None
+    linter = Linter(config=config)
+    formatter = _formatter(linter, format_name)
+    result = _lint_with_progress(linter, paths, jobs, quiet)
+    if not result.documents:
+        _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
+              + ", ".join(paths) + ")")
+    if write_baseline:
+        _record_baseline(write_baseline, result)
+    elif accepted is not None:
+        _hide_accepted(accepted, result)
+    _write(_render(formatter, format_name, result, color=_use_color(output)), output)
+    if output is not None or format_name != "text":
+        # Machine formats go to stdout or a file; say on stderr what could not be read.
+        for doc in result.failed:
+            click.echo(f"disclint: error: {doc.path}: {doc.error}", err=True)
+    sys.exit(result.exit_code)
+
+
+def _configuration(paths, config_file, **overrides):
+    """The configuration file's settings (found walking up from the documents) with the
+    command line's in place of its own."""
+    from disclint.linter.config import ConfigError, load_config
+
     try:
-        from disclint.linter.config import ConfigError, load_config
-        from disclint.linter.runner import Linter
+        return load_config(paths, config_file).override(**overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
 
-        try:
-            config = load_config(paths, config_file).override(
-                select=select, ignore=ignore, fail_on=fail_on, rounding_tolerance=rounding_tolerance)
-        except ConfigError as exc:
-            _fail(str(exc))
-        accepted = None
-        if baseline:
-            from disclint.linter.baseline import BaselineError, load_baseline
 
-            try:
-                accepted = load_baseline(baseline)
-            except BaselineError as exc:
-                _fail(str(exc))
-        linter = Linter(config=config)
-        formats = linter.output_formats()
-    finally:
-        if _PROGRAM:
-            gc.freeze()
-        if gc_enabled:
-            gc.enable()
+def _baseline(path: str):
+    from disclint.linter.baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _formatter(linter, format_name: str):
+    formats = linter.output_formats()
     formatter = formats.get(format_name)
     if formatter is None:
         raise click.BadParameter(
             f"{format_name!r} is not one of {', '.join(sorted(formats))}.", param_hint="'--format'"
         )
+    return formatter
 
+
+def _lint_with_progress(linter, paths, jobs: int, quiet: bool):
+    """The run, with a progress bar on a terminal once the number of documents is known."""
     bar = None
 
     def progress(done: int, total: int, path: str) -> None:
@@ -143,88 +160,80 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
             bar(done, total, path)
 
     try:
-        result = linter.run(paths, jobs=jobs, progress=progress)
+        return linter.run(paths, jobs=jobs, progress=progress)
     finally:
         if bar is not None:
             bar.close()
-    if not result.documents:
-        _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
-              + ", ".join(paths) + ")")
-    if write_baseline:
-        from disclint.linter.baseline import BaselineError
-        from disclint.linter.baseline import write_baseline as save_baseline
 
-        try:
-            n = save_baseline(write_baseline, result.findings)
-        except BaselineError as exc:
-            _fail(str(exc))
-        click.echo(f"disclint: recorded {n} finding{'' if n == 1 else 's'} in {write_baseline}", err=True)
-        result.findings = []  # all of them are accepted now
-    elif accepted is not None:
-        result.findings, hidden = accepted.filter(result.findings)
-        if hidden:
-            click.echo(f"disclint: {len(hidden)} known finding{'' if len(hidden) == 1 else 's'} hidden by the "
-                       f"baseline {accepted.path}", err=True)
 
-    kwargs = {}
-    if _use_color(output) and _accepts(formatter, "color"):
-        kwargs["color"] = True
+def _record_baseline(path: str, result) -> None:
+    """Record every finding in the baseline at ``path``: all of them are accepted now."""
+    from disclint.linter.baseline import BaselineError, write_baseline
+
     try:
-        text = formatter(result, result.rules, **kwargs)
+        n = write_baseline(path, result.findings)
+    except BaselineError as exc:
+        _fail(str(exc))
+    click.echo(f"disclint: recorded {n} finding{'' if n == 1 else 's'} in {path}", err=True)
+    result.findings = []
+
+
+def _hide_accepted(accepted, result) -> None:
+    result.findings, hidden = accepted.filter(result.findings)
+    if hidden:
+        click.echo(f"disclint: {len(hidden)} known finding{'' if len(hidden) == 1 else 's'} hidden by the "
+                   f"baseline {accepted.path}", err=True)
+
+
+def _render(formatter, format_name: str, result, *, color: bool) -> str:
+    """The report. A formatter gets the options it names in its ``options`` attribute."""
+    offered = {"color": color}
+    options = {name: offered[name] for name in getattr(formatter, "options", ()) if name in offered}
+    try:
+        return formatter(result, result.rules, **options)
     except Exception as exc:
         if os.environ.get("DISCLINT_DEBUG"):
             raise
         _fail(f"output format {format_name!r} failed: {type(exc).__name__}: {exc}")
-    _write(text, output)
-    if output is not None or format_name != "text":
-        # Machine formats go to stdout or a file; say on stderr what could not be read.
-        for doc in result.failed:
-            click.echo(f"disclint: error: {doc.path}: {doc.error}", err=True)
-    sys.exit(result.exit_code)
-
-
-def _accepts(func, name: str) -> bool:
-    import inspect
-
-    try:
-        params = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 @cli.command()
-@click.option("-f", "--format", "format_name", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-def rules(format_name) -> None:
-    """List the rules: code, name and summary."""
-    import json
-
+@click.option("-f", "--format", "format_name", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format (markdown: the reference, as docs/rules.md).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to FILE instead of standard output.")
+def rules(format_name, output) -> None:
+    """List the rules: code, name and summary (every loaded rule, plugins' too)."""
     from disclint.linter.runner import Linter
-    from disclint.rules.docs import meta as rule_meta
+    from disclint.rules.docs import meta, render_markdown
 
     linter = Linter()
     for n in linter.notifications:
         click.echo(f"disclint: {n.level}: {n.message}", err=True)
-    metas = [rule_meta(c) for c in linter.rule_classes]
+    if format_name == "markdown":
+        _write(render_markdown(linter.rule_classes), output)
+        return
+    metas = [meta(c) for c in linter.rule_classes]
     if format_name == "json":
-        click.echo(json.dumps(metas, ensure_ascii=False, indent=2))
+        import json
+
+        _write(json.dumps(metas, ensure_ascii=False, indent=2) + "\n", output)
         return
     if not metas:
-        click.echo("no rules are loaded")
+        _write("no rules are loaded\n", output)
         return
     width = max(len(m["name"]) for m in metas)
-    for m in metas:
-        click.echo(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}")
+    _write("".join(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}\n" for m in metas), output)
 
 
 @cli.command()
 @click.argument("code")
 def explain(code) -> None:
     """Explain a rule: what it checks, why, and an example (CODE is a code or a rule name)."""
+    from disclint.linter.runner import Linter
     from disclint.rules import docs
 
-    rule = docs.find_rule(code, docs.loaded_rules())
+    rule = docs.find_rule(code, Linter().rule_classes)
     if rule is None:
         _fail(f"no rule {code!r} (`disclint rules` lists them)")
     click.echo(docs.rule_text(rule), nl=False)
@@ -237,9 +246,9 @@ def plugins(format_name) -> None:
     """List the plugins: name, version, module and what each adds (or why it was skipped)."""
     import json
 
-    from disclint.plugins.host import describe, load_plugins
+    from disclint.plugins.host import load_plugins
 
-    rows = describe(load_plugins())
+    rows = load_plugins().describe()
     if format_name == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -262,29 +271,26 @@ def plugins(format_name) -> None:
 @cli.command()
 @click.argument("path", metavar="FILE")
 def parse(path) -> None:
-    """Print the document model of FILE as JSON: tables with cells and values, sections with sentences."""
+    """Print what disclint read from FILE as JSON: tables with cells and values, sections
+    with sentences, and the narrative's claims with the table fact each restates."""
     import json
 
-    from disclint.linter.runner import Linter
+    from disclint.linter.runner import Linter, clean_message
+    from disclint.model.serialize import to_dict
     from disclint.readers.errors import ReadError
 
     linter = Linter()
     try:
         document = linter.read(path)
     except ReadError as exc:
-        _fail(f"{path}: {exc}")
-    from disclint.model.serialize import to_dict
-
-    click.echo(json.dumps(to_dict(document), ensure_ascii=False, indent=2, default=str))
-
-
-_PROGRAM = False  # set by main(): this process runs disclint and ends with it
+        _fail(f"{path}: {clean_message(str(exc), path)}")
+    model = to_dict(document)
+    model["claims"] = linter.analyse(document).claims_to_dicts()
+    click.echo(json.dumps(model, ensure_ascii=False, indent=2, default=str))
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: never lets a traceback reach the user."""
-    global _PROGRAM
-    _PROGRAM = True
     for stream in (sys.stdout, sys.stderr):
         try:  # a terminal that cannot show Chinese gets escapes, not a crash
             stream.reconfigure(errors="backslashreplace")
@@ -314,31 +320,3 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-
-
-def run() -> None:
-    """The ``disclint`` program (console script and ``python -m disclint``): :func:`main`,
-    then the process ends without tearing the interpreter down.
-
-    Freeing every module and every object of the run one by one, which nothing
-    needs once the report is written and the files are closed, costs about 5 % of
-    checking a large document. The standard streams are flushed first, and the exit
-    status is what ``sys.exit`` would have given. (Calling :func:`main` instead, as
-    the tests do, ends with ``SystemExit`` as usual.)"""
-    try:
-        main()
-        status = 0
-    except SystemExit as exc:
-        status = exc.code
-    if status is not None and not isinstance(status, int):
-        print(status, file=sys.stderr)  # what the interpreter does with sys.exit("message")
-        status = 1
-    if sys.getprofile() is not None or sys.gettrace() is not None:
-        sys.exit(status)  # a profiler or coverage is watching: let it write its results at exit
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # the reader went away (disclint check ... | head), or closed
-            status = status or EXIT_ERROR
-    os._exit(status or 0)
-

@@ -1,117 +1,171 @@
-"""Narrative claims (情况说明): extraction, subject resolution, ``disclint parse`` output.
+"""The analysis of one document: what the rules read besides the document itself.
 
-``extract_claims(document)`` reads every sentence with the claim grammar
-(:mod:`disclint.grammar.claims`) and returns :class:`Claim` objects;
-``resolve(claim, document, catalog)`` gives the table :class:`Fact` a claim
-restates or an :class:`Unresolved` with the reason; ``claims_to_dicts(document)``
-is the claim part of ``disclint parse``. Rules use ``document_claims(document)``,
-which extracts once per document and keeps the result in ``document.claims``.
+The runner reads a document, then builds one :class:`DocumentAnalysis` for it and
+hands it to every rule (``ctx.analysis``). It holds, each computed at most once:
+
+* ``claims``: the numbers of the narrative, typed (subject, role, anchor, enumeration;
+  :mod:`.extract`, with the claim grammar of :mod:`disclint.grammar.claims`);
+* ``resolution(claim)``: the table fact a claim restates, or why it has none
+  (:mod:`.resolve`, with the vocabulary of :mod:`.vocabulary`);
+* ``checks``: every identity of the catalog evaluated on the tables, with the cell
+  most likely to be wrong (:mod:`.identities`).
+
+Nothing here changes the document, and nothing is kept between documents: the
+analysis belongs to its document and goes away with it.
 """
 
 from __future__ import annotations
 
-from disclint.analysis.claims import Claim, ClaimGroup
-from disclint.analysis.extract import extract_claims
-from disclint.analysis.resolve import (
-    Fact,
-    Resolution,
-    Unresolved,
-    lookup,
-    resolution,
-    resolve,
-)
-from disclint.analysis.vocabulary import Vocabulary, default_vocabulary
+from decimal import Decimal
+from functools import cached_property
+
+from disclint.analysis.claims import AMOUNT, SHARE, Claim, ClaimGroup
+from disclint.analysis.extract import document_kind, extract_claims
+from disclint.analysis.identities import Check, IdentityResults, evaluate_identities
+from disclint.analysis.resolve import Fact, Resolution, Unresolved, lookup, resolve_claim
+from disclint.analysis.vocabulary import Matcher, Vocabulary, build_vocabulary, default_vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.model import Document
+from disclint.model.amounts import ZERO
 
 __all__ = [
+    "Check",
     "Claim",
     "ClaimGroup",
+    "DocumentAnalysis",
     "Fact",
     "Resolution",
     "Unresolved",
     "Vocabulary",
-    "claims_to_dicts",
-    "document_claims",
-    "extract_claims",
-    "lookup",
-    "resolution",
-    "resolve",
-    "resolution_share",
+    "analyse",
+    "build_vocabulary",
     "default_vocabulary",
+    "lookup",
 ]
 
 
-def document_claims(document: Document, catalog: Catalog | None = None) -> list[Claim]:
-    """The document's claims, extracted once and kept in ``document.claims``."""
-    if document.claims and isinstance(document.claims[0], Claim):
-        return document.claims
-    claims = extract_claims(document, catalog)
-    document.claims = claims
-    return claims
+class DocumentAnalysis:
+    """Claims, their resolutions and the identity checks of one document (see the module
+    docstring). ``tolerance`` is the configured ``rounding-tolerance`` in the tables' unit."""
 
+    def __init__(self, document: Document, catalog: Catalog, vocabulary: Vocabulary,
+                 tolerance: Decimal = ZERO):
+        self.document = document
+        self.catalog = catalog
+        self.vocabulary = vocabulary
+        self.tolerance = tolerance
+        self._resolutions: dict[int, Resolution] = {}
 
-def resolution_share(document: Document, catalog: Catalog | None = None) -> tuple[int, int, list[Claim]]:
-    """(resolved, table-quantity claims, the unresolved ones) over the amount and
-    share claims of the 情况说明 that are about a table quantity."""
-    from disclint.analysis.claims import AMOUNT, SHARE
+    # -- the narrative ---------------------------------------------------------
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Every claim of the narrative, in document order (``claim.id`` is its index)."""
+        return extract_claims(self.document, self.catalog, self.vocabulary)
 
-    catalog = catalog or default_catalog()
-    resolved, total, missing = 0, 0, []
-    for c in document_claims(document, catalog):
-        target = c if c.kind == AMOUNT else c.anchor if c.kind == SHARE and c.anchor is not None else None
-        if c.kind == SHARE and c.anchor is None:
-            continue
-        if target is None:
-            continue
-        res = resolution(target, document, catalog)
-        if res.unresolved is not None and not res.unresolved.table_quantity:
-            continue
-        total += 1
-        if res.fact is not None:
-            resolved += 1
-        else:
-            missing.append(c)
-    return resolved, total, missing
+    @cached_property
+    def groups(self) -> list[ClaimGroup]:
+        """The enumerations (其中：A…、B…) of the narrative, in order of their first claim."""
+        return list({id(c.group): c.group for c in self.claims if c.group is not None}.values())
 
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Finds the subject a piece of text names (the vocabulary's synonyms, 类 names)."""
+        return Matcher(self.vocabulary, self.catalog)
 
-def claims_to_dicts(document: Document, catalog: Catalog | None = None) -> list[dict]:
-    """The claims of ``disclint parse``: one dict per claim, JSON-ready."""
-    catalog = catalog or default_catalog()
-    voc = default_vocabulary()
-    out = []
-    for c in document_claims(document, catalog):
-        d = {
-            "id": c.id,
-            "kind": c.kind,
-            "text": c.text,
-            "sentence": c.sentence.text,
-            "section": c.heading,
-            "location": c.location.to_dict(),
-            "subject": c.subject,
-            "subject_name": voc.subjects[c.subject].name if c.subject in voc.subjects else None,
-            "subject_text": c.subject_text,
-            "code": c.code,
-            "role": c.role,
-            "value": None if c.value is None else str(c.value.value),
-            "written": None if c.written is None else str(c.written),
-            "unit": c.unit,
-            "direction": c.direction or None,
-            "anchor": c.anchor.id if c.anchor is not None else None,
-            "group": c.group.id if c.group is not None else None,
-            "group_head": c.group.head.id if c.group is not None and c.group.head is not None else None,
-            "whole": c.whole_text,
-        }
-        target = c if c.kind == "amount" else c.anchor
-        if target is not None:
-            res = resolution(target, document, catalog, voc)
+    @cached_property
+    def kind(self) -> str | None:
+        """budget | final_accounts (the reader's, else the kind of the document's tables)."""
+        return document_kind(self.document, self.catalog)
+
+    def resolution(self, claim: Claim) -> Resolution:
+        """The table fact ``claim`` restates, or why it has none. Claims of this analysis
+        are resolved once; a claim a rule builds (``dataclasses.replace`` of one, to ask
+        about another subject or role) is resolved each time it is asked."""
+        mine = 0 <= claim.id < len(self.claims) and self.claims[claim.id] is claim
+        if mine and claim.id in self._resolutions:
+            return self._resolutions[claim.id]
+        res = resolve_claim(claim, self.document, self.catalog, self.vocabulary)
+        if mine:
+            self._resolutions[claim.id] = res
+        return res
+
+    def lookup(self, ref: str) -> Fact | Unresolved:
+        """The cells a fact reference (``TABLE[.PANEL][ROW].COLUMN``, terms joined by `` + ``) names."""
+        return lookup(self.document, ref, self.catalog)
+
+    # -- the tables ------------------------------------------------------------
+    @cached_property
+    def identities(self) -> IdentityResults:
+        return evaluate_identities(self.document, self.catalog, self.tolerance)
+
+    @property
+    def checks(self) -> list[Check]:
+        """Every identity instance of the catalog on this document, compared and with culprits."""
+        return self.identities.checks
+
+    # -- what was resolved -----------------------------------------------------
+    def resolution_share(self) -> tuple[int, int, list[Claim]]:
+        """(resolved, claims about a table quantity, the unresolved ones) over the amounts
+        and shares of the 情况说明."""
+        resolved, total, missing = 0, 0, []
+        for c in self.claims:
+            target = c if c.kind == AMOUNT else c.anchor if c.kind == SHARE else None
+            if target is None:
+                continue
+            res = self.resolution(target)
+            if res.unresolved is not None and not res.unresolved.table_quantity:
+                continue
+            total += 1
             if res.fact is not None:
-                d["fact"] = {"ref": res.fact.ref, "value": str(res.fact.value), "cell": res.fact.label,
-                             "location": res.fact.location.to_dict()}
-                d["unresolved"] = None
+                resolved += 1
             else:
-                d["fact"] = None
-                d["unresolved"] = res.unresolved.reason if res.unresolved else "no subject"
-                d["table_quantity"] = bool(res.unresolved and res.unresolved.table_quantity)
-        out.append(d)
-    return out
+                missing.append(c)
+        return resolved, total, missing
+
+    def claims_to_dicts(self) -> list[dict]:
+        """The claims as ``disclint parse`` prints them: one JSON-ready dict per claim."""
+        voc = self.vocabulary
+        out = []
+        for c in self.claims:
+            d = {
+                "id": c.id,
+                "kind": c.kind,
+                "text": c.text,
+                "sentence": c.sentence.text,
+                "section": c.heading,
+                "location": c.location.to_dict(),
+                "subject": c.subject,
+                "subject_name": voc.subjects[c.subject].name if c.subject in voc.subjects else None,
+                "subject_text": c.subject_text,
+                "code": c.code,
+                "role": c.role,
+                "value": None if c.value is None else str(c.value.value),
+                "written": None if c.written is None else str(c.written),
+                "unit": c.unit,
+                "direction": c.direction or None,
+                "anchor": c.anchor.id if c.anchor is not None else None,
+                "group": c.group.id if c.group is not None else None,
+                "group_head": c.group.head.id if c.group is not None and c.group.head is not None else None,
+                "whole": c.whole_text,
+            }
+            target = c if c.kind == AMOUNT else c.anchor
+            if target is not None:
+                res = self.resolution(target)
+                if res.fact is not None:
+                    d["fact"] = {"ref": res.fact.ref, "value": str(res.fact.value), "cell": res.fact.label,
+                                 "location": res.fact.location.to_dict()}
+                    d["unresolved"] = None
+                else:
+                    d["fact"] = None
+                    d["unresolved"] = res.unresolved.reason if res.unresolved else "no subject"
+                    d["table_quantity"] = bool(res.unresolved and res.unresolved.table_quantity)
+            out.append(d)
+        return out
+
+
+def analyse(document: Document, catalog: Catalog | None = None, vocabulary: Vocabulary | None = None,
+            tolerance: Decimal = ZERO) -> DocumentAnalysis:
+    """The analysis of ``document`` (the built-in catalog and vocabulary by default)."""
+    catalog = catalog if catalog is not None else default_catalog()
+    return DocumentAnalysis(document, catalog, vocabulary if vocabulary is not None else default_vocabulary(),
+                            tolerance)

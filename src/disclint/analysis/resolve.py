@@ -159,24 +159,9 @@ def _refs_for(claim: Claim, document: Document, catalog: Catalog,
     return [fill(r) for r in (chosen or [])], none, [fill(r) for r in others]
 
 
-def resolve(claim: Claim, document: Document, catalog: Catalog | None = None,
-            vocabulary: Vocabulary | None = None) -> Fact | Unresolved:
-    """The table fact a claim restates, or why there is none."""
-    res = resolution(claim, document, catalog, vocabulary)
-    return res.fact if res.fact is not None else res.unresolved
-
-
-def resolution(claim: Claim, document: Document, catalog: Catalog | None = None,
-               vocabulary: Vocabulary | None = None) -> Resolution:
-    cached = getattr(claim, "_resolution", None)
-    if cached is not None:
-        return cached
-    res = _resolution(claim, document, catalog or default_catalog(), vocabulary or default_vocabulary())
-    claim._resolution = res  # type: ignore[attr-defined]
-    return res
-
-
-def _resolution(claim: Claim, document: Document, catalog: Catalog, voc: Vocabulary) -> Resolution:
+def resolve_claim(claim: Claim, document: Document, catalog: Catalog, voc: Vocabulary) -> Resolution:
+    """The table fact a claim restates (its subject, role and context decide which, by
+    the vocabulary's fact rules), or why it has none."""
     if claim.non_table:
         return Resolution(unresolved=Unresolved(f"not a table quantity ({claim.non_table})", table_quantity=False))
     if not claim.in_statement:
@@ -219,10 +204,3 @@ def _resolution(claim: Claim, document: Document, catalog: Catalog, voc: Vocabul
     if fact is None:
         return Resolution(unresolved=first_fail, alternatives=alternatives)
     return Resolution(fact=fact, alternatives=alternatives)
-
-
-def resolve_all(claims: list[Claim], document: Document, catalog: Catalog | None = None,
-                vocabulary: Vocabulary | None = None) -> None:
-    for c in claims:
-        if c.kind == AMOUNT:
-            resolution(c, document, catalog, vocabulary)

@@ -81,8 +81,8 @@ def _fact_rule(d: dict) -> FactRule:
     return FactRule(d.get("kind"), d.get("role"), tuple(d.get("when", ())), tuple(d.get("unless", ())), refs, d.get("none"))
 
 
-def load_vocabulary(data: dict | None = None) -> Vocabulary:
-    data = data if data is not None else load_toml(SUBJECTS_FILE)
+def load_vocabulary(data: dict) -> Vocabulary:
+    """A vocabulary from a parsed subjects file (fresh: every list is a copy)."""
     voc = Vocabulary()
     for s in data.get("subject", []):
         voc.subjects[s["key"]] = Subject(
@@ -100,35 +100,24 @@ def load_vocabulary(data: dict | None = None) -> Vocabulary:
     return voc
 
 
-def _plugin_synonyms() -> list[dict]:
-    try:
-        from disclint.plugins.host import load_plugins
-
-        return [m for m in load_plugins().pm.hook.disclint_subject_synonyms() if m]
-    except Exception:  # a broken plugin must not stop the narrative reader
-        return []
-
-
 @lru_cache(maxsize=1)
+def _builtin_data() -> dict:
+    """subjects.toml, parsed once per process (read only: load_vocabulary copies what it takes)."""
+    return load_toml(SUBJECTS_FILE)
+
+
 def default_vocabulary() -> Vocabulary:
-    """The built-in vocabulary merged with every plugin's ``disclint_subject_synonyms``."""
-    from disclint.catalog import default_catalog
-
-    voc = load_vocabulary()
-    for mapping in _plugin_synonyms():
-        voc.add_synonyms(mapping, default_catalog())
-    return voc
+    """The built-in vocabulary (``catalog/data/subjects.toml``), without plugin synonyms."""
+    return load_vocabulary(_builtin_data())
 
 
-def add_plugin_synonyms(mappings: Iterable[dict]) -> Vocabulary:
-    """Merge ``disclint_subject_synonyms`` results gathered by a caller's own plugin
-    manager (the runner's, with ``--plugin`` modules) into the default vocabulary."""
-    from disclint.catalog import default_catalog
-
+def build_vocabulary(catalog: Catalog, synonyms: Iterable[dict] = ()) -> Vocabulary:
+    """The built-in vocabulary with the ``disclint_subject_synonyms`` of a run's plugins
+    (``{subject key | subject name | 类 name: [synonyms]}`` each) merged in."""
     voc = default_vocabulary()
-    for mapping in mappings or ():
+    for mapping in synonyms:
         if mapping:
-            voc.add_synonyms(mapping, default_catalog())
+            voc.add_synonyms(mapping, catalog)
     return voc
 
 

@@ -32,7 +32,6 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -245,64 +244,13 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
 
 
 def load_toml(path: str | Path) -> dict:
-    """A parsed TOML file. The built-in data files (``data/*.toml``, read on every
-    run) are kept parsed in the user's cache directory (``marshal`` format, under the
-    hash of their bytes), so a run loads them instead of parsing about 60 KB of TOML."""
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    cached = Path(path).parent == DATA_DIR and _cache_dir()
-    if not cached:
-        return _parse_toml(raw)
-    import hashlib
-    import marshal
-    import sys
-
-    key = hashlib.sha1(raw + _CACHE_SALT + sys.version.encode()).hexdigest()[:20]
-    target = os.path.join(cached, f"{Path(path).stem}-{key}.marshal")
-    try:
-        with open(target, "rb") as fh:
-            data = marshal.loads(fh.read())
-        if isinstance(data, dict):
-            return data
-    except Exception:  # missing, unreadable or damaged: parse again
-        pass
-    data = _parse_toml(raw)
-    try:
-        blob = marshal.dumps(data)  # ValueError for a value marshal cannot hold (a date): no cache
-        os.makedirs(cached, exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, target)
-    except (OSError, ValueError):  # a read-only home: just no cache
-        pass
-    return data
-
-
-_CACHE_SALT = b"disclint-toml-1"
-
-
-def _parse_toml(raw: bytes) -> dict:
+    """A parsed TOML file (a catalog or the subjects vocabulary)."""
     try:  # Python 3.11+
         import tomllib
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
-    return tomllib.loads(raw.decode())
-
-
-def _cache_dir() -> str | None:
-    """``$DISCLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/disclint`` or ``~/.cache/disclint``;
-    none when ``DISCLINT_CACHE_DIR`` is set empty."""
-    explicit = os.environ.get("DISCLINT_CACHE_DIR")
-    if explicit is not None:
-        return explicit or None
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        home = os.path.expanduser("~")
-        if home == "~":  # no home directory: no cache
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "disclint")
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
 
 
 def build_catalog(sources: Iterable[str | Path | dict] = ()) -> Catalog:

@@ -41,10 +41,9 @@ class ClaimLexer(Lexer):
     At each position the first terminal, in priority order, that matches a non-empty
     text wins; the characters where none does form a TEXT run, without the blanks
     around it. The terminals are tried as one regular expression (their alternation
-    in that order: Python takes the first alternative that matches), searched only
-    from the characters a terminal can start with (:func:`_first_chars`), which gives
-    the tokens trying them one by one at every character gives, in a fraction of the
-    time (``tests/test_fast_paths.py`` compares the two)."""
+    in that order: Python takes the first alternative that matches), which gives the
+    tokens trying them one by one at every character gives (``tests/test_fast_paths.py``
+    compares the two)."""
 
     def __init__(self, lexer_conf):
         terms = [t for t in lexer_conf.terminals if t.name != "TEXT"]
@@ -66,34 +65,23 @@ class ClaimLexer(Lexer):
 
 
 @lru_cache(maxsize=8)
-def _scanner(spec: tuple) -> tuple[re.Pattern, re.Pattern | None]:
-    """(the terminals' alternation, the characters one can start with, or None)."""
+def _scanner(spec: tuple) -> re.Pattern:
+    """The terminals' alternation, in the order they are tried."""
     if any(min_width == 0 for _, _, min_width in spec):  # pragma: no cover - would hide the terminals after it
         raise ValueError("a claim terminal may match the empty string")
-    alternation = re.compile("|".join("(?P<%s>%s)" % (name, rx) for name, rx, _ in spec))
-    return alternation, _first_chars([rx for _, rx, _ in spec])
+    return re.compile("|".join("(?P<%s>%s)" % (name, rx) for name, rx, _ in spec))
 
 
 def scan(spec: tuple, text: str) -> list[tuple[str, int, int]]:
     """Tokens ``(type, start, end)`` of ``text`` for the terminals ``spec``
-    (``(name, regexp, min width)`` in the order they are tried)."""
-    terminals, starts = _scanner(spec)
-    match, search = terminals.match, terminals.search
-    find = starts.search if starts is not None else None
+    (``(name, regexp, min width)`` in the order they are tried): at each position the
+    first terminal that matches; the characters where none does form TEXT runs,
+    without the blanks around them."""
+    search = _scanner(spec).search
     out: list[tuple[str, int, int]] = []
     pos, n = 0, len(text)
     while pos < n:
-        if find is None:
-            m = search(text, pos)
-        else:  # terminals.search(text, pos), trying only where a terminal can start
-            m = None
-            at = pos
-            while (c := find(text, at)) is not None:
-                at = c.start()
-                m = match(text, at)
-                if m is not None:
-                    break
-                at += 1
+        m = search(text, pos)
         gap_end = n if m is None else m.start()
         if gap_end > pos:
             gap = text[pos:gap_end]
@@ -106,92 +94,6 @@ def scan(spec: tuple, text: str) -> list[tuple[str, int, int]]:
         out.append((m.lastgroup, gap_end, m.end()))
         pos = m.end()
     return out
-
-
-def _first_chars(regexps: list[str]) -> re.Pattern | None:
-    """A character class matching every character a match of any of the regular
-    expressions can start with (a superset), or None when that cannot be worked out
-    (a pattern that may start with any character, flags, a back reference ...)."""
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as sre_parse
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse  # type: ignore[no-redef]
-
-    class Unknown(Exception):
-        pass
-
-    def first(seq) -> tuple[list, bool]:  # (class items, can match empty)
-        items: list = []
-        for op, av in seq:
-            if op is c.LITERAL:
-                items.append((c.LITERAL, av))
-                return items, False
-            if op is c.IN:
-                if any(o is c.NEGATE for o, _ in av):
-                    raise Unknown
-                items.extend(av)
-                return items, False
-            if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-                lo, _hi, sub = av
-                got, empty = first(sub)
-                items += got
-                if lo > 0 and not empty:
-                    return items, False
-                continue
-            if op is c.SUBPATTERN:
-                if av[1]:  # inline flags
-                    raise Unknown
-                got, empty = first(av[3])
-                items += got
-                if not empty:
-                    return items, False
-                continue
-            if op is c.BRANCH:
-                any_empty = False
-                for alt in av[1]:
-                    got, empty = first(alt)
-                    items += got
-                    any_empty = any_empty or empty
-                if not any_empty:
-                    return items, False
-                continue
-            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next item starts the match
-                continue
-            raise Unknown
-        return items, True
-
-    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w",
-                  c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_NOT_WORD: r"\W"}
-    parts: list[str] = []
-    try:
-        for rx in regexps:
-            items, empty = first(sre_parse.parse(rx))
-            if empty:
-                raise Unknown
-            for op, av in items:
-                if op is c.LITERAL:
-                    parts.append(_class_char(av))
-                elif op is c.RANGE:
-                    parts.append(f"{_class_char(av[0])}-{_class_char(av[1])}")
-                elif op is c.CATEGORY and av in categories:
-                    parts.append(categories[av])
-                else:
-                    raise Unknown
-    except Unknown:
-        return None
-    return re.compile("[" + "".join(dict.fromkeys(parts)) + "]")
-
-
-def _class_char(code: int) -> str:
-    """One character written for a ``[...]`` class."""
-    ch = chr(code)
-    if ch in "\\]^-[":
-        return "\\" + ch
-    if ch.isprintable() and not ch.isspace():
-        return ch
-    return "\\x%02x" % code if code < 256 else "\\u%04x" % code if code < 65536 else "\\U%08x" % code
 
 
 @lru_cache(maxsize=1)

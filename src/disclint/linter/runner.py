@@ -16,14 +16,11 @@ integration) can lint many files with one set-up.
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from disclint.model import Document, Finding, Severity
-from disclint.model.amounts import extra_tolerance
+from disclint.model import Document, Finding, Notification, Severity
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
 
@@ -56,19 +53,6 @@ class DocumentReport:
             "warnings": list(self.warnings),
             "skipped_rules": list(self.skipped_rules),
         }
-
-
-@dataclass
-class Notification:
-    """A message about the run itself (a rule or plugin that failed), not about a document's content."""
-
-    message: str
-    level: str = "warning"  # "error" | "warning" | "note"
-    rule: str | None = None  # the rule code, when a rule failed
-    path: str | None = None  # the document it failed on
-
-    def to_dict(self) -> dict:
-        return {"level": self.level, "message": self.message, "rule": self.rule, "path": self.path}
 
 
 @dataclass
@@ -135,83 +119,37 @@ def _add(found: dict[str, str], display: str) -> None:
 
 
 # ---------------------------------------------------------------- the linter
-@contextmanager
-def paused_gc():
-    """No cyclic garbage collection inside: reading and checking a document (or
-    loading the plugins, catalog and rules) allocates hundreds of thousands of
-    objects that all stay alive until it ends, and the collector would walk them
-    again and again for nothing (about a tenth of the time of a run). Whatever
-    became garbage is collected as usual afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def hook_results(plugins, hook_name: str, notifications: list) -> list:
-    """The results of one hook in registration order (built-in plugin first, so a later
-    plugin's format or catalog entry replaces the built-in one); a plugin whose hook
-    raises is reported in ``notifications`` and skipped."""
-    results = []
-    for impl in getattr(plugins.pm.hook, hook_name).get_hookimpls():
-        try:
-            value = impl.function()
-        except Exception as exc:
-            notifications.append(Notification(
-                f"plugin {impl.plugin_name}: hook {hook_name} failed and was skipped: {type(exc).__name__}: {exc}"))
-            continue
-        if value is not None:
-            results.append(value)
-    return results
-
-
 class Linter:
-    """Plugins, catalog and rule instances for one run."""
+    """Plugins, catalog, vocabulary and rule instances for one run."""
 
     def __init__(self, *, plugins=None, catalog=None, select=None, ignore=None, config=None):
-        with paused_gc():
-            self._set_up(plugins, catalog, select, ignore, config)
+        from disclint.analysis import build_vocabulary
+        from disclint.linter.config import Config
 
-    def _set_up(self, plugins, catalog, select, ignore, config) -> None:
         if plugins is None:
             from disclint.plugins.host import load_plugins
 
             plugins = load_plugins()
         self.plugins = plugins
-        self.notifications: list[Notification] = [
-            Notification(f"plugin {p.name} ({p.module}) could not be loaded and was skipped: {p.error}")
-            for p in plugins.failures
-        ]
+        # the host's list: hooks that fail during the run add to it
+        self.notifications: list[Notification] = plugins.notifications
         self.catalog = catalog if catalog is not None else self._build_catalog()
-        from disclint.linter.config import Config
-
+        self.vocabulary = build_vocabulary(self.catalog, plugins.subject_synonyms(self.catalog))
         # Selection semantics (code prefixes, names, groups, the more specific wins) live in disclint.linter.config.
         self.config = (config or Config()).override(select=select, ignore=ignore)
         self.rules = self._instantiate(self._load_rules())
         self.rule_classes = [type(r) for r in self.rules]
         self._failed_rules: set[str] = set()
-        from disclint.rules.base import RuleContext
-
-        self.context = RuleContext(self.catalog, dict(self.config.options))
 
     # -- set-up --------------------------------------------------------------
-    def _hook_results(self, hook_name: str) -> list:
-        return hook_results(self.plugins, hook_name, self.notifications)
-
     def output_formats(self) -> dict:
         """``{name: formatter}`` from every plugin (a plugin may add or replace a format)."""
-        formats: dict = {}
-        for result in self._hook_results("disclint_output_formats"):
-            formats.update(result)
-        return formats
+        return self.plugins.output_formats()
 
     def _build_catalog(self):
         from disclint.catalog import build_catalog, default_catalog
 
-        sources = [src for result in self._hook_results("disclint_catalogs") for src in result]
+        sources = self.plugins.catalogs()
         if not sources:
             return default_catalog()
         try:
@@ -224,12 +162,7 @@ class Linter:
             return default_catalog()
 
     def _load_rules(self) -> list[type]:
-        classes: list[type] = []
-        for result in self._hook_results("disclint_rules"):
-            for cls in result:
-                if cls not in classes:
-                    classes.append(cls)
-        classes.sort(key=lambda c: str(getattr(c, "code", "")))
+        classes = sorted(self.plugins.rules(), key=lambda c: str(getattr(c, "code", "")))
         from disclint.linter.config import match_strength
 
         for token in self.config.select:
@@ -253,10 +186,6 @@ class Linter:
     # -- one document --------------------------------------------------------
     def read(self, path: str) -> Document:
         """Read one document; raises ReadError with a user-facing message for anything that goes wrong."""
-        with paused_gc():
-            return self._read(path)
-
-    def _read(self, path: str) -> Document:
         from disclint.readers.errors import ReadError
 
         if not os.path.exists(path):
@@ -266,9 +195,7 @@ class Linter:
         if not os.path.isfile(path):  # a named pipe would block, a device never end
             raise ReadError("not a regular file")
         try:
-            from disclint.readers import read_document
-
-            return read_document(path, self.catalog)
+            document = self.plugins.read_document(path, self.catalog)
         except ReadError:
             raise
         except Exception as exc:
@@ -278,26 +205,31 @@ class Linter:
                 f"internal error while reading this document ({type(exc).__name__}: {exc}); "
                 "please report it, with the file if you can"
             ) from None
+        if document is None:
+            raise ReadError("no reader knows this kind of file")
+        return document
+
+    def analyse(self, document: Document):
+        """The document's analysis (claims, their table facts, identity checks), as the rules get it."""
+        from disclint.analysis import DocumentAnalysis
+
+        return DocumentAnalysis(document, self.catalog, self.vocabulary, self.config.rounding_tolerance)
 
     def check(self, document: Document, report: DocumentReport,
               failures: list[tuple[str, str]] | None = None) -> list[Finding]:
         """Run every rule on a document read without error. A rule that raises is
         skipped; ``(code, message)`` is added to ``failures`` (or, without a list,
         reported in :attr:`notifications` once per rule)."""
-        with paused_gc():
-            return self._check(document, report, failures)
+        from disclint.rules.base import RuleContext
 
-    def _check(self, document: Document, report: DocumentReport,
-               failures: list[tuple[str, str]] | None) -> list[Finding]:
         own = failures is None
         failures = [] if own else failures
+        context = RuleContext(self.catalog, self.analyse(document), dict(self.config.options))
         findings: list[Finding] = []
         for rule in self.rules:
             code = str(getattr(rule, "code", type(rule).__name__))
             try:
-                # rounding-tolerance (config) widens every compare_sum / compare_equal the rule makes
-                with extra_tolerance(self.context.options.get("rounding_tolerance")):
-                    produced = list(rule.check(document, self.context) or ())
+                produced = list(rule.check(document, context) or ())
                 bad = next((f for f in produced if not isinstance(f, Finding)), None)
                 if bad is not None:
                     raise TypeError(f"check() yielded a {type(bad).__name__}, not a Finding")
@@ -321,10 +253,7 @@ class Linter:
 
     def _lint(self, path: str) -> tuple[DocumentReport, list[Finding], list[tuple[str, str]]]:
         """Read and check one document: its report, findings and rule failures."""
-        with paused_gc():
-            return self._lint_document(path)
-
-    def _lint_document(self, path: str) -> tuple[DocumentReport, list[Finding], list[tuple[str, str]]]:
+        from disclint.linter.suppress import apply_inline
         from disclint.readers.errors import ReadError
 
         report = DocumentReport(path=path)
@@ -333,16 +262,14 @@ class Linter:
             document = self.read(path)
         except ReadError as exc:
             report.status = ERROR
-            report.error = _clean_message(str(exc), path)
+            report.error = clean_message(str(exc), path)
             return report, [], failures
         report.kind = document.kind
         report.year = document.year
         report.unit = document.unit_name
         report.tables = [t.id for t in document.tables]
-        report.warnings = [_clean_message(str(w), path) for w in document.warnings]
+        report.warnings = [clean_message(str(w), path) for w in document.warnings]
         findings = self.check(document, report, failures)
-        from disclint.linter.suppress import apply_inline
-
         findings = apply_inline(document, findings)  # disclint: ignore[...] markers in the document
         if report.warnings or report.skipped_rules:
             report.status = WARNING
@@ -414,7 +341,7 @@ def _lint_in_worker(path: str):
     return _WORKER_LINTER._lint(path)
 
 
-def _clean_message(message: str, path: str) -> str:
+def clean_message(message: str, path: str) -> str:
     """Drop a leading ``path:`` (outputs print the path themselves)."""
     message = message.strip() or "unreadable document"
     for prefix in (f"{path}:", f"{os.path.abspath(path)}:"):

@@ -11,10 +11,10 @@ from disclint.model.document import (
     TargetForm,
     TocEntry,
 )
-from disclint.model.finding import Finding, Related, Severity, Values
+from disclint.model.finding import Finding, Notification, Related, Severity, Values
 from disclint.model.term import Term
 
 __all__ = [
     "Cell", "Document", "Location", "Row", "Section", "Sentence", "Table", "TargetForm", "TocEntry",
-    "Finding", "Related", "Severity", "Values", "Term",
+    "Finding", "Notification", "Related", "Severity", "Values", "Term",
 ]

@@ -8,36 +8,14 @@ a rounding-sized difference (a note). Disjoint: an error.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
-from contextvars import ContextVar
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 from typing import Iterable
 
 ZERO = Decimal(0)
-
-# An extra absolute tolerance (in the unit of the compared values, 万元 for tables)
-# added to the interval slack: ``rounding-tolerance`` in the configuration. The
-# runner sets it around rule execution (``extra_tolerance``); the default is 0, the
-# pure interval rule. A ``tolerance=`` argument to a compare function overrides it.
-_EXTRA_TOLERANCE: ContextVar[Decimal] = ContextVar("disclint_extra_tolerance", default=ZERO)
-
-
-def current_tolerance() -> Decimal:
-    return _EXTRA_TOLERANCE.get()
-
-
-@contextlib.contextmanager
-def extra_tolerance(value: Decimal | int | str | None):
-    """Within the block, every comparison widens its interval by ``value``."""
-    token = _EXTRA_TOLERANCE.set(Decimal(str(value)) if value else ZERO)
-    try:
-        yield
-    finally:
-        _EXTRA_TOLERANCE.reset(token)
 
 # A number as written in tables and prose, after NFKC: optional sign, digits with
 # optional thousands separators, optional decimals. OCR spaces are removed before.
@@ -133,9 +111,9 @@ class Comparison:
         return self.verdict is Verdict.ROUNDING
 
 
-def compare_sum(total: Stated, parts: Iterable[Stated], *, tolerance: Decimal | None = None) -> Comparison:
-    """Check ``total = sum(parts)`` under the interval rule. ``tolerance`` (default:
-    the configured ``rounding-tolerance``, normally 0) widens the interval."""
+def compare_sum(total: Stated, parts: Iterable[Stated], *, tolerance: Decimal = ZERO) -> Comparison:
+    """Check ``total = sum(parts)`` under the interval rule; ``tolerance`` (the configured
+    ``rounding-tolerance``, in the unit of the values) widens the interval."""
     parts = list(parts)
     expected = sum((p.value for p in parts), ZERO)
     low = sum((p.low for p in parts), ZERO)
@@ -143,31 +121,51 @@ def compare_sum(total: Stated, parts: Iterable[Stated], *, tolerance: Decimal | 
     return _verdict(total, expected, low, high, tolerance)
 
 
-def compare_equal(left: Stated, right: Stated, *, tolerance: Decimal | None = None) -> Comparison:
+def compare_equal(left: Stated, right: Stated, *, tolerance: Decimal = ZERO) -> Comparison:
     return compare_sum(left, [right], tolerance=tolerance)
 
 
-def compare_ratio(pct: Stated, part: Stated, whole: Stated, *, tolerance: Decimal | None = None) -> Comparison:
-    """Check a percentage ``pct`` (e.g. 43.04 for 43.04%) against part/whole*100,
-    where part and whole are themselves intervals. The configured
-    ``rounding-tolerance`` is an amount, so it applies here only when passed
-    explicitly as ``tolerance`` (in percentage points)."""
-    if whole.value == 0:
-        expected = ZERO
-        return _verdict(pct, expected, expected, expected, tolerance or ZERO)
+def quantized_equal(stated: Stated, expected: Decimal) -> bool:
+    """Does ``expected``, rounded as ``stated`` is written, give the written figure?"""
+    if stated.exact:
+        return stated.value == expected
+    q = Decimal(10) ** -stated.decimals
+    return expected.quantize(q, rounding=ROUND_HALF_UP) == stated.value.quantize(q, rounding=ROUND_HALF_UP)
+
+
+def compare_rate(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
+    """A percentage as written against an exact ratio and its interval ``[low, high]``:
+    equal when the ratio rounds to what is written; a rounding note when the intervals
+    overlap; else an error. (The ``rounding-tolerance`` is an amount: it does not apply.)"""
+    difference = stated.value - expected
+    if quantized_equal(stated, expected):
+        verdict = Verdict.EQUAL
+    elif stated.high >= low and stated.low <= high:
+        verdict = Verdict.ROUNDING
+    else:
+        verdict = Verdict.ERROR
+    return Comparison(verdict, stated.value, expected, difference)
+
+
+def compare_ratio(pct: Stated, part: Stated, whole: Stated) -> Comparison | None:
+    """``pct``% against part / whole x 100, part and whole being intervals themselves;
+    None when the whole is 0 and the part is not (no percentage is right or wrong)."""
+    if (whole.value == 0 and whole.slack == 0) or whole.high <= 0:
+        if part.value == 0:
+            return compare_rate(pct, ZERO, ZERO, ZERO)
+        return None
     expected = part.value / whole.value * 100
-    lo_whole, hi_whole = max(whole.low, Decimal("1e-12")), whole.high
-    low = max(part.low, ZERO) / hi_whole * 100
-    high = part.high / lo_whole * 100
-    return _verdict(pct, expected, min(low, high), max(low, high), tolerance or ZERO)
+    lo_whole = max(whole.low, Decimal("1e-9"))
+    low = max(part.low, ZERO) / whole.high * 100
+    high = max(part.high, ZERO) / lo_whole * 100
+    return compare_rate(pct, expected, min(low, high), max(low, high))
 
 
 def _verdict(stated: Stated, expected: Decimal, low: Decimal, high: Decimal,
-             tolerance: Decimal | None = None) -> Comparison:
+             tolerance: Decimal = ZERO) -> Comparison:
     difference = stated.value - expected
-    tol = _EXTRA_TOLERANCE.get() if tolerance is None else tolerance
-    if tol:
-        low, high = low - tol, high + tol
+    if tolerance:
+        low, high = low - tolerance, high + tolerance
     if difference == 0:
         verdict = Verdict.EQUAL
     elif stated.high >= low and stated.low <= high:

@@ -219,7 +219,6 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # original text lines, for inline markers
     warnings: list[str] = field(default_factory=list)
-    claims: list = field(default_factory=list)  # narrative claims (disclint.grammar.claims)
     target_forms: list[TargetForm] = field(default_factory=list)  # readers.forms
 
     def table(self, table_id: str) -> Table | None:

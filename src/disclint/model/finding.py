@@ -79,3 +79,17 @@ class Finding:
             "values": self.values.to_dict(),
             "fingerprint": self.fingerprint,
         }
+
+
+@dataclass
+class Notification:
+    """A message about the run itself (a plugin or rule that failed, an identity that
+    cannot be read), not about a document's content."""
+
+    message: str
+    level: str = "warning"  # "error" | "warning" | "note"
+    rule: str | None = None  # the rule code, when a rule failed
+    path: str | None = None  # the document it failed on
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "message": self.message, "rule": self.rule, "path": self.path}

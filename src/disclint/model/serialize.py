@@ -1,4 +1,5 @@
-"""A Document as plain JSON-able data (``disclint parse FILE`` prints it).
+"""A Document as plain JSON-able data (``disclint parse FILE`` prints it, with the
+claims of the document's analysis).
 
 Amounts are strings (``"3153.04"``), never floats, so that what is printed is
 exactly what was read. Locations use :meth:`Location.to_dict`.
@@ -33,7 +34,6 @@ def to_dict(doc: Document, positions: bool = False) -> dict[str, Any]:
         "toc": [toc_entry_to_dict(e) for e in doc.toc],
         "tables": [table_to_dict(t) for t in doc.tables],
         "sections": [section_to_dict(s, positions) for s in doc.sections],
-        "claims": [_claim(c) for c in doc.claims],
         "target_forms": [target_form_to_dict(f) for f in doc.target_forms],
     }
 
@@ -113,15 +113,3 @@ def sentence_to_dict(x: Sentence, positions: bool = False) -> dict[str, Any]:
 
 def _dec(v: Decimal | None) -> str | None:
     return None if v is None else str(v)
-
-
-def _claim(c: Any) -> Any:
-    """Claims belong to the narrative package; use their own to_dict when present."""
-    for name in ("to_dict", "as_dict"):
-        fn = getattr(c, name, None)
-        if callable(fn):
-            try:
-                return fn()
-            except Exception:  # noqa: BLE001 - a broken claim must not break parse output
-                break
-    return str(c)

@@ -3,8 +3,9 @@
 A formatter is a callable ``formatter(result, rules) -> str`` (see the
 ``disclint_output_formats`` hook): ``result`` is a
 :class:`disclint.linter.runner.RunResult`, ``rules`` the rule classes that ran.
-A formatter may also accept a keyword ``color``; ``disclint check`` passes
-``color=True`` when it writes to a terminal (and ``NO_COLOR`` is not set).
+A formatter lists the options it takes in an ``options`` attribute; ``disclint check``
+passes those it has (``color=True`` when it writes to a terminal and ``NO_COLOR`` is
+not set).
 """
 
 from disclint.output.json_format import format_json

@@ -1,34 +1,19 @@
-"""disclint's own plugin: built-in rules, output formats and catalogs, registered
-through exactly the hooks a third-party plugin implements."""
+"""disclint's own plugin: its readers, rules, output formats and catalogs, registered
+through exactly the hooks a third-party plugin implements.
+
+Everything is imported explicitly: a rule module that fails to import fails here,
+loudly, and the test suite with it (never a family of rules silently missing).
+"""
 
 from __future__ import annotations
 
-import importlib
-
 from disclint.plugins import hookimpl
-
-# Every module here defines RULES, a list of Rule classes.
-RULE_MODULES = (
-    "disclint.rules.identities",
-    "disclint.rules.structure",
-    "disclint.rules.narrative",
-    "disclint.rules.shares",
-    "disclint.rules.changes",
-    "disclint.rules.sangong",
-    "disclint.rules.units",
-)
+from disclint.rules.registry import BUILTIN_RULES
 
 
 @hookimpl
 def disclint_rules():
-    rules = []
-    for name in RULE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue  # a rule package still being written
-        rules.extend(getattr(module, "RULES", []))
-    return rules
+    return list(BUILTIN_RULES)
 
 
 @hookimpl
@@ -45,4 +30,11 @@ def disclint_catalogs():
 
 @hookimpl
 def disclint_subject_synonyms():
-    return {}
+    return {}  # the built-in vocabulary is catalog/data/subjects.toml
+
+
+@hookimpl(trylast=True)
+def disclint_read_document(path, catalog):
+    from disclint.readers import read_document
+
+    return read_document(path, catalog)

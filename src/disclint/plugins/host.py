@@ -1,25 +1,40 @@
-"""Build the plugin manager: built-ins first, then ``disclint`` entry points.
+"""The plugin host: find, load and classify plugins, then call every hook through pluggy.
 
-A plugin that fails to import is reported once by name and skipped; the run goes on.
+* **find**: the built-in plugin, then every module named in the ``disclint``
+  entry-point group of the installed distributions, then modules named by the caller
+  (tests, ``Linter(plugins=...)``);
+* **load**: a plugin that fails to import is recorded with its error, loudly (it is
+  listed by ``disclint plugins`` and reported as a notification of every run) and
+  skipped; the others load;
+* **classify**: for each plugin, the hooks it implements and the rules it adds.
+
+Every hook implementation of a plugin is registered behind a guard: when it raises,
+the failure becomes a :class:`~disclint.model.Notification` naming the plugin and the
+hook, and the call goes on without that plugin's contribution. So each hook is called
+once, through ``pm.hook``, and no plugin can stop a run.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
-import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pluggy
 
+from disclint.model import Notification
 from disclint.plugins import hookspecs
 
 ENTRY_POINT_GROUP = "disclint"
 BUILTIN = "disclint.plugins.builtin"
+PROJECT = "disclint"
+_IMPL_MARK = f"{PROJECT}_impl"  # the attribute pluggy's HookimplMarker("disclint") sets
 
 
 @dataclass
 class PluginInfo:
+    """One plugin as found: where it comes from and whether it loaded."""
+
     name: str
     module: str
     version: str | None
@@ -32,14 +47,54 @@ class PluginInfo:
 
 
 @dataclass
-class Plugins:
+class PluginHost:
+    """The loaded plugins of a run and the one way to call their hooks."""
+
     pm: pluggy.PluginManager
     loaded: list[PluginInfo] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
 
     @property
     def failures(self) -> list[PluginInfo]:
         return [p for p in self.loaded if p.error]
 
+    # -- registration ----------------------------------------------------------
+    def register(self, module, name: str, info: PluginInfo | None = None) -> None:
+        """Register ``module``'s hook implementations, each behind a guard."""
+        self.pm.register(_guarded(module, name, self.notifications), name=name)
+        self.loaded.append(info or PluginInfo(name, getattr(module, "__name__", name), None))
+
+    # -- the hooks -------------------------------------------------------------
+    def _gather(self, results: list) -> list:
+        """Hook results in registration order (pluggy calls the last registered first),
+        without the None of plugins that returned nothing or failed."""
+        return [r for r in reversed(results) if r is not None]
+
+    def rules(self) -> list[type]:
+        """Every plugin's rule classes, each once, in registration order."""
+        classes: list[type] = []
+        for result in self._gather(self.pm.hook.disclint_rules()):
+            classes.extend(c for c in result if c not in classes)
+        return classes
+
+    def catalogs(self) -> list:
+        return [src for result in self._gather(self.pm.hook.disclint_catalogs()) for src in result]
+
+    def subject_synonyms(self, catalog) -> list[dict]:
+        return self._gather(self.pm.hook.disclint_subject_synonyms(catalog=catalog))
+
+    def output_formats(self) -> dict:
+        """``{name: formatter}``; a later plugin's format replaces an earlier one's."""
+        formats: dict = {}
+        for result in self._gather(self.pm.hook.disclint_output_formats()):
+            formats.update(result)
+        return formats
+
+    def read_document(self, path: str, catalog):
+        """The document of the first reader that knows the file (the built-in ones last)."""
+        return self.pm.hook.disclint_read_document(path=path, catalog=catalog)
+
+    # -- what each plugin adds -------------------------------------------------
     def hooks_of(self, name: str) -> list[str]:
         """The hooks a loaded plugin implements (empty for one that failed)."""
         plugin = self.pm.get_plugin(name)
@@ -48,129 +103,109 @@ class Plugins:
         return sorted(caller.name for caller in (self.pm.get_hookcallers(plugin) or []))
 
     def rules_of(self, name: str) -> list[type]:
-        """The rule classes a loaded plugin contributes; [] if its hook fails."""
-        for impl in self.pm.hook.disclint_rules.get_hookimpls():
-            if impl.plugin_name == name:
-                try:
-                    return list(impl.function() or [])
-                except Exception:
-                    return []
-        return []
+        """The rule classes a loaded plugin contributes ([] when its hook fails)."""
+        others = [p for n, p in self.pm.list_name_plugin() if n != name]
+        results = self.pm.subset_hook_caller("disclint_rules", remove_plugins=others)()
+        return [c for result in self._gather(results) for c in result]
+
+    def describe(self) -> list[dict]:
+        """What ``disclint plugins`` shows: every plugin with its version, the hooks it
+        implements and the rules it adds, or why it was skipped."""
+        out = []
+        for info in self.loaded:
+            d = info.to_dict()
+            d["hooks"] = [] if info.error else self.hooks_of(info.name)
+            d["rules"] = [] if info.error else sorted(str(getattr(r, "code", r)) for r in self.rules_of(info.name))
+            d["status"] = "error" if info.error else "ok"
+            out.append(d)
+        return out
 
 
-def _entry_points():
-    return list(_installed_entry_points())
+class _Guarded:
+    """The hook implementations of one plugin, each behind its guard."""
+
+    def __init__(self, name: str):
+        self.__name__ = name
 
 
-@lru_cache(maxsize=1)
-def _installed_entry_points() -> tuple:
-    """The ``disclint`` entry points of the installed distributions, looked up once
-    per process (a run loads the plugins twice: the runner, and the narrative
-    vocabulary for ``disclint_subject_synonyms``).
-
-    Usually the only one is disclint's own (``builtin``, which ``load_plugins``
-    registers directly): when a quick look at the distributions' entry-point files
-    shows no other, ``importlib.metadata`` is not needed. Importing it (with
-    ``email``, ``csv`` ...) and having it parse every distribution's entry points
-    costs more than loading the catalog."""
-    if not _third_party_plugins_possible():
-        return ()
-    from importlib.metadata import entry_points
-
-    return tuple(entry_points(group=ENTRY_POINT_GROUP))
+# Hooks about one document: what goes wrong there is that document's error (the runner
+# reports it with the document), not the plugin's.
+_DOCUMENT_HOOKS = frozenset({"disclint_read_document"})
 
 
-def _third_party_plugins_possible() -> bool:
-    """False only when no distribution ``importlib.metadata`` can find declares a
-    ``disclint`` entry point other than the built-in plugin; True whenever unsure.
+def _guarded(module, plugin_name: str, notifications: list[Notification]) -> _Guarded:
+    """``module``'s hook implementations, each wrapped so that an exception becomes a
+    notification and the hook's result None (pluggy reads the wrapped function's
+    arguments and hookimpl options through ``functools.wraps``)."""
 
-    It looks where ``importlib.metadata`` looks: the ``*.dist-info`` and ``*.egg-info``
-    directories (and an ``.egg``'s ``EGG-INFO``) of every ``sys.path`` directory. A
-    ``sys.path`` entry that is a file (a zip) or cannot be listed, or another finder of
-    distributions than the standard one, sends the lookup to ``importlib.metadata``."""
-    import sys
-    from importlib.machinery import PathFinder
+    def guard(hook_name: str, fn):
+        if hook_name in _DOCUMENT_HOOKS:
+            return fn
 
-    if any(finder is not PathFinder and hasattr(finder, "find_distributions") for finder in sys.meta_path):
-        return True
-    for entry in sys.path:
-        if not isinstance(entry, str):
-            return True
-        try:
-            names = os.listdir(entry or ".")
-        except FileNotFoundError:  # importlib.metadata finds nothing there either
-            continue
-        except OSError:
-            return True
-        for name in names:
-            low = name.lower()
-            if low.endswith((".dist-info", ".egg-info")) or low == "egg-info":
-                if _declares_plugin(os.path.join(entry or ".", name, "entry_points.txt")):
-                    return True
-    return False
+        @functools.wraps(fn)
+        def call(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:
+                notifications.append(Notification(
+                    f"plugin {plugin_name}: hook {hook_name} failed and was skipped: {type(exc).__name__}: {exc}"))
+                return None
+        return call
+
+    ns = _Guarded(getattr(module, "__name__", plugin_name))
+    for attr in dir(module):
+        fn = getattr(module, attr, None)
+        if attr.startswith(f"{PROJECT}_") and callable(fn) and hasattr(fn, _IMPL_MARK):
+            setattr(ns, attr, guard(attr, fn))
+    return ns
 
 
-def _declares_plugin(path: str) -> bool:
-    """Does this ``entry_points.txt`` put anything but the built-in plugin in the
-    ``disclint`` group? Read as ``importlib.metadata`` reads it: ``[group]`` lines,
-    then ``name = value`` lines; blank lines and ``#`` comments skipped."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except UnicodeDecodeError:
-        return True  # let importlib.metadata say what it makes of it
-    except OSError:  # none (most distributions), or unreadable: importlib.metadata skips it too
-        return False
-    if ENTRY_POINT_GROUP not in text:
-        return False
-    group = None
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            group = line.strip("[]")
-        elif group == ENTRY_POINT_GROUP and line.partition("=")[2].strip() != BUILTIN:
-            return True
-    return False
-
-
-def load_plugins(extra_modules: tuple[str, ...] = ()) -> Plugins:
-    pm = pluggy.PluginManager("disclint")
+def load_plugins(extra_modules: tuple[str, ...] = ()) -> PluginHost:
+    """The built-in plugin, the installed ``disclint`` entry points and ``extra_modules``."""
+    pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
-    plugins = Plugins(pm)
+    host = PluginHost(pm)
 
-    builtin = importlib.import_module(BUILTIN)
-    pm.register(builtin, name="builtin")
     from disclint import __version__
 
-    plugins.loaded.append(PluginInfo("builtin", BUILTIN, __version__, None, "disclint"))
+    host.register(importlib.import_module(BUILTIN), "builtin", PluginInfo("builtin", BUILTIN, __version__, None, "disclint"))
 
     for ep in _entry_points():
         if ep.value == BUILTIN or pm.has_plugin(ep.name):
             continue
         dist = getattr(ep, "dist", None)
-        version = getattr(dist, "version", None) if dist else None
-        dist_name = _dist_name(dist)
+        info = PluginInfo(ep.name, ep.value, getattr(dist, "version", None), None, _dist_name(dist))
         try:
             module = ep.load()
-            pm.register(module, name=ep.name)
-        except BaseException as exc:  # a broken plugin must not stop the run (even a SystemExit)
+        except BaseException as exc:  # a broken plugin must not stop the run (not even a SystemExit)
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            plugins.loaded.append(PluginInfo(ep.name, ep.value, version, f"{type(exc).__name__}: {exc}", dist_name))
+            info.error = f"{type(exc).__name__}: {exc}"
+            host.loaded.append(info)
             continue
-        plugins.loaded.append(PluginInfo(ep.name, ep.value, version, None, dist_name))
+        host.register(module, ep.name, info)
 
     for name in extra_modules:
         if pm.has_plugin(name):
             continue
         try:
-            pm.register(importlib.import_module(name), name=name)
-            plugins.loaded.append(PluginInfo(name, name, None))
+            module = importlib.import_module(name)
         except Exception as exc:
-            plugins.loaded.append(PluginInfo(name, name, None, f"{type(exc).__name__}: {exc}"))
-    return plugins
+            host.loaded.append(PluginInfo(name, name, None, f"{type(exc).__name__}: {exc}"))
+            continue
+        host.register(module, name)
+    host.notifications.extend(
+        Notification(f"plugin {p.name} ({p.module}) could not be loaded and was skipped: {p.error}")
+        for p in host.failures
+    )
+    return host
+
+
+def _entry_points() -> list:
+    """The ``disclint`` entry points of the installed distributions."""
+    from importlib.metadata import entry_points
+
+    return list(entry_points(group=ENTRY_POINT_GROUP))
 
 
 def _dist_name(dist) -> str | None:
@@ -180,16 +215,3 @@ def _dist_name(dist) -> str | None:
         return dist.metadata["Name"] or getattr(dist, "name", None)
     except Exception:
         return getattr(dist, "name", None)
-
-
-def describe(plugins: Plugins) -> list[dict]:
-    """What ``disclint plugins`` shows: every plugin with its version, the hooks it
-    implements and how many rules it adds, or why it was skipped."""
-    out = []
-    for info in plugins.loaded:
-        d = info.to_dict()
-        d["hooks"] = [] if info.error else plugins.hooks_of(info.name)
-        d["rules"] = [] if info.error else sorted(str(getattr(r, "code", r)) for r in plugins.rules_of(info.name))
-        d["status"] = "error" if info.error else "ok"
-        out.append(d)
-    return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar, Iterable, Iterator
 
+from disclint.analysis import DocumentAnalysis
 from disclint.catalog import Catalog
 from disclint.model import Document, Finding, Location, Related, Severity, Values
 from disclint.model.amounts import Comparison
@@ -14,10 +15,18 @@ from disclint.model.amounts import Comparison
 
 @dataclass
 class RuleContext:
-    """What a rule may consult besides the document."""
+    """What a rule may consult besides the document: the run's catalog, the document's
+    analysis (claims, their table facts, the identity checks; one per document, built by
+    the runner) and the run's options."""
 
     catalog: Catalog
+    analysis: DocumentAnalysis
     options: dict = field(default_factory=dict)
+
+    @property
+    def tolerance(self) -> Decimal:
+        """The configured ``rounding-tolerance`` (in 万元): every amount comparison widens by it."""
+        return self.analysis.tolerance
 
 
 class Rule:

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from disclint.analysis.claims import AMOUNT, CHANGE, SAME, Claim
 from disclint.model import Document, Finding
-from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_sum
+from disclint.model.amounts import Comparison, Stated, Verdict, ZERO, compare_rate, compare_sum
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     Keys,
@@ -15,7 +15,6 @@ from disclint.rules.support import (
     claim_related,
     claims_of,
     pct_text,
-    rate_comparison,
     signed,
 )
 
@@ -41,7 +40,7 @@ def implied_rate(this: Stated, x: Stated, direction: int, y: Stated) -> Comparis
         return None  # no prior year to grow from: no percentage is right or wrong
     pl = max(pl, Decimal("1e-9"))
     expected = x.value / prior * 100
-    return rate_comparison(y, expected, xl / ph * 100, xh / pl * 100)
+    return compare_rate(y, expected, xl / ph * 100, xh / pl * 100)
 
 
 class ChangeRate(Rule):
@@ -111,7 +110,7 @@ class ChangePrior(Rule):
             x, y = _pair(a)
             if x is not None:
                 signed_x = Stated(x.direction * x.value.value, x.value.decimals)
-                cmp = compare_sum(a.value, [p.value, signed_x])
+                cmp = compare_sum(a.value, [p.value, signed_x], tolerance=ctx.tolerance)
                 if not cmp.ok:
                     msg = (
                         f"「{x.text}」 ({x.heading}): {amount_text(a.value.value)} - {amount_text(p.value.value)} "
@@ -124,7 +123,7 @@ class ChangePrior(Rule):
                 expected = abs(diff) / p.value.value * 100
                 lo = max(abs(diff) - a.value.slack - p.value.slack, ZERO) / p.value.high * 100
                 hi = (abs(diff) + a.value.slack + p.value.slack) / max(p.value.low, Decimal("1e-9")) * 100
-                cmp = rate_comparison(y.value, expected, lo, hi)
+                cmp = compare_rate(y.value, expected, lo, hi)
                 if not cmp.ok:
                     msg = (
                         f"「{y.text}」 ({y.heading}): |{amount_text(a.value.value)} - {amount_text(p.value.value)}| / "

@@ -10,12 +10,11 @@ at most a note.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Iterable, Iterator
 
-from disclint.analysis import resolution
 from disclint.analysis.claims import PRIOR, Claim
 from disclint.analysis.resolve import Fact
-from disclint.analysis.vocabulary import default_vocabulary
 from disclint.model import Document, Finding
 from disclint.model.amounts import Stated, Verdict, compare_equal, compare_sum
 from disclint.model.text import label_key
@@ -58,10 +57,10 @@ class NarrativeAmount(Rule):
             if subject is not None and subject.group == "sangong":
                 continue  # G701
             key = keys(c)
-            cmp = compare_equal(c.value, fact.stated)
+            cmp = compare_equal(c.value, fact.stated, tolerance=ctx.tolerance)
             if cmp.ok:
                 continue
-            if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact):
+            if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact, ctx.tolerance):
                 continue  # U801 reports it
             msg = (
                 f"「{c.quote}」 ({c.heading}) disagrees with {fact.label}: narrative "
@@ -78,8 +77,8 @@ class NarrativeAmount(Rule):
 def _other_view(claim: Claim, fact: Fact, doc: Document, ctx: RuleContext) -> Fact | None:
     """The subject's fact in another view (all funds / fiscal funds ...) that the
     claim's figure does match, if one does."""
-    alternatives = resolution(claim, doc, ctx.catalog).alternatives
-    return next((a for a in alternatives if a.ref != fact.ref and agrees(claim.value, a.stated)), None)
+    alternatives = ctx.analysis.resolution(claim).alternatives
+    return next((a for a in alternatives if a.ref != fact.ref and agrees(claim.value, a.stated, ctx.tolerance)), None)
 
 
 class RepeatedQuantity(Rule):
@@ -99,7 +98,7 @@ class RepeatedQuantity(Rule):
         for c in amount_claims(doc, ctx):
             if c.role == PRIOR or not c.in_statement:
                 continue
-            res = resolution(c, doc, ctx.catalog)
+            res = ctx.analysis.resolution(c)
             ref = quantity_ref(res)
             if ref is None:
                 continue
@@ -107,7 +106,7 @@ class RepeatedQuantity(Rule):
             if prev is None:
                 first[ref] = c
                 continue
-            cmp = compare_equal(c.value, prev.value)
+            cmp = compare_equal(c.value, prev.value, tolerance=ctx.tolerance)
             if cmp.ok:
                 continue
             msg = (
@@ -134,7 +133,7 @@ class NarrativeSum(Rule):
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        voc = default_vocabulary()
+        voc = ctx.analysis.vocabulary
         keys = Keys(self.code)
         by_section: dict[int, list[Claim]] = defaultdict(list)
         for c in amount_claims(doc, ctx):
@@ -143,9 +142,10 @@ class NarrativeSum(Rule):
         for claims in by_section.values():
             for ident in voc.sums:
                 for parts in [ident["parts"], *ident.get("alternatives", [])]:
-                    yield from self._check(ident, parts, claims, keys)
+                    yield from self._check(ident, parts, claims, keys, ctx.tolerance)
 
-    def _check(self, ident: dict, parts: list[str], claims: list[Claim], keys: Keys) -> Iterator[Finding]:
+    def _check(self, ident: dict, parts: list[str], claims: list[Claim], keys: Keys,
+               tolerance: Decimal) -> Iterator[Finding]:
         """``ident`` (a [[sum]] of subjects.toml, with these ``parts``) among the claims of one
         section, once per role (预算 / 决算 ...) whose total and parts are all stated."""
         for role in sorted({c.role or "" for c in claims}):
@@ -153,7 +153,7 @@ class NarrativeSum(Rule):
             found = [_first(claims, p, role) for p in parts]
             if total is None or any(p is None for p in found):
                 continue
-            cmp = compare_sum(total.value, [p.value for p in found])
+            cmp = compare_sum(total.value, [p.value for p in found], tolerance=tolerance)
             if cmp.ok:
                 continue
             terms = " + ".join(amount_text(p.value.value, p.value.decimals) for p in found)
@@ -184,7 +184,7 @@ class FundSplit(Rule):
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        voc = default_vocabulary()
+        voc = ctx.analysis.vocabulary
         keys = Keys(self.code)
         for g in enumerations(amount_claims(doc, ctx)):
             head = g.head
@@ -194,9 +194,9 @@ class FundSplit(Rule):
                    for p in g.parts):
                 continue
             if any(p.unit != head.unit and p.written and head.written
-                   and agrees(Stated(p.written, 2), Stated(head.written, 2)) for p in g.parts):
+                   and agrees(Stated(p.written, 2), Stated(head.written, 2), ctx.tolerance) for p in g.parts):
                 continue  # U801: a part in 元 with the total's digits
-            cmp = compare_sum(head.value, [p.value for p in g.parts])
+            cmp = compare_sum(head.value, [p.value for p in g.parts], tolerance=ctx.tolerance)
             if cmp.ok:
                 continue
             terms = " + ".join(amount_text(p.value.value, p.value.decimals) for p in g.parts)

@@ -38,10 +38,10 @@ class SangongItem(Rule):
             if subject is None or subject.group != "sangong":
                 continue
             key = keys(c)
-            cmp = compare_equal(c.value, fact.stated)
+            cmp = compare_equal(c.value, fact.stated, tolerance=ctx.tolerance)
             if cmp.ok:
                 continue
-            if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact):
+            if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact, ctx.tolerance):
                 continue  # U801
             role = {"budget": "预算数", "final": "决算数"}.get(c.role or "", "")
             if c.value.value == 0 and fact.value != 0:

@@ -6,7 +6,6 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, NamedTuple
 
-from disclint.analysis import resolution
 from disclint.analysis.claims import (
     AMOUNT,
     BUDGET,
@@ -16,9 +15,8 @@ from disclint.analysis.claims import (
     SHARE,
     Claim,
 )
-from disclint.analysis.vocabulary import Matcher, default_vocabulary
 from disclint.model import Document, Finding, Related
-from disclint.model.amounts import Stated, Verdict, compare_sum
+from disclint.model.amounts import Stated, Verdict, compare_ratio, compare_sum
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
@@ -30,7 +28,6 @@ from disclint.rules.support import (
     enumerations,
     pct_text,
     quantity_ref,
-    ratio_comparison,
     signed,
 )
 
@@ -51,19 +48,19 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
     of that subject, else its table fact; then the same subject in the other views —
     本年支出合计 may be the all-funds or the fiscal total), or the enumeration's head."""
     if share.whole_text:
-        m = Matcher(default_vocabulary(), ctx.catalog).match(share.whole_text)
+        m = ctx.analysis.matcher.match(share.whole_text)
         if m is None:
             return []
         probe = replace(share, id=-1, kind=AMOUNT, subject=m.key, code=m.code, anchor=None, role=share.role,
                         context=label_key(share.whole_text) + "|" + share.context, non_table=None)
-        res = resolution(probe, doc, ctx.catalog)
+        res = ctx.analysis.resolution(probe)
         if res.unresolved is not None and not res.unresolved.table_quantity:
             return []  # the whole is not a table quantity here (a 绩效 paragraph)
         out = []
         ref = quantity_ref(res)
         before = [c for c in claims if c.kind == AMOUNT and c.id < share.id and c.subject == m.key
                   and c.code == m.code and c.role != PRIOR and c.value is not None]
-        mine = [c for c in before if ref is not None and quantity_ref(resolution(c, doc, ctx.catalog)) == ref]
+        mine = [c for c in before if ref is not None and quantity_ref(ctx.analysis.resolution(c)) == ref]
         pick = ([c for c in mine if c.section is share.section] or mine or [None])[-1]
         if pick is not None:
             out.append(Operand(pick.value, f"「{pick.quote}」", [claim_related(pick, "the whole")]))
@@ -85,7 +82,7 @@ def _part(share: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
         a = share.anchor
         return Operand(a.value, f"「{a.quote}」", [])
     if share.subject is not None:
-        fact = resolution(replace(share, id=-1, kind=AMOUNT), doc, ctx.catalog).fact
+        fact = ctx.analysis.resolution(replace(share, id=-1, kind=AMOUNT)).fact
         if fact is not None:
             return Operand(fact.stated, fact.label, [cell_related(fact, "the part")])
     return None
@@ -112,7 +109,7 @@ class ShareRatio(Rule):
             wholes = _whole(s, claims, doc, ctx)
             if part is None or not wholes:
                 continue
-            tried = [(w, ratio_comparison(s.value, part.amount, w.amount)) for w in wholes]
+            tried = [(w, compare_ratio(s.value, part.amount, w.amount)) for w in wholes]
             tried = [(w, c) for w, c in tried if c is not None]
             if not tried:
                 continue
@@ -148,7 +145,7 @@ class SharesTotal(Rule):
                 continue
             if any(len(p.shares) != 1 or p.value is None for p in g.parts):
                 continue
-            amounts = compare_sum(g.head.value, [p.value for p in g.parts])
+            amounts = compare_sum(g.head.value, [p.value for p in g.parts], tolerance=ctx.tolerance)
             if amounts.verdict is Verdict.ERROR:
                 continue  # a partial enumeration (主要用于…等): shares need not add up
             shares = [p.shares[0] for p in g.parts]
@@ -175,7 +172,7 @@ def _budget_amount(b: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
         return Operand(a.value, f"「{a.quote}」", [claim_related(a, "the budget")])
     if b.subject is None:
         return None
-    fact = resolution(replace(b, id=-1, role=BUDGET), doc, ctx.catalog).fact
+    fact = ctx.analysis.resolution(replace(b, id=-1, role=BUDGET)).fact
     if fact is None:
         return None
     return Operand(fact.stated, fact.label, [cell_related(fact, "the budget")])
@@ -203,7 +200,7 @@ class CompletionRate(Rule):
             budget = _budget_amount(b, doc, ctx)
             if budget is None:
                 continue
-            cmp = ratio_comparison(z.value, b.value, budget.amount)
+            cmp = compare_ratio(z.value, b.value, budget.amount)
             if cmp is None or cmp.ok:
                 continue
             msg = (
@@ -239,7 +236,7 @@ class ExecutionRate(Rule):
             if executed.sentence is not r.sentence or not before:
                 continue
             budget = before[-1]
-            cmp = ratio_comparison(r.value, executed.value, budget.value)
+            cmp = compare_ratio(r.value, executed.value, budget.value)
             if cmp is None or cmp.ok:
                 continue
             msg = (
@@ -259,7 +256,7 @@ class ExecutionRate(Rule):
                     continue
                 # the reader gives a rate cell its value in percentage points (catalog unit = "%")
                 pct = Stated(rate.value, rate.decimals)
-                cmp = ratio_comparison(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
+                cmp = compare_ratio(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
                 if cmp is None or cmp.ok:
                     continue
                 msg = (

@@ -8,8 +8,8 @@
 * units: what a 元 / 亿元 figure would be if its digits were 万元, and
   :func:`unit_suspect`, which U801 reports and the other rules leave to it.
 
-Claims come from :func:`disclint.analysis.document_claims`, a claim's table fact
-from :func:`disclint.analysis.resolution` (subjects and their facts are data:
+Claims come from the document's analysis (``ctx.analysis.claims``), a claim's table
+fact from ``ctx.analysis.resolution(claim)`` (subjects and their facts are data:
 ``catalog/data/subjects.toml``). Everything compares with the interval rule of
 :mod:`disclint.model.amounts`: a figure within rounding of another is at most a note.
 """
@@ -20,10 +20,9 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator
 
-from disclint.analysis import document_claims, resolution
 from disclint.analysis.claims import AMOUNT, PRIOR, Claim, ClaimGroup
 from disclint.analysis.resolve import Fact, Resolution
-from disclint.analysis.vocabulary import Subject, default_vocabulary
+from disclint.analysis.vocabulary import Subject
 from disclint.model import Document, Related
 from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, fmt
 from disclint.rules.base import RuleContext
@@ -35,7 +34,7 @@ UNIT_SHIFT = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}
 # ---------------------------------------------------------------- the claims to check
 def claims_of(doc: Document, ctx: RuleContext) -> list[Claim]:
     """Every claim of the document's narrative, in document order."""
-    return document_claims(doc, ctx.catalog)
+    return ctx.analysis.claims
 
 
 def amount_claims(doc: Document, ctx: RuleContext) -> list[Claim]:
@@ -47,11 +46,11 @@ def restated_amounts(doc: Document, ctx: RuleContext) -> Iterator[tuple[Claim, S
     """This year's amounts that restate a table cell, in document order: the claim,
     its subject (``subjects.toml``; None when it names none) and the table fact.
     上年 amounts and amounts without a table fact are left out."""
-    subjects = default_vocabulary().subjects
+    subjects = ctx.analysis.vocabulary.subjects
     for c in amount_claims(doc, ctx):
         if c.role == PRIOR:
             continue
-        fact = resolution(c, doc, ctx.catalog).fact
+        fact = ctx.analysis.resolution(c).fact
         if fact is not None:
             yield c, subjects.get(c.subject or ""), fact
 
@@ -92,44 +91,9 @@ class Keys:
 
 
 # ---------------------------------------------------------------- comparisons
-def agrees(stated: Stated, other: Stated) -> bool:
-    """Equal, or different by no more than rounding explains."""
-    return compare_equal(stated, other).verdict is not Verdict.ERROR
-
-
-def quantized_equal(stated: Stated, expected: Decimal) -> bool:
-    """Does ``expected``, rounded as ``stated`` is written, give the written figure?"""
-    if stated.exact:
-        return stated.value == expected
-    q = Decimal(10) ** -stated.decimals
-    return expected.quantize(q, rounding=ROUND_HALF_UP) == stated.value.quantize(q, rounding=ROUND_HALF_UP)
-
-
-def rate_comparison(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
-    """A percentage as written against an exact ratio and its interval: equal when the
-    ratio rounds to what is written; a rounding note when the intervals overlap."""
-    difference = stated.value - expected
-    if quantized_equal(stated, expected):
-        verdict = Verdict.EQUAL
-    elif stated.high >= low and stated.low <= high:
-        verdict = Verdict.ROUNDING
-    else:
-        verdict = Verdict.ERROR
-    return Comparison(verdict, stated.value, expected, difference)
-
-
-def ratio_comparison(pct: Stated, part: Stated, whole: Stated) -> Comparison | None:
-    """pct% against part/whole*100 under the interval rule; None when whole is 0
-    and part is not (no percentage can be right or wrong)."""
-    if (whole.value == 0 and whole.slack == 0) or whole.high <= 0:
-        if part.value == 0:
-            return rate_comparison(pct, ZERO, ZERO, ZERO)
-        return None
-    expected = part.value / whole.value * 100
-    lo_whole = max(whole.low, Decimal("1e-9"))
-    low = max(part.low, ZERO) / whole.high * 100
-    high = max(part.high, ZERO) / lo_whole * 100
-    return rate_comparison(pct, expected, min(low, high), max(low, high))
+def agrees(stated: Stated, other: Stated, tolerance: Decimal = ZERO) -> bool:
+    """Equal, or different by no more than rounding (and the configured tolerance) explains."""
+    return compare_equal(stated, other, tolerance=tolerance).verdict is not Verdict.ERROR
 
 
 # ---------------------------------------------------------------- message text
@@ -172,18 +136,18 @@ def as_written_wan(c: Claim) -> Stated | None:
     return Stated(c.written, c.value.decimals - UNIT_SHIFT.get(c.unit or "万元", 0))
 
 
-def unit_suspect(claim: Claim, fact: Fact) -> str | None:
+def unit_suspect(claim: Claim, fact: Fact, tolerance: Decimal = ZERO) -> str | None:
     """Why a mismatching amount looks like a unit slip, if it does."""
     if claim.written is None or claim.value is None:
         return None
     target = fact.stated
     if claim.unit and claim.unit != "万元" and claim.written != 0:
-        if agrees(as_written_wan(claim), target):
+        if agrees(as_written_wan(claim), target, tolerance):
             return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
     for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
         scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
         if scaled.decimals < 2:
             continue  # too few digits to tell a unit slip from a wrong number (0.3万元 is not 2,961.68)
-        if claim.value.value != 0 and agrees(scaled, target):
+        if claim.value.value != 0 and agrees(scaled, target, tolerance):
             return f"the amount is {what} (off by a factor of 10,000)"
     return None

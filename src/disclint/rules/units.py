@@ -45,9 +45,9 @@ class UnitError(Rule):
         keys = Keys(self.code)
         reported: set[int] = set()
         for c, _, fact in restated_amounts(doc, ctx):
-            if agrees(c.value, fact.stated):
+            if agrees(c.value, fact.stated, ctx.tolerance):
                 continue
-            why = unit_suspect(c, fact)
+            why = unit_suspect(c, fact, ctx.tolerance)
             if why is None:
                 continue
             reported.add(c.id)
@@ -71,7 +71,7 @@ class UnitError(Rule):
                 if p.id in reported or p.unit in (None, "万元") or not p.written:
                     continue
                 digits = as_written_wan(p)
-                match = next((w for w in wan if agrees(digits, w.value)), None)
+                match = next((w for w in wan if agrees(digits, w.value, ctx.tolerance)), None)
                 if match is None:
                     continue
                 reported.add(p.id)
@@ -116,17 +116,17 @@ class TargetFormAmount(Rule):
                             key=lambda x: -x[0])
             stated = Stated(written / Decimal(10) ** shift, dec + shift)  # in 万元, as the table
             close = [r for s, r in scored if s >= 0.5]
-            if any(agrees(stated, Stated(r.amount("total"), r.cell("total").decimals)) for r in close):
+            if any(agrees(stated, Stated(r.amount("total"), r.cell("total").decimals), ctx.tolerance) for r in close):
                 continue  # the form matches a project of a similar name
             if not scored or scored[0][0] < 0.6:
                 continue  # no project of that name in the table: nothing to compare with
             row = scored[0][1]
             cell = row.cell("total")
-            cmp = compare_equal(stated, Stated(cell.amount, cell.decimals))
+            cmp = compare_equal(stated, Stated(cell.amount, cell.decimals), tolerance=ctx.tolerance)
             related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {amount_text(cell.amount)}万元",
                                cell.location.with_context(table=table.display_name, row=row.label, column_label="合计"))]
             hint = ""
-            if agrees(Stated(written, dec), Stated(cell.amount, cell.decimals)):
+            if agrees(Stated(written, dec), Stated(cell.amount, cell.decimals), ctx.tolerance):
                 hint = f" (the form gives the 万元 figure where {form.unit} is meant)"
             yield self.finding(
                 f"项目支出绩效目标表 「{name}」: 年度资金总额 {written:,}{form.unit} = {amount_text(stated.value, 4)}万元, but "

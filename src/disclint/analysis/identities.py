@@ -8,7 +8,8 @@ identity cannot be checked and is skipped (the S3xx rules report missing
 tables). Blank cells are exact zeros; vehicle counts (``count = true``) are
 exact integers.
 
-Identity kinds and the rule that reports them:
+Identity kinds (each rule declares the kinds it reports: ``IdentityRule.reports``
+in :mod:`disclint.rules.tables`):
 
 =============== ====== ==========================================================
 kind            rule   what must hold
@@ -25,7 +26,7 @@ code_hierarchy  T103   合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 (ever
                        a parent is compared only when its children are printed)
 group_sum       T104   an economic group (301 / 工资福利支出) = Σ its items
 equal           T105   two facts of the same table (收入总计 = 支出总计)
-equal           X201   two facts of different tables
+cross_table     X201   an ``equal`` between facts of different tables
 rows_match      X201   every 类 row of one table = the same 类 of another
 =============== ====== ==========================================================
 
@@ -42,29 +43,23 @@ finding of the cluster is located on it; otherwise on the total (left side).
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Iterator
 
 from disclint.analysis import structure as F
 from disclint.analysis.structure import Term
 from disclint.catalog import Catalog, IdentitySpec
-from disclint.model import Document, Finding, Related
-from disclint.model.amounts import ZERO, Comparison, Verdict, compare_sum, fmt
-from disclint.rules.base import Rule, RuleContext
-
-MAX_LISTED = 8  # parts named in a message
+from disclint.model import Document
+from disclint.model.amounts import ZERO, Comparison, Verdict, compare_sum
 
 
 # ---------------------------------------------------------------- checks
 @dataclass
 class Check:
-    """One instance of an identity: ``sum(left) = sum(right)``."""
+    """One instance of an identity: ``sum(left) = sum(right)``. ``kind`` says which rule
+    reports it (the rules declare the kinds they report: ``IdentityRule.reports``)."""
 
-    rule: str
-    kind: str
+    kind: str  # the identity's kind; an ``equal`` between two tables is ``cross_table``
     identity: IdentitySpec
     left: list[Term]
     right: list[Term]
@@ -125,21 +120,6 @@ class Check:
         return d * term.sign
 
 
-def _side_text(terms: list[Term], by_column: bool = False) -> str:
-    """``20106 财政事务 603.14 + 20132 组织事务 1.55``: parts named by row, or by
-    column for the cells of one row (row totals, where blanks are listed too)."""
-    shown = terms if by_column else [t for t in terms if not t.blank]
-    shown = shown or terms[:1]
-    pieces: list[str] = []
-    for i, t in enumerate(shown[:MAX_LISTED]):
-        op = "- " if t.sign < 0 else ("" if i == 0 else "+ ")
-        name = t.label if by_column else t.row_label
-        pieces.append(f"{op}{name} {t.text()}")
-    if len(shown) > MAX_LISTED:
-        pieces.append(f"+ {len(shown) - MAX_LISTED} more")
-    return " ".join(pieces)
-
-
 # ---------------------------------------------------------------- building checks
 class _Builder:
     """Turns each catalog identity into checks, one ``k_<kind>`` method per kind."""
@@ -158,20 +138,21 @@ class _Builder:
     def term(self, table, row, column, *, sign=1, count=False) -> Term:
         return F.make_term(table, row, column, self.catalog, sign=sign, count=count)
 
-    def add(self, rule: str, ident: IdentitySpec, left: list[Term], right: list[Term], relation: str,
-            key: str) -> None:
+    def add(self, ident: IdentitySpec, left: list[Term], right: list[Term], relation: str,
+            key: str, *, tables: int = 1) -> None:
         if not left or not right:
             return
         # an all-blank check (0 = 0) reports nothing but still confirms its cells
-        self.checks.append(Check(rule, ident.kind, ident, left, right, relation, key))
+        kind = "cross_table" if ident.kind == "equal" and tables > 1 else ident.kind
+        self.checks.append(Check(kind, ident, left, right, relation, key))
 
-    def add_column_sums(self, rule: str, ident: IdentitySpec, table, total, parts, relation: str, *,
+    def add_column_sums(self, ident: IdentitySpec, table, total, parts, relation: str, *,
                         columns: list[str], count: bool = False) -> None:
         """One check per column: the ``total`` row's cell = the sum of the ``parts`` rows' cells."""
         for col in columns:
             left = [self.term(table, total, col, count=count)]
             right = [self.term(table, r, col, count=count) for r in parts]
-            self.add(rule, ident, left, right, relation, _cell_key(table, total, col))
+            self.add(ident, left, right, relation, _cell_key(table, total, col))
 
     def _table(self, ident: IdentitySpec):
         return self.doc.table(ident.get("table", ""))
@@ -210,7 +191,7 @@ class _Builder:
                 continue
             left = [self.term(table, row, total, count=count)]
             right = [self.term(table, row, c, sign=s, count=count) for c, s in parts]
-            self.add("T102", ident, left, right, "its parts come to", _cell_key(table, row, total))
+            self.add(ident, left, right, "its parts come to", _cell_key(table, row, total))
 
     def k_code_hierarchy(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
@@ -228,14 +209,14 @@ class _Builder:
             for parent, kids in pairs:
                 level = F.level_name(kids)
                 rel = f"its {level} rows sum to" if level else "the rows under it sum to"
-                self.add_column_sums("T103", ident, table, parent, kids, rel, columns=cols)
+                self.add_column_sums(ident, table, parent, kids, rel, columns=cols)
 
     def k_group_sum(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
         if table is None:
             return
         for group, items in F.economic_groups(table, self.catalog):
-            self.add_column_sums("T104", ident, table, group, items, "its items sum to",
+            self.add_column_sums(ident, table, group, items, "its items sum to",
                                  columns=self._columns(table, group.panel, ident))
 
     def k_named_sum(self, ident: IdentitySpec) -> None:
@@ -252,7 +233,7 @@ class _Builder:
                     continue
                 return  # a row the identity needs is not there: cannot check
             parts.append(r)
-        self.add_column_sums("T101", ident, table, total, parts, "its parts sum to",
+        self.add_column_sums(ident, table, total, parts, "its parts sum to",
                              columns=self._columns(table, total.panel, ident), count=bool(ident.get("count")))
 
     def k_class_sum(self, ident: IdentitySpec) -> None:
@@ -263,7 +244,7 @@ class _Builder:
         classes = [r for _, r in F.class_rows(table, ident.get("panel"), self.catalog)]
         if not classes:
             return
-        self.add_column_sums("T101", ident, table, total, classes, "its 类 rows sum to",
+        self.add_column_sums(ident, table, total, classes, "its 类 rows sum to",
                              columns=self._columns(table, total.panel, ident))
 
     def k_panel_sum(self, ident: IdentitySpec) -> None:
@@ -279,7 +260,7 @@ class _Builder:
             groups = [r for r in rows if F.is_group_row(r, names)]
         if not groups:
             return
-        self.add_column_sums("T101", ident, table, total, groups, "its groups sum to",
+        self.add_column_sums(ident, table, total, groups, "its groups sum to",
                              columns=self._columns(table, total.panel, ident))
 
     def k_unit_sum(self, ident: IdentitySpec) -> None:
@@ -295,7 +276,7 @@ class _Builder:
         if total is not None and tree.roots:
             pairs.insert(0, (total, tree.roots))
         for parent, kids in pairs:
-            self.add_column_sums("T101", ident, table, parent, kids, "the rows under it sum to",
+            self.add_column_sums(ident, table, parent, kids, "the rows under it sum to",
                                  columns=self._columns(table, parent.panel, ident))
 
     def k_equal(self, ident: IdentitySpec) -> None:
@@ -307,9 +288,8 @@ class _Builder:
         if left is None or right is None:
             return
         tables = {r.table for r in left_refs + right_refs}
-        rule = "T105" if len(tables) == 1 else "X201"
         key = f"{ident.get('left')}={ident.get('right')}".replace(" ", "")
-        self.add(rule, ident, left, right, "", key)
+        self.add(ident, left, right, "", key, tables=len(tables))
 
     def k_rows_match(self, ident: IdentitySpec) -> None:
         lref = F.parse_column_ref(ident.get("left", ""))
@@ -327,7 +307,7 @@ class _Builder:
             if left[0].cell is None and right[0].cell is None:
                 continue
             key = f"{lref.table}.{lref.column}|{rref.table}.{rref.column}|{code}"
-            self.add("X201", ident, left, right, "", key)
+            self.add(ident, left, right, "", key)
 
 
 def _cell_key(table, row, column: str) -> str:
@@ -420,20 +400,21 @@ def _same(term: Term, check: Check) -> Term:
     return next(t for t in check.terms if t.ident == term.ident)
 
 
-# ---------------------------------------------------------------- analysis cache
+# ---------------------------------------------------------------- evaluation
 @dataclass
-class Analysis:
-    """Every identity of the catalog evaluated on one document (shared by the T1xx/X2xx rules)."""
+class IdentityResults:
+    """Every identity of the catalog evaluated on one document."""
 
     checks: list[Check] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # identities that could not be read
 
 
-def analyse(doc: Document, catalog: Catalog, tolerance: Decimal | None = None) -> Analysis:
-    """Evaluate every identity of the catalog on the document. ``tolerance`` is the
-    configured ``rounding-tolerance`` (None: the interval rule's default)."""
+def evaluate_identities(doc: Document, catalog: Catalog, tolerance: Decimal = ZERO) -> IdentityResults:
+    """Build every identity of the catalog on the document, compare both sides under the
+    interval rule widened by ``tolerance`` (the configured ``rounding-tolerance``), and
+    locate the likely wrong cell of each cluster of failing checks."""
     b = _Builder(doc, catalog)
-    out = Analysis()
+    out = IdentityResults()
     for ident in catalog.identities:
         try:
             b.build(ident)
@@ -444,186 +425,3 @@ def analyse(doc: Document, catalog: Catalog, tolerance: Decimal | None = None) -
     _locate(b.checks)
     out.checks = b.checks
     return out
-
-
-_cache_lock = threading.Lock()
-_cache: list[tuple[weakref.ref, int, int, Analysis]] = []
-_CACHE_SIZE = 8
-
-
-def _signature(doc: Document) -> int:
-    """Changes when a table, row or cell of the document is added, removed or edited."""
-    return hash(tuple(
-        (id(t), t.id, id(r), r.key, r.code, r.panel, tuple((k, id(c), c.value) for k, c in r.cells.items()))
-        for t in doc.tables for r in t.rows
-    ))
-
-
-def analysis_for(doc: Document, catalog: Catalog, tolerance: Decimal | None = None) -> Analysis:
-    """The analysis of ``doc``, computed once for all identity rules (and again
-    if the document was edited in between)."""
-    sig = hash((_signature(doc), tolerance))
-    with _cache_lock:
-        for ref, cat_id, doc_sig, result in _cache:
-            if ref() is doc and cat_id == id(catalog) and doc_sig == sig:
-                return result
-    result = analyse(doc, catalog, tolerance)
-    with _cache_lock:
-        _cache[:] = [e for e in _cache if e[0]() is not None and e[0]() is not doc][-(_CACHE_SIZE - 1):]
-        _cache.append((weakref.ref(doc), id(catalog), sig, result))
-    return result
-
-
-def _tolerance(ctx: RuleContext) -> Decimal | None:
-    value = (ctx.options or {}).get("rounding_tolerance")
-    if value is None:
-        return None
-    return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
-# ---------------------------------------------------------------- findings
-def message(check: Check) -> str:
-    """What a failing check says: both sides, the difference, the likely wrong cell and
-    (for the identities written in the catalog) the identity's own text."""
-    assert check.comparison is not None
-    d = check.decimals
-    if check.kind in ("equal", "rows_match"):
-        lhs = _fact_text(check.left, d)
-        rhs = _fact_text(check.right, d)
-        text = f"{lhs} but {rhs}"
-    else:
-        total = check.left[0]
-        text = (
-            f"{total.where()} is {fmt(check.claimed, d)} but {check.relation} {fmt(check.expected, d)} "
-            f"({_side_text(check.right, by_column=check.kind == 'row_sum')})"
-        )
-    text += f"; difference {fmt(check.difference, d)}"
-    c = check.blamed
-    if c is not None:
-        same_table = all(t.table is c.table for t in check.terms)
-        text += f"; likely wrong: {c.where(with_table=not same_table)} ({c.text()}), {check.culprit_reason}"
-    ident_text = check.identity.get("text")
-    if ident_text and check.kind in ("named_sum", "equal", "rows_match", "row_sum"):
-        text += f" [{ident_text}]"
-    return text
-
-
-def _fact_text(terms: list[Term], d: int) -> str:
-    if len(terms) == 1:
-        t = terms[0]
-        return f"{t.where()} is {t.text()}"
-    total = sum((t.signed for t in terms), ZERO)
-    return f"{_side_text(terms)} is {fmt(total, d)}"
-
-
-def findings_for(rule: Rule, check: Check) -> Iterator[Finding]:
-    """The finding of a check that does not hold, located on its culprit or its total;
-    every other printed cell of the check (and the total) is a related location."""
-    cmp = check.comparison
-    if cmp is None or cmp.ok:
-        return
-    total = check.left[0]
-    primary = check.blamed if check.blamed is not None else total
-    related = [
-        Related(f"{t.where()} = {t.text()}", t.location())
-        for t in check.terms
-        if t is not primary and (not t.blank or t is total)
-    ]
-    yield from rule.compared(cmp, message(check), primary.location(), related=related,
-                             key=f"{rule.code}|{check.kind}|{check.key}")
-
-
-class IdentityRule(Rule):
-    """Base of the table-arithmetic rules: reports the checks carrying its code."""
-
-    groups = ("tables", "arithmetic")
-
-    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
-        analysis = analysis_for(doc, ctx.catalog, _tolerance(ctx))
-        for c in analysis.checks:
-            if c.rule == self.code:
-                yield from findings_for(self, c)
-
-
-class ColumnTotals(IdentityRule):
-    code = "T101"
-    name = "column-total"
-    summary = "A total or subtotal row (合计, 小计, 本年收入合计, 部门合计) equals the sum of its rows."
-    rationale = (
-        "Every total printed in a table is the sum of the rows it totals: income sources, the 类 rows of the "
-        "expenditure side, the groups of a 人员经费/公用经费 panel, the units or projects of a project table. "
-        "A total that is not the sum means a row or the total was mistyped or left out. Differences within the "
-        "rounding slack of the amounts (0.005 万元 per amount) are notes, not errors."
-    )
-    example = (
-        '表1 预算收支总表 row "本年收入合计" column 预算数 is 678.72 but its parts sum to 679.72 '
-        "(一、一般公共预算 679.72); difference -1.00"
-    )
-
-
-class RowTotals(IdentityRule):
-    code = "T102"
-    name = "row-total"
-    summary = "Per row, the total column equals the sum of its component columns (合计 = 基本支出 + 项目支出)."
-    rationale = (
-        "Tables split each row's total over columns: funding sources, 基本/项目 支出, 人员/公用 经费, "
-        "当年预算/上年结转. The total column must equal the sum of the components on every row; a balance "
-        "column may be defined with a subtraction (年末 = 年初 + 收入 - 支出)."
-    )
-    example = '表3 预算支出总表 row "2010601 行政运行" column 合计 is 216.51 but its parts come to 217.51 ...'
-
-
-class CodeHierarchy(IdentityRule):
-    code = "T103"
-    name = "code-hierarchy"
-    summary = "In tables by 支出功能分类, 合计 = Σ 类, each 类 = Σ its 款, each 款 = Σ its 项, in every column."
-    rationale = (
-        "Functional classification codes nest: 201 ⊃ 20106 ⊃ 2010601. A parent row is the sum of the child "
-        "rows printed under it (a parent is compared only when its children are printed). A 项 cell typed "
-        "wrong breaks both its 款 sum and its row total; the finding is then placed on that cell."
-    )
-    example = (
-        '表3 预算支出总表 row "201 一般公共服务支出" column 合计 is 603.69 but its 款 rows sum to 604.69 '
-        "(20106 财政事务 603.14 + 20132 组织事务 1.55); difference -1.00"
-    )
-
-
-class EconomicGroups(IdentityRule):
-    code = "T104"
-    name = "economic-groups"
-    summary = "Economic-classification groups (301 工资福利支出 ...) equal the sum of their items."
-    rationale = (
-        "The basic-expenditure tables list 支出经济分类 groups with their items (301 ⊃ 30101 基本工资 ...; "
-        "budget table 6 lists them by name, items printed under their group). Each group row is the sum of "
-        "its items, in every value column."
-    )
-    example = '公开06表 row "301 工资福利支出" column 决算数 is 1,313.63 but its items sum to 1,314.63 ...'
-
-
-class Balance(IdentityRule):
-    code = "T105"
-    name = "balance"
-    summary = "Equalities within one table, above all 收入总计 = 支出总计 of the 总表."
-    rationale = (
-        "The two sides of a 收支总表 balance: total income (with carry-over) equals total expenditure (with "
-        "carry-forward). An unbalanced 总表 means one side is misstated."
-    )
-    example = '表1 预算收支总表 row "收入总计" column 预算数 is 678.72 but row "支出总计" column 合计 is 679.72 ...'
-
-
-class CrossTable(IdentityRule):
-    code = "X201"
-    name = "cross-table"
-    summary = "The same quantity in two tables is the same number (表3 合计 = 表1 本年支出合计; 类 rows match)."
-    rationale = (
-        "The tables restate each other: the expenditure table's total is table 1's 本年支出合计, the general "
-        "budget table's 类 rows are the 一般公共预算 column of table 4, table 12's projects add up to table 3's "
-        "项目支出. A difference means one of the tables is wrong; both cells are named."
-    )
-    example = (
-        '表3 预算支出总表 row "合计" column 合计 is 678.72 but 表1 预算收支总表 row "本年支出合计" column 合计 '
-        "is 679.72; difference -1.00"
-    )
-
-
-RULES = [ColumnTotals, RowTotals, CodeHierarchy, EconomicGroups, Balance, CrossTable]
