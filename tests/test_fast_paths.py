@@ -254,8 +254,8 @@ def test_catalog_data_cache(tmp_path, monkeypatch):
 
     monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
     fresh = build_catalog()
-    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == [
-        "budget_shanxi", "final_national", "function_classes"]
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == sorted(
+        [name.removesuffix(".toml") for name in catalog.BUILTIN_CATALOGS] + ["function_classes"])
     assert build_catalog() == fresh  # now from the cache
     for p in tmp_path.iterdir():
         p.write_bytes(b"damaged")

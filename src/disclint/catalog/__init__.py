@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 DATA_DIR = Path(__file__).parent / "data"
-BUILTIN_CATALOGS = ("budget_shanxi.toml", "final_national.toml")
+BUILTIN_CATALOGS = ("budget_shanxi.toml", "budget_shanghai.toml", "final_national.toml")
 
 # A table's ``role`` tells the rules which table plays a part that has no fixed id:
 # a provincial catalog that numbers its tables otherwise still gets the checks.
