@@ -60,8 +60,8 @@ def test_every_catalog_identity_parses():
             F.parse_facts(ident.get("left"))
             F.parse_facts(ident.get("right"))
         elif ident.kind == "rows_match":
-            F.parse_column_ref(ident.get("left"))
-            F.parse_column_ref(ident.get("right"))
+            F.parse_column_refs(ident.get("left"))
+            F.parse_column_refs(ident.get("right"))
         else:
             assert ident.get("table"), ident.params
             assert cat.spec(ident.get("table")) is not None, ident.params

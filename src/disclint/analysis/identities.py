@@ -3,9 +3,10 @@
 One engine evaluates all identities of a document into *checks* (left side =
 right side, both lists of cells) and compares them with the interval rule of
 ``model.amounts``: equal -> nothing; a rounding-sized difference -> a note
-(``rounding=True``); beyond -> an error. A missing table or row means the
-identity cannot be checked and is skipped (the S3xx rules report missing
-tables). Blank cells are exact zeros; vehicle counts (``count = true``) are
+(``rounding=True``); beyond -> an error. A missing table or row, or a column
+the table does not print at all (an ``optional`` catalog column of a form that
+lacks it), means the identity cannot be checked and is skipped (the S3xx rules
+report missing tables). Blank cells are exact zeros; vehicle counts (``count = true``) are
 exact integers.
 
 Identity kinds (each rule declares the kinds it reports: ``IdentityRule.reports``
@@ -26,8 +27,11 @@ code_hierarchy  T103   合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 (ever
                        a parent is compared only when its children are printed)
 group_sum       T104   an economic group (301 / 工资福利支出) = Σ its items
 equal           T105   two facts of the same table (收入总计 = 支出总计)
+                       (``optional = [rows]``: such a row not printed is zero)
 cross_table     X201   an ``equal`` between facts of different tables
 rows_match      X201   every 类 row of one table = the same 类 of another
+                       (a side may be a sum of columns; ``codes = "all"``:
+                       every coded row, 类, 款 and 项)
 =============== ====== ==========================================================
 
 Locating the wrong cell. A sum that does not add up says that *some* cell is
@@ -281,8 +285,8 @@ class _Builder:
 
     def k_equal(self, ident: IdentitySpec) -> None:
         count = bool(ident.get("count"))
-        left_refs = F.parse_facts(ident.get("left", ""))
-        right_refs = F.parse_facts(ident.get("right", ""))
+        left_refs = self._printed(F.parse_facts(ident.get("left", "")), ident)
+        right_refs = self._printed(F.parse_facts(ident.get("right", "")), ident)
         left = F.resolve_all(self.doc, left_refs, self.catalog, count=count)
         right = F.resolve_all(self.doc, right_refs, self.catalog, count=count)
         if left is None or right is None:
@@ -291,22 +295,44 @@ class _Builder:
         key = f"{ident.get('left')}={ident.get('right')}".replace(" ", "")
         self.add(ident, left, right, "", key, tables=len(tables))
 
+    def _printed(self, refs: list[F.FactRef], ident: IdentitySpec) -> list[F.FactRef]:
+        """The refs without the ``optional`` rows that the table does not print (zero)."""
+        optional = set(ident.get("optional", []))
+        if not optional:
+            return refs
+        out = []
+        for r in refs:
+            table = self.doc.table(r.table)
+            if table is not None and r.row in optional and table.row(r.row, r.panel) is None:
+                continue
+            out.append(r)
+        return out
+
     def k_rows_match(self, ident: IdentitySpec) -> None:
-        lref = F.parse_column_ref(ident.get("left", ""))
-        rref = F.parse_column_ref(ident.get("right", ""))
+        # each side: a column, or a sum of columns of one table (A.x + A.y)
+        lrefs = F.parse_column_refs(ident.get("left", ""))
+        rrefs = F.parse_column_refs(ident.get("right", ""))
+        lref, rref = lrefs[0], rrefs[0]
         lt, rt = self.doc.table(lref.table), self.doc.table(rref.table)
         if lt is None or rt is None:
             return
-        rights = dict(F.class_rows(rt, rref.panel, self.catalog))
-        for code, lrow in F.class_rows(lt, lref.panel, self.catalog):
+        for table, refs in ((lt, lrefs), (rt, rrefs)):
+            present = F.present_columns(table, refs[0].panel)
+            if any(r.column not in present for r in refs):
+                return  # a column this form of the table does not print
+        rows = F.coded_rows if ident.get("codes") == "all" else F.class_rows
+        rights = dict(rows(rt, rref.panel, self.catalog))
+        lcols = "+".join(r.column for r in lrefs)
+        rcols = "+".join(r.column for r in rrefs)
+        for code, lrow in rows(lt, lref.panel, self.catalog):
             rrow = rights.get(code)
             if rrow is None:
                 continue
-            left = [self.term(lt, lrow, lref.column)]
-            right = [self.term(rt, rrow, rref.column)]
-            if left[0].cell is None and right[0].cell is None:
+            left = [self.term(lt, lrow, r.column) for r in lrefs]
+            right = [self.term(rt, rrow, r.column) for r in rrefs]
+            if all(t.cell is None for t in left + right):
                 continue
-            key = f"{lref.table}.{lref.column}|{rref.table}.{rref.column}|{code}"
+            key = f"{lref.table}.{lcols}|{rref.table}.{rcols}|{code}"
             self.add(ident, left, right, "", key)
 
 

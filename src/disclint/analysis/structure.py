@@ -33,6 +33,7 @@ from disclint.catalog.refs import (  # noqa: F401  re-exported for the identity 
     FactRef,
     FactSyntaxError,
     parse_column_ref,
+    parse_column_refs,
     parse_fact,
     parse_facts,
 )
@@ -105,12 +106,16 @@ def make_term(table: Table, row: Row, column: str, catalog: Catalog | None, *, s
 
 
 def resolve(doc: Document, ref: FactRef, catalog: Catalog | None, *, count: bool = False) -> list[Term] | None:
-    """The cells of a fact, or None when its table or row is not in the document."""
+    """The cells of a fact, or None when its table or row is not in the document, or
+    its column is not printed by this form of the table (no row of the panel has a cell
+    for it: the department form of a 总表 without the unit form's 人员经费 column)."""
     table = doc.table(ref.table)
     if table is None:
         return None
     row = table.row(ref.row, ref.panel)
     if row is not None:
+        if row.cell(ref.column) is None and ref.column not in present_columns(table, row.panel):
+            return None
         return [make_term(table, row, ref.column, catalog, sign=ref.sign, count=count)]
     if ref.row == "total":
         tops = top_level_rows(table, ref.panel, doc)
@@ -213,6 +218,11 @@ def class_rows(table: Table, panel: str | None, catalog: Catalog | None) -> list
             seen.add(code)
             out.append((code, r))
     return out
+
+
+def coded_rows(table: Table, panel: str | None, catalog: Catalog | None = None) -> list[tuple[str, Row]]:
+    """Every row with a classification code (类, 款 and 项; the first of each code), with its code."""
+    return [(r.code, r) for r in code_tree(table.rows_in(panel)).rows]  # type: ignore[misc]
 
 
 def economic_group_names(catalog: Catalog | None) -> set[str]:

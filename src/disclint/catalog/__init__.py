@@ -6,6 +6,10 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
 ``template``, ``kind``
     The template name and the document kind it describes (``budget`` /
     ``final_accounts``).
+``unit``
+    Optional: the amount unit of the template's tables (``元``, ``万元``), for a
+    table that prints no 单位 line; a table may set its own ``unit``. Without
+    either, readers assume 万元.
 ``[[tables]]``
     ``id`` (``B03``, ``F05``), ``number`` (its number in the template, for
     messages only), ``name`` (canonical title), ``titles`` (aliases: a table is
@@ -17,7 +21,11 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
     parts of the table (``main`` when there is one), each with its value
     ``columns`` in printed order (``key``, ``label``, ``aliases``; ``unit = "%"``
     for a column of percentages such as 执行率, whose cells are read as percentage
-    points), optional
+    points; ``optional = true`` for a column that only some forms of the table
+    print, after the columns every form prints: a row that prints no cell there
+    gets none, not a blank one, so the identities over the column are skipped
+    where it is not printed; e.g. 人员经费 / 公用经费 / 项目支出 of the Shanghai
+    表1, which the unit form prints beside 合计 and the department form does not), optional
     ``class_rows`` (expenditure listed by 类 name) and ``rows``: named rows,
     ``key = [label aliases]``.
 ``[[identities]]``
@@ -27,7 +35,13 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
     ``disclint.rules.identities``). Facts are written ``TABLE[.PANEL][ROW].COLUMN``,
     e.g. ``B01.income[income_year_total].amount``; ``equal`` sides may add facts
     with `` + ``. Row ``total`` of a table without a total row means the sum of
-    its top-level rows.
+    its top-level rows. ``equal`` may list ``optional`` row keys (or codes): a
+    part whose row the table does not print counts as zero (economic groups are
+    printed only when they have amounts). ``rows_match`` sides may be sums of
+    columns of one table (``SB1.expenditure.personnel + SB1.expenditure.public``);
+    ``codes = "all"`` matches every coded row (类, 款 and 项), not only the 类 rows.
+    A fact or column that a table does not print at all (no row of the panel has
+    a cell for it) cannot be checked: the identity is skipped.
 """
 
 from __future__ import annotations
@@ -40,7 +54,7 @@ from typing import Any, Iterable
 from disclint.model.text import label_key, strip_ordinal, title_key
 
 DATA_DIR = Path(__file__).parent / "data"
-BUILTIN_CATALOGS = ("budget_shanxi.toml", "final_national.toml")
+BUILTIN_CATALOGS = ("budget_shanxi.toml", "budget_shanghai.toml", "final_national.toml")
 
 # A table's ``role`` tells the rules which table plays a part that has no fixed id:
 # a provincial catalog that numbers its tables otherwise still gets the checks.
@@ -58,6 +72,7 @@ class ColumnSpec:
     label: str
     aliases: tuple[str, ...] = ()
     unit: str | None = None  # "%": the cells are percentages; None: amounts in the table's unit
+    optional: bool = False  # printed by some forms of the table only (see the module docstring)
 
     @property
     def percent(self) -> bool:
@@ -109,6 +124,7 @@ class TableSpec:
     unit_rows: bool = False
     attachment: bool = False
     role: str | None = None  # one of TABLE_ROLES
+    unit: str | None = None  # amount unit when the table prints no 单位 line (元 / 万元); None: 万元
     # How the table is printed, for readers (``[tables.layout]``): ``label_columns``
     # (cells before the values of each panel: ``code``, ``label``, ``label2``,
     # ``line_no``), ``flat`` (one printed row unfolded into item rows), ``blocks``
@@ -200,20 +216,21 @@ class Catalog:
         kind = data.get("kind", "budget")
         for t in data.get("tables", []):
             self.tables = [s for s in self.tables if s.id != t["id"]]  # later catalogs override
-            self.tables.append(_table(t, template, kind))
+            self.tables.append(_table(t, template, kind, data.get("unit")))
         for ident in data.get("identities", []):
             self.identities.append(IdentitySpec(ident["kind"], template, dict(ident)))
         self.function_classes.update(data.get("classes", {}))
         self.economic_groups.update(data.get("economic_groups", {}))
 
 
-def _table(t: dict, template: str, kind: str) -> TableSpec:
+def _table(t: dict, template: str, kind: str, unit: str | None = None) -> TableSpec:
     panels = tuple(
         PanelSpec(
             key=p["key"],
             label=p.get("label", ""),
             columns=tuple(
-                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ())), c.get("unit"))
+                ColumnSpec(c["key"], c.get("label", c["key"]), tuple(c.get("aliases", ())), c.get("unit"),
+                           bool(c.get("optional", False)))
                 for c in p.get("columns", [])
             ),
             rows={k: tuple(v) for k, v in p.get("rows", {}).items()},
@@ -239,6 +256,7 @@ def _table(t: dict, template: str, kind: str) -> TableSpec:
         unit_rows=t.get("unit_rows", False),
         attachment=t.get("attachment", False),
         role=role,
+        unit=t.get("unit", unit),
         layout=dict(t.get("layout", {})),
     )
 

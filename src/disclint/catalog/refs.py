@@ -4,7 +4,9 @@
     B03[total].project                        TABLE[ROW].COLUMN (any panel)
     F06.personnel[personnel_total].amount + F06.public[public_total].amount
 
-A *column reference* (``B03.total``, ``B01.expenditure.total``) names a column.
+A *column reference* (``B03.total``, ``B01.expenditure.total``) names a column;
+``rows_match`` sides may add columns of one table with `` + ``
+(``SB1.expenditure.personnel + SB1.expenditure.public``).
 The identity rules and the narrative resolver both read references through here.
 """
 
@@ -74,3 +76,11 @@ def parse_column_ref(text: str) -> ColumnRef:
     if not m:
         raise FactSyntaxError(f"not a column reference: {text!r} (expected TABLE[.PANEL].COLUMN)")
     return ColumnRef(m["table"], m["panel"], m["column"])
+
+
+def parse_column_refs(text: str) -> list[ColumnRef]:
+    """``"A.x + A.y"`` -> [A.x, A.y]: a column, or a sum of columns of one table."""
+    refs = [parse_column_ref(p) for p in text.split(" + ")]
+    if len({(r.table, r.panel) for r in refs}) > 1:
+        raise FactSyntaxError(f"a sum of columns must stay in one table and panel: {text!r}")
+    return refs

@@ -67,6 +67,9 @@ def _fact_text(terms: list[Term], d: int) -> str:
         t = terms[0]
         return f"{t.where()} is {t.text()}"
     total = sum((t.signed for t in terms), ZERO)
+    first = terms[0]
+    if all(t.row is first.row for t in terms):  # columns of one row (rows_match of a column sum)
+        return f'{first.table_label} row "{first.row_label}" {_side_text(terms, by_column=True)} is {fmt(total, d)}'
     return f"{_side_text(terms)} is {fmt(total, d)}"
 
 

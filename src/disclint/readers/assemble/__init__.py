@@ -62,7 +62,7 @@ def assemble(
         location=raw.location,
         header=[list(h) for h in raw.header],
         number=raw.number,
-        unit=raw.unit or "万元",
+        unit=raw.unit or spec.unit or "万元",
         notes=list(raw.notes),
         name=spec.name,
     )
@@ -385,6 +385,8 @@ class _Builder:
         row_loc = _context(where, self.display, row_label)
         cells = {}
         for col, c in zip(panel.columns, aligned):
+            if c is None and col.optional:
+                continue  # a column this form of the table does not print: no cell, not a blank one
             cells[col.key] = self.cell(c, col.key, col.label, row_label, row_loc)
         row = Row(
             label=row_label,
