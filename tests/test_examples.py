@@ -12,7 +12,7 @@ from disclint.model import Severity
 CONSISTENT = EXAMPLES / "consistent-budget.md"
 PLANTED = EXAMPLES / "planted-errors-budget.md"
 
-pytestmark = pytest.mark.skipif(not real_reader_available(), reason="the text reader is not available yet")
+
 
 
 def line_of(path, marker: str, after: str | None = None) -> int:

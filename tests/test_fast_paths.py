@@ -10,6 +10,7 @@ import random
 import re
 from pathlib import Path
 
+import corpus
 import pytest
 
 from disclint.catalog import build_catalog, default_catalog
@@ -17,7 +18,7 @@ from disclint.grammar import claims
 from disclint.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "text"
+CORPUS = corpus.TEXT
 EXAMPLES = ROOT / "examples"
 
 

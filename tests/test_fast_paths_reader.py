@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import corpus
 import pytest
 from lark import Lark, Token
 from lark.parsers.lalr_analysis import Shift
@@ -16,7 +17,7 @@ from disclint.model.text import normalize_line
 from disclint.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "text"
+CORPUS = corpus.TEXT
 EXAMPLES = ROOT / "examples"
 START = ["tab_block", "space_block"]
 

@@ -26,6 +26,7 @@ import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import corpus
 import pytest
 from builders import rule_context
 from builders import errors, leaf_cells
@@ -36,8 +37,7 @@ from disclint.rules import structure, tables
 from disclint.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "text"
-DOCS = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+DOCS = corpus.TEXT_DOCS
 
 # tables whose every leaf cell must be located exactly
 LOCATED = {
@@ -55,7 +55,7 @@ NAMED = {"budget": set(), "final_accounts": {"F06"}}
 # 工资福利支出 252.92 vs Σ items 252.91).
 KNOWN_ERRORS: dict[str, set[tuple[str, str]]] = {}
 
-pytestmark = pytest.mark.skipif(not DOCS, reason="corpus not found beside the repository (../shared/corpus)")
+pytestmark = pytest.mark.corpus
 
 
 def read(path: Path):

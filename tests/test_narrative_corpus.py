@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+import corpus
 import pytest
 from builders import rule_context
 
@@ -26,14 +27,14 @@ from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "text"
-DOCS = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+CORPUS = corpus.TEXT
+DOCS = corpus.TEXT_DOCS
 FINAL = "yq-finance-bureau-2023-final.txt"
 
 RULE_MODULES = ("disclint.rules.narrative", "disclint.rules.shares", "disclint.rules.changes",
                 "disclint.rules.sangong", "disclint.rules.units")
 
-pytestmark = pytest.mark.skipif(not DOCS, reason="corpus not found beside the repository (../shared/corpus/text)")
+pytestmark = pytest.mark.corpus
 
 
 def _reader():

@@ -14,7 +14,7 @@ from disclint.model import Finding, Location, Related, Severity, Values
 from disclint.output import FORMATS
 from disclint.output.sarif import to_sarif
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"  # OASIS SARIF 2.1.0
 
 LOCATION_KEYS = {"path", "line", "column", "end_line", "end_column", "page", "box", "table", "row",
                  "column_label", "section"}

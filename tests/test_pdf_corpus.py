@@ -9,15 +9,16 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import corpus
 import pytest
 
 from disclint.readers.pdf import read_pdf
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
+CORPUS = corpus.PDF
 PUTUO = CORPUS / "sh-putuo-finance-bureau-2024-final.pdf"
 TEMPLATE = CORPUS / "national-final-accounts-template.pdf"
 
-pytestmark = pytest.mark.skipif(not PUTUO.exists(), reason="shared corpus not available")
+pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")

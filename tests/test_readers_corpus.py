@@ -9,20 +9,19 @@ import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
+import corpus
 import pytest
 
 from disclint.catalog import default_catalog
 from disclint.readers import read_document
 
 D = Decimal
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"
+CORPUS = corpus.TEXT
 TREASURY = "yq-treasury-center-2023-budget.txt"
 BUREAU = "yq-finance-bureau-2023-final.txt"
 DATONG = "dt-finance-info-center-2024-budget.txt"
 
-pytestmark = pytest.mark.skipif(
-    not (CORPUS / BUREAU).exists(), reason=f"shared corpus not found at {CORPUS}"
-)
+pytestmark = pytest.mark.corpus
 
 _CACHE: dict = {}
 
