@@ -1,8 +1,8 @@
 """The ``disclint`` command line.
 
-    disclint check FILE_OR_DIR... [--format text|json|sarif] [--output FILE] [--select CODES] [--ignore CODES]
-                   [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
-                   [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet]
+    disclint check FILE_OR_DIR... [--format text|json|sarif|html] [--output FILE] [--select CODES]
+                   [--ignore CODES] [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
+                   [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
     disclint rules [--format text|json]
     disclint explain CODE
     disclint parse FILE
@@ -71,7 +71,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="FILE_OR_DIR...")
 @click.option("-f", "--format", "format_name", default="text", show_default=True, metavar="FORMAT",
-              help="Output format: text, json, sarif (plugins may add more).")
+              help="Output format: text, json, sarif, html (plugins may add more).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE instead of standard output.")
 @click.option("--select", default=None, metavar="CODES",
@@ -90,10 +90,17 @@ def cli() -> None:
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the report (html). Default: the locale's (LC_ALL, LC_MESSAGES, LANG): "
+                   "zh when it starts with zh, else en.")
 def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
-          write_baseline, jobs, quiet) -> None:
+          write_baseline, jobs, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     import gc
+
+    from disclint.i18n import set_language
+
+    set_language(lang)
 
     # Start-up (imports, configuration, plugins, catalog, rules) creates objects that all
     # live to the end of the run: no cyclic garbage collection while it lasts; and, when
@@ -143,7 +150,10 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
             bar(done, total, path)
 
     try:
-        result = linter.run(paths, jobs=jobs, progress=progress)
+        # A format may prepare per-document material (the HTML report's page images)
+        # in the per-document step, i.e. in the --jobs workers, under the progress bar.
+        result = linter.run(paths, jobs=jobs, progress=progress,
+                            artifacts=getattr(formatter, "document_artifacts", None))
     finally:
         if bar is not None:
             bar.close()
