@@ -5,7 +5,8 @@ A formatter is a callable ``formatter(result, rules) -> str`` (see the
 :class:`disclint.linter.runner.RunResult`, ``rules`` the rule classes that ran.
 A formatter may also accept a keyword ``color``; ``disclint check`` passes
 ``color=True`` when it writes to a terminal (and ``NO_COLOR`` is not set).
-A formatter may carry a ``document_artifacts`` attribute that the runner calls per document (see
+A formatter may return ``bytes`` (a binary format such as xlsx), and may carry a
+``document_artifacts`` attribute that the runner calls per document (see
 :meth:`disclint.linter.runner.Linter.run`).
 """
 
@@ -53,6 +54,8 @@ FORMATS = {
     "json": format_json,
     "sarif": format_sarif,
     "html": LazyFormatter("disclint.output.html", "format_html"),
+    "csv": LazyFormatter("disclint.output.csv_format", "format_csv"),
+    "xlsx": LazyFormatter("disclint.output.xlsx_format", "format_xlsx"),
 }
 
 __all__ = ["FORMATS", "LazyFormatter", "format_json", "format_sarif", "format_text"]
