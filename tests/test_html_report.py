@@ -276,7 +276,8 @@ def test_overview_and_grid_from_coverage_and_table_checks(tmp_path):
     assert "numbers left over" in doc1 and "<dd>7</dd>" in doc1
     # the grid derived from the tables read when table_checks is absent
     doc2 = html[html.index('id="doc-2"'):html.index('id="doc-3"')]
-    assert "<td>F01</td>" in doc2 and "1 note" in doc2 and "1 reader warning" in doc2
+    assert '<tr class="holding"><td>F01</td><td>—</td><td>1 note</td></tr>' in doc2
+    assert "Identities checked" not in doc2 and "1 reader warning" in doc2
     doc3 = html[html.index('id="doc-3"'):]
     assert "could not be read" in doc3 and "the file is empty" in doc3
 

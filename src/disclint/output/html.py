@@ -314,10 +314,14 @@ class _Report:
             key = _table_of(f.location.table, tables)
             per_table.setdefault(key, Counter())[_severity(f)] += 1
         checks = getattr(d, "table_checks", None)
-        head = [_("Table"), _("Read"), _("Rows"), _("Identities checked"), _("Holding"), _("Failing"),
-                _("Findings")]
+        with_checks = isinstance(checks, list) and bool(checks)
+        if with_checks:
+            head = [_("Table"), _("Read"), _("Rows"), _("Identities checked"), _("Holding"), _("Failing"),
+                    _("Findings")]
+        else:  # what the run says without table_checks: the tables read and the findings in each
+            head = [_("Table"), _("Rows"), _("Findings")]
         rows = []
-        if isinstance(checks, list) and checks:
+        if with_checks:
             for c in checks:
                 if not isinstance(c, dict):
                     continue
@@ -332,13 +336,13 @@ class _Report:
             for t in tables:
                 counts = per_table.pop(t["id"], Counter())
                 cls = "failing" if counts["error"] or counts["warning"] else "holding"
-                rows.append((cls, [t.get("display") or t["id"], "✓", t.get("rows"), None, None, None,
-                                   _counts(counts)]))
+                rows.append((cls, [t.get("display") or t["id"], t.get("rows"), _counts(counts)]))
         rest = Counter()
         for c in per_table.values():
             rest.update(c)
         if rest:
-            rows.append(("other", [_("Narrative and other findings"), "", None, None, None, None, _counts(rest)]))
+            blank = ["", None, None, None, None] if with_checks else [None]
+            rows.append(("other", [_("Narrative and other findings"), *blank, _counts(rest)]))
         if not rows:
             return f'<p class="doc-error">{h("no_tables")}</p>'
         th = "".join(f"<th>{escape(h)}</th>" for h in head)
@@ -443,7 +447,10 @@ def _status(status: str) -> str:
 
 
 def _counts(c: Counter) -> str:
-    parts = [f"{c[s]} {_(SEVERITY_NAMES[s])}" for s in SEVERITIES if c[s]]
+    forms = {"error": lambda n: ngettext("%(n)d error", "%(n)d errors", n),
+             "warning": lambda n: ngettext("%(n)d warning", "%(n)d warnings", n),
+             "note": lambda n: ngettext("%(n)d note", "%(n)d notes", n)}
+    parts = [forms[s](c[s]) % {"n": c[s]} for s in SEVERITIES if c[s]]
     return ", ".join(parts) if parts else "0"
 
 

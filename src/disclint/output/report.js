@@ -12,12 +12,22 @@
       if (src) { img.src = src; }
     });
   }
+  // Long source lines: scroll each snippet so that its finding's span (else its first
+  // marked span) is in sight.
+  function showMarks(root) {
+    root.querySelectorAll(".snippet pre").forEach(function (pre) {
+      var mark = pre.querySelector("mark.finding") || pre.querySelector("mark");
+      if (mark && mark.offsetLeft + mark.offsetWidth > pre.clientWidth) {
+        pre.scrollLeft = Math.max(0, mark.offsetLeft - pre.clientWidth / 3);
+      }
+    });
+  }
   document.querySelectorAll("details.finding").forEach(function (d) {
-    d.addEventListener("toggle", function () { if (d.open) { showImages(d); } });
+    d.addEventListener("toggle", function () { if (d.open) { showImages(d); showMarks(d); } });
   });
   function openTarget() {
     var el = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (el && el.tagName === "DETAILS") { el.open = true; showImages(el); }
+    if (el && el.tagName === "DETAILS") { el.open = true; showImages(el); showMarks(el); }
   }
   // A click on a page image widens the view to the whole band of the page that was
   // rendered (row labels in sight), another click narrows it again.
