@@ -265,7 +265,8 @@ def test_overview_and_grid_from_coverage_and_table_checks(tmp_path):
     assert first[5:8] == ["1", "1", "0"]  # errors, warnings, notes
     assert 'href="#doc-1"' in rows[0][1] and 'id="doc-1"' in html
     assert "1 table read" in rows[1][1]  # derived without coverage
-    assert "unreadable" in rows[2][1]
+    statuses = [re.search(r'<span class="status ([\w-]+)">', r[1]).group(1) for r in rows]
+    assert statuses == ["fails", "read-with-warnings", "unreadable"]
     # the grid: table_checks as given, the unread table flagged
     doc1 = html[html.index('id="doc-1"'):html.index('id="doc-2"')]
     grid = doc1[doc1.index('class="grid"'):]

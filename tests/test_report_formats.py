@@ -127,6 +127,8 @@ def test_xlsx_summary_and_findings_sheets(tmp_path, json_findings):
         mine = [f for f in json_findings["findings"] if f["location"]["path"] == d["path"]]
         assert row[5:8] == tuple(sum(f["severity"] == s for f in mine) for s in ("error", "warning", "note"))
         assert row[4] == len(d["tables"]) and row[2] == d["year"]
+        assert row[8] == ("fails" if row[5] else "warnings" if row[6] else
+                          "read with warnings" if d["status"] == "warning" else "passes")
     sheet = book["Findings"]
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS_EN and len(rows) - 1 == len(json_findings["findings"])

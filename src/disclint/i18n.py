@@ -23,8 +23,7 @@ source strings are English. To add or change strings (from the repository root,
 with Babel from the test extras)::
 
     pybabel extract -F babel.cfg --no-location --sort-output -o src/disclint/locale/disclint.pot .
-    pybabel update -i src/disclint/locale/disclint.pot -d src/disclint/locale -D disclint \
-        --no-location --ignore-obsolete
+    pybabel update -i src/disclint/locale/disclint.pot -d src/disclint/locale -D disclint --ignore-obsolete
     # translate the new entries of locale/zh/LC_MESSAGES/disclint.po, then
     pybabel compile -d src/disclint/locale -D disclint
 

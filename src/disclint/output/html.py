@@ -49,7 +49,13 @@ FAMILY_NAMES = {  # the families of the rule codes (disclint.docs.FAMILIES)
     "U": N_("Units"),
 }
 SEVERITY_NAMES = {"error": N_("error"), "warning": N_("warning"), "note": N_("note")}
-STATUS_NAMES = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("unreadable")}
+STATUS = (  # a document's status in the report: (key, label), worst first
+    ("unreadable", N_("unreadable")),  # DocumentReport.status "error": it could not be read
+    ("fails", N_("fails")),  # error findings
+    ("warnings", N_("warnings")),  # warning findings
+    ("read-with-warnings", N_("read with warnings")),  # the reader warned (DocumentReport.status "warning")
+    ("passes", N_("passes")),
+)
 KIND_NAMES = {"budget": N_("budget"), "final_accounts": N_("final accounts")}
 COVERAGE_NAMES = {  # known keys of DocumentReport.coverage; others are shown as they are
     "tables_expected": N_("tables expected"),
@@ -244,7 +250,7 @@ class _Report:
         for i, d in enumerate(docs, 1):
             counts = Counter(_severity(f) for f in self.by_path.get(d.path, ()))
             cov, cov_value = coverage_text(d, d.artifacts if isinstance(getattr(d, "artifacts", None), dict) else {})
-            status_rank = {"ok": 0, "warning": 1, "error": 2}.get(d.status, 3)
+            status, status_rank = document_status(d, counts)
             cells = [
                 (_short(d.path), f'<a href="#doc-{i}" title="{escape(d.path)}">{escape(_short(d.path))}</a>'),
                 (d.unit or "", escape(d.unit or "—")),
@@ -254,7 +260,7 @@ class _Report:
                 (counts["error"], str(counts["error"])),
                 (counts["warning"], str(counts["warning"])),
                 (counts["note"], str(counts["note"])),
-                (status_rank, f'<span class="status {escape(d.status)}">{escape(_status(d.status))}</span>'),
+                (status_rank, _status_badge(status)),
             ]
             tds = "".join(f'<td data-value="{escape(str(v))}">{h}</td>' for v, h in cells)
             rows.append(f'<tr data-doc="{i}" data-errors="{counts["error"]}">{tds}</tr>')
@@ -267,7 +273,7 @@ class _Report:
         artifacts = d.artifacts if isinstance(getattr(d, "artifacts", None), dict) else {}
         findings = self.by_path.get(d.path, [])
         head = [f'<section class="document" id="doc-{index}" data-doc="{index}">',
-                f'<h2><span class="status {escape(d.status)}">{escape(_status(d.status))}</span> '
+                f'<h2>{_status_badge(document_status(d, Counter(_severity(f) for f in findings))[0])} '
                 f'{escape(d.path)}</h2>']
         facts = [(_("Unit"), d.unit), (_("Year"), d.year), (_("Kind"), _kind(d.kind))]
         head.append('<dl class="facts">' + "".join(
@@ -442,8 +448,30 @@ def _kind(kind: str | None) -> str:
     return _(KIND_NAMES[kind]) if kind in KIND_NAMES else (kind or "")
 
 
-def _status(status: str) -> str:
-    return _(STATUS_NAMES[status]) if status in STATUS_NAMES else status
+def document_status(d, counts: Counter) -> tuple[str, int]:
+    """A document's status key and its rank (higher is worse): unreadable, fails (error
+    findings), warnings (warning findings), read with warnings (the reader's), passes."""
+    if d.status == "error":
+        key = "unreadable"
+    elif counts["error"]:
+        key = "fails"
+    elif counts["warning"]:
+        key = "warnings"
+    elif d.status == "warning":
+        key = "read-with-warnings"
+    else:
+        key = "passes"
+    keys = [k for k, _label in STATUS]
+    return key, len(keys) - 1 - keys.index(key)
+
+
+def status_label(key: str) -> str:
+    return _(dict(STATUS).get(key, key))
+
+
+def _status_badge(key: str) -> str:
+    label = status_label(key)
+    return f'<span class="status {escape(key)}">{escape(label)}</span>'
 
 
 def _counts(c: Counter) -> str:

@@ -17,10 +17,10 @@ from decimal import Decimal
 
 from disclint.i18n import N_, _
 from disclint.output.csv_format import COLUMNS, finding_rows, headers
+from disclint.output.html import document_status, status_label
 
 AMOUNTS = ("claimed", "expected", "difference")
 KIND_NAMES = {"budget": N_("budget"), "final_accounts": N_("final accounts")}
-STATUS_NAMES = {"ok": N_("ok"), "warning": N_("warning"), "error": N_("unreadable")}
 WIDTHS = {"document": 40, "unit": 24, "where": 12, "table": 30, "row": 28, "column": 16, "claimed": 16,
           "expected": 16, "difference": 14, "rule": 8, "severity": 9, "message": 100}
 
@@ -37,7 +37,7 @@ def summary_rows(result) -> tuple[list[str], list[list]]:
         c = counts.get(d.path, Counter())
         rows.append([d.path, d.unit or "", d.year, _(KIND_NAMES[d.kind]) if d.kind in KIND_NAMES else (d.kind or ""),
                      len(d.tables), c["error"], c["warning"], c["note"],
-                     _(STATUS_NAMES[d.status]) if d.status in STATUS_NAMES else d.status, d.error or ""])
+                     status_label(document_status(d, c)[0]), d.error or ""])
     return head, rows
 
 
