@@ -397,10 +397,10 @@ class _Report:
             figures = [self._figure(doc_index, v, pages.get(v["page"])) for v in views]
             figures = [fig for fig in figures if fig]
             if figures:
-                return f'<div class="evidence{_side(f, len(figures))}">{"".join(figures)}</div>'
+                return f'<div class="evidence{_side(len(figures))}">{"".join(figures)}</div>'
         snippets = (artifacts.get("snippets") or {}).get(fid)
         if snippets:
-            return (f'<div class="evidence{_side(f, len(snippets))}">'
+            return (f'<div class="evidence{_side(len(snippets))}">'
                     f'{"".join(_snippet(b) for b in snippets)}</div>')
         return ""
 
@@ -497,8 +497,9 @@ def _table_of(label: str | None, tables: list[dict]) -> str:
     return ""
 
 
-def _side(f, n: int) -> str:
-    """Side by side when a finding has two or more pieces of evidence."""
+def _side(n: int) -> str:
+    """Two or more pieces of evidence (the sentence and the table cell of a narrative
+    finding, a total and its parts far apart) are laid out side by side."""
     return " side-by-side" if n > 1 else ""
 
 
