@@ -62,3 +62,21 @@ def test_a_failing_hook_is_reported_in_the_artifacts_not_raised(docs):
     a = result.documents[0].artifacts
     assert a == {"error": "ValueError: no renderer"}
     assert result.documents[0].status == "ok"  # the document itself was checked as usual
+
+
+def test_artifacts_are_part_of_the_step_the_progress_bar_counts(docs):
+    """The hook runs before the progress callback reports its document, so a progress bar
+    covers the time it takes."""
+    events = []
+
+    def hook(path, findings, document):
+        events.append(("artifacts", os.path.basename(path)))
+        return {}
+
+    def progress(done, total, path):
+        events.append(("progress", os.path.basename(path)))
+
+    Linter(plugins=fake_plugins(builtin=False)).run([docs], artifacts=hook, progress=progress)
+    for i in range(4):
+        name = f"doc{i}.txt"
+        assert events.index(("artifacts", name)) < events.index(("progress", name))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import zipfile
 from decimal import Decimal
 
@@ -156,3 +157,23 @@ def test_xlsx_is_not_written_to_a_terminal(monkeypatch):
     monkeypatch.setattr(disclint.cli, "_is_terminal", lambda stream: True)
     r = invoke(EXAMPLES, "--format", "xlsx")
     assert r.exit_code == 2 and "--output" in r.output and not r.stdout_bytes.startswith(b"PK")
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "xlsx"])
+def test_unreadable_documents_are_reported_not_raised(tmp_path, fmt):
+    from fixtures_pdf import write_garbage, write_truncated
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_truncated(docs / "truncated.pdf")
+    write_garbage(docs / "garbage.pdf")
+    (docs / "empty.txt").write_text("", encoding="utf-8")
+    shutil.copy(EXAMPLES / "planted-errors-budget.md", docs / "planted.md")
+    out = tmp_path / f"report.{fmt}"
+    r = invoke(docs, "--format", fmt, "-o", out, "--lang", "en")
+    assert r.exit_code == 2  # unreadable documents, the others still checked
+    assert "truncated.pdf" in r.output and out.stat().st_size > 0
+    if fmt == "html":
+        text = out.read_text(encoding="utf-8")
+        assert text.count('<span class="status unreadable">') == 2 * 3  # overview row and section heading
+        assert '<details class="finding' in text
