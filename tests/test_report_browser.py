@@ -52,7 +52,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        # generous time-outs: the machine's two cores are shared with other work
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, timeout=120_000)
         try:
             yield b
         finally:
@@ -77,6 +78,7 @@ def visible(page, selector: str) -> int:
 
 def check_report(browser, report: Path, name: str, *, expect_image: bool) -> dict:
     page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.set_default_timeout(60_000)
     errors, requests = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
