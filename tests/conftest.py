@@ -1,10 +1,16 @@
-"""Shared test set-up: the ``corpus`` marker and fixture (see tests/corpus.py)."""
+"""Shared test set-up: the ``corpus`` marker and fixture (see tests/corpus.py), and the
+screenshots the browser test saved, named at the end of the run."""
 
 from __future__ import annotations
 
-import pytest
+import time
+from pathlib import Path
 
 import corpus
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+_START = time.time()
 
 
 def pytest_configure(config):
@@ -26,3 +32,11 @@ def corpus_dir():
     if not corpus.AVAILABLE:
         pytest.skip(corpus.MISSING_REASON)
     return corpus.CORPUS
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name the screenshots the browser test saved in this run (tests/artifacts/, gitignored)."""
+    shots = sorted(p for p in ARTIFACTS.glob("*.png") if p.stat().st_mtime >= _START) if ARTIFACTS.is_dir() else []
+    if shots:
+        terminalreporter.write_line(f"HTML report screenshots ({len(shots)}) in {ARTIFACTS}: "
+                                    + ", ".join(p.name for p in shots))

@@ -1,8 +1,8 @@
 """The ``disclint`` command line.
 
-    disclint check FILE_OR_DIR... [--format text|json|sarif] [--output FILE] [--select CODES] [--ignore CODES]
-                   [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
-                   [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet]
+    disclint check FILE_OR_DIR... [--format text|json|sarif|html|csv|xlsx] [--output FILE] [--select CODES]
+                   [--ignore CODES] [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
+                   [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
     disclint rules [--format text|json|markdown] [--output FILE]
     disclint explain CODE
     disclint parse FILE
@@ -35,6 +35,13 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except Exception:
+        return False
+
+
 def _use_color(output) -> bool:
     if output is not None or os.environ.get("NO_COLOR"):
         return False
@@ -44,11 +51,17 @@ def _use_color(output) -> bool:
         return False
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
     if output is None:
+        if isinstance(text, bytes) and _is_terminal(sys.stdout):
+            _fail("this format is binary: write it to a file with --output FILE")
         click.echo(text, nl=False)
         return
     try:
+        if isinstance(text, bytes):  # a binary format (xlsx)
+            with open(output, "wb") as fh:
+                fh.write(text)
+            return
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
@@ -71,7 +84,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="FILE_OR_DIR...")
 @click.option("-f", "--format", "format_name", default="text", show_default=True, metavar="FORMAT",
-              help="Output format: text, json, sarif (plugins may add more).")
+              help="Output format: text, json, sarif, html, csv, xlsx (plugins may add more).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE instead of standard output.")
 @click.option("--select", default=None, metavar="CODES",
@@ -90,17 +103,23 @@ def cli() -> None:
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the report (html, csv, xlsx). Default: the locale's (LC_ALL, LC_MESSAGES, LANG): "
+                   "zh when it starts with zh, else en.")
 def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
-          write_baseline, jobs, quiet) -> None:
+          write_baseline, jobs, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
+    from disclint.i18n import set_language
     from disclint.linter.runner import Linter
+
+    set_language(lang)
 
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
                             rounding_tolerance=rounding_tolerance)
     accepted = _baseline(baseline) if baseline else None
     linter = Linter(config=config)
     formatter = _formatter(linter, format_name)
-    result = _lint_with_progress(linter, paths, jobs, quiet)
+    result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None))
     if not result.documents:
         _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
               + ", ".join(paths) + ")")
@@ -146,8 +165,10 @@ def _formatter(linter, format_name: str):
     return formatter
 
 
-def _lint_with_progress(linter, paths, jobs: int, quiet: bool):
-    """The run, with a progress bar on a terminal once the number of documents is known."""
+def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None):
+    """The run, with a progress bar on a terminal once the number of documents is known.
+    A format may prepare per-document material (the HTML report's page images) in the
+    per-document step (``artifacts``), i.e. in the --jobs workers, under the progress bar."""
     bar = None
 
     def progress(done: int, total: int, path: str) -> None:
@@ -160,7 +181,7 @@ def _lint_with_progress(linter, paths, jobs: int, quiet: bool):
             bar(done, total, path)
 
     try:
-        return linter.run(paths, jobs=jobs, progress=progress)
+        return linter.run(paths, jobs=jobs, progress=progress, artifacts=artifacts)
     finally:
         if bar is not None:
             bar.close()

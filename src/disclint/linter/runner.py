@@ -40,6 +40,9 @@ class DocumentReport:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)  # reader warnings
     skipped_rules: list[str] = field(default_factory=list)  # rules that failed on this document
+    # What the chosen output format prepared for this document while it was open (page
+    # images, source lines): see Linter.run(artifacts=...). Not part of the JSON output.
+    artifacts: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -140,6 +143,7 @@ class Linter:
         self.rules = self._instantiate(self._load_rules())
         self.rule_classes = [type(r) for r in self.rules]
         self._failed_rules: set[str] = set()
+        self.document_artifacts = None  # set by run(artifacts=...)
 
     # -- set-up --------------------------------------------------------------
     def output_formats(self) -> dict:
@@ -273,7 +277,19 @@ class Linter:
         findings = apply_inline(document, findings)  # disclint: ignore[...] markers in the document
         if report.warnings or report.skipped_rules:
             report.status = WARNING
+        if self.document_artifacts is not None:
+            report.artifacts = self._artifacts(document, findings)
         return report, findings, failures
+
+    def _artifacts(self, document: Document, findings: list[Finding]) -> dict:
+        """The output format's ``document_artifacts(path, findings, document)``; one that
+        raises leaves ``{"error": message}`` (the report says so, the run goes on)."""
+        try:
+            return dict(self.document_artifacts(document.path, findings, document) or {})
+        except Exception as exc:
+            if os.environ.get("DISCLINT_DEBUG"):
+                raise
+            return {"error": f"{type(exc).__name__}: {exc}"}
 
     def lint_file(self, path: str) -> tuple[DocumentReport, list[Finding]]:
         """Read and check one document (rule failures go to :attr:`notifications`)."""
@@ -281,11 +297,20 @@ class Linter:
         self._note_failures(path, failures)
         return report, findings
 
-    def run(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1, progress=None) -> RunResult:
+    def run(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1, progress=None,
+            artifacts=None) -> RunResult:
         """Lint files and directories. ``jobs`` > 1 reads and checks documents in that many
         worker processes (0: one per CPU); the result is the same as a serial run's.
-        ``progress(done, total, path)`` is called after each document, in order."""
+        ``progress(done, total, path)`` is called after each document, in order.
+
+        ``artifacts(path, findings, document) -> dict`` (an output format's
+        ``document_artifacts`` attribute, e.g. the HTML report's page images) is called
+        right after a document is checked, while its model is at hand, in the worker
+        process that checked it; the picklable dict it returns becomes
+        :attr:`DocumentReport.artifacts`. It is part of the per-document step, so the
+        progress callback covers it."""
         files = expand_paths(paths)
+        self.document_artifacts = artifacts
         result = RunResult(rules=list(self.rule_classes), fail_on=self.config.fail_on)
         for done, (report, findings, failures) in enumerate(self._results(files, jobs), start=1):
             self._note_failures(report.path, failures)
