@@ -1,0 +1,145 @@
+"""What every layout's reading of a printed table shares: raw cells classified
+(blank, number, not-applicable mark, label) and the cells of the model made from them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from disclint.catalog import Catalog, PanelSpec, TableSpec
+from disclint.model import Cell, Location, Table
+from disclint.model.amounts import is_na, parse_amount, parse_percent
+from disclint.model.patterns import CODE
+from disclint.model.text import label_key, nfkc, squeeze, strip_ordinal
+from disclint.readers.raw import RawCell
+
+_INT = re.compile(r"^\d+$")
+_SPACES = re.compile(r"\s+")
+
+
+class Piece:
+    """A raw cell with its kind: blank | num | na | text, and its normalised text."""
+
+    __slots__ = ("raw", "kind", "text")
+
+    def __init__(self, raw: RawCell, kind: str, text: str):
+        self.raw, self.kind, self.text = raw, kind, text
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Piece({self.kind}:{self.text!r})"
+
+    @property
+    def is_code(self) -> bool:
+        return self.kind == "num" and bool(CODE.match(self.text))
+
+    @property
+    def is_int(self) -> bool:
+        return self.kind == "num" and bool(_INT.match(self.text))
+
+
+def in_table(loc: Location, table: str, row: str, column_label: str | None = None) -> Location:
+    """``loc.with_context(...)`` without dataclasses.replace (hot: once per cell)."""
+    return Location(loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.page, loc.box,
+                    table, row, column_label, loc.section)
+
+
+def classify(cell: RawCell) -> Piece:
+    kind, text = _kind(cell.text or "")
+    return Piece(cell, kind, text)
+
+
+@lru_cache(maxsize=65536)  # tables repeat their amounts and labels
+def _kind(raw: str) -> tuple[str, str]:
+    text = nfkc(raw).strip()
+    if not text:
+        return "blank", ""
+    if is_na(text):
+        return "na", text
+    if parse_amount(text) is not None:
+        return "num", _SPACES.sub("", text)
+    return "text", squeeze(text)
+
+
+
+class TableBuilder:
+    """What every layout's reading of a printed table shares: the table being filled,
+    its catalog spec, and the making of cells (values, percentages, not-applicable
+    marks) with their locations."""
+
+    def __init__(self, table: Table, spec: TableSpec, catalog: Catalog, warnings: list[str]):
+        self.table = table
+        self.spec = spec
+        self.catalog = catalog
+        self.warnings = warnings
+        layout = spec.layout or {}
+        default = ["code", "label"] if spec.code_rows else ["label"]
+        self.label_columns: list[str] = list(layout.get("label_columns", default))
+        self.econ = {label_key(k): v for k, v in catalog.economic_groups.items()}
+        self.display = table.display_name
+        self.with_label2: set[int] = set()  # rows whose second label column is filled
+        # columns the catalog marks ``unit = "%"`` (执行率): their cells are percentages
+        self.percent_columns = {c.key for p in spec.panels for c in p.columns if c.percent}
+        self.header: list[list[str]] = []
+
+    # -------------------------------------------------------------- helpers
+    def warn(self, msg: str, where: Location | None = None) -> None:
+        at = f" (line {where.line})" if where is not None and where.line else ""
+        self.warnings.append(f"{self.display}: {msg}{at}")
+
+    def match(self, panel: PanelSpec, label: str) -> str | None:
+        if not label:
+            return None
+        return panel.match_row(label) or panel.match_row(strip_ordinal(label))
+
+    def fuzzy_match(self, panel: PanelSpec, label: str) -> str | None:
+        """OCR-garbled short labels (合ì, 合 for 合计): same first character, the
+        rest not Chinese."""
+        if not label or len(label) > 3:
+            return None
+        rest = label[1:]
+        if any("\u4e00" <= ch <= "\u9fff" for ch in rest):
+            return None
+        for key, aliases in panel.rows.items():
+            for a in aliases:
+                a = label_key(a)
+                if len(a) >= 2 and a[0] == label[0] and len(label) <= len(a):
+                    return key
+        return None
+
+    def cell(self, c: Piece | None, column: str, column_label: str, row_label: str, fallback: Location) -> Cell:
+        if c is None:
+            loc = fallback
+            kind, text = "blank", ""
+        else:
+            loc = c.raw.location
+            kind, text = c.kind, c.text
+        loc = in_table(loc, self.display, row_label, column_label)
+        if column in self.percent_columns and kind in ("num", "text"):
+            parsed = parse_percent(text)  # 68.03% is text to the classifier, a value here
+            if parsed is not None:
+                return Cell(text, parsed[0], column, loc, decimals=parsed[1])
+        if kind == "num":
+            parsed = parse_amount(text)
+            if parsed is not None:
+                value, decimals = parsed
+                return Cell(text, value, column, loc, decimals=decimals)
+        if kind == "na":
+            return Cell(text, None, column, loc, na=True)
+        if kind == "text":
+            self.warn(f"non-numeric text {text!r} in column {column_label} of row {row_label!r}, read as blank", loc)
+            return Cell(text, None, column, loc)
+        return Cell("", None, column, loc)
+
+    def align(self, values: list[Piece], n: int, where: Location) -> list[Piece | None]:
+        v = list(values)
+        while len(v) > n and v[-1].kind == "blank":
+            v.pop()
+        while len(v) > n and v[0].kind == "blank":
+            v.pop(0)
+        if len(v) > n:
+            dropped = [c.text for c in v[n:] if c.kind != "blank"]
+            if dropped:
+                self.warn(f"extra cells {dropped} beyond the {n} columns", where)
+            v = v[:n]
+        return v + [None] * (n - len(v))
+
