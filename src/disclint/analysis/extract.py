@@ -20,7 +20,6 @@ sentences in order:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from disclint.analysis.claims import (
     AMOUNT,
@@ -39,7 +38,7 @@ from disclint.analysis.vocabulary import Match, Matcher, Vocabulary, default_voc
 from disclint.catalog import Catalog, default_catalog
 from disclint.grammar.claims import Item, parse_sentence
 from disclint.model import Document, Section
-from disclint.model.amounts import Stated
+from disclint.model.amounts import Stated, in_wan
 from disclint.model.patterns import PART
 from disclint.model.text import label_key
 
@@ -360,11 +359,7 @@ def _stated(it: Item) -> Stated | None:
     """An amount in 万元 with its rounding interval (元 adds four decimals)."""
     if it.value is None:
         return None
-    from disclint.grammar.claims import UNITS
-
-    factor = UNITS.get(it.unit or "万元", Decimal(1))
-    shift = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}.get(it.unit or "万元", 0)
-    return Stated(it.value * factor, it.decimals + shift, exact=it.value == 0)
+    return in_wan(it.value, it.decimals, it.unit, exact=it.value == 0)
 
 
 def _pct(it: Item) -> Stated:

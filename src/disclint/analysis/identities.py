@@ -54,7 +54,7 @@ from disclint.analysis import structure as F
 from disclint.analysis.structure import Term
 from disclint.catalog import Catalog, IdentitySpec
 from disclint.model import Document
-from disclint.model.amounts import ZERO, Comparison, Verdict, compare_sum
+from disclint.model.amounts import COMPARISON_UNIT, ZERO, Comparison, Verdict, compare_sum, unit_shift
 
 
 # ---------------------------------------------------------------- checks
@@ -78,12 +78,24 @@ class Check:
         return self.left + self.right
 
     @property
+    def unit(self) -> str:
+        """The unit the check's figures are reported in: its cells' own when they share
+        one (a check within a table in 元 speaks 元), else 万元, where all are compared."""
+        units = {t.unit for t in self.terms if t.unit}
+        return units.pop() if len(units) == 1 else COMPARISON_UNIT
+
+    def _side(self, terms: list[Term]) -> Decimal:
+        if self.unit == COMPARISON_UNIT:
+            return sum((t.stated().value for t in terms), ZERO)
+        return sum((t.signed for t in terms), ZERO)
+
+    @property
     def claimed(self) -> Decimal:
-        return sum((t.signed for t in self.left), ZERO)
+        return self._side(self.left)
 
     @property
     def expected(self) -> Decimal:
-        return sum((t.signed for t in self.right), ZERO)
+        return self._side(self.right)
 
     @property
     def difference(self) -> Decimal:
@@ -91,10 +103,19 @@ class Check:
 
     @property
     def slack(self) -> Decimal:
+        """The rounding slack of both sides, in 万元."""
         return sum((t.stated().slack for t in self.terms), ZERO)
 
     @property
+    def gap(self) -> Decimal:
+        """claimed - expected in 万元, where checks of any units compare."""
+        return sum((t.stated().value for t in self.left), ZERO) - sum((t.stated().value for t in self.right), ZERO)
+
+    @property
     def decimals(self) -> int:
+        """Decimals to report the figures with (converted figures keep their precision)."""
+        if self.unit == COMPARISON_UNIT:
+            return max((t.decimals + unit_shift(t.unit) for t in self.terms), default=2)
         return max((t.decimals for t in self.terms), default=2)
 
     def evaluate(self, tolerance: Decimal | None = None) -> Comparison:
@@ -117,8 +138,8 @@ class Check:
         return self.culprit
 
     def correction(self, term: Term) -> Decimal:
-        """How much ``term`` must change for this check to hold."""
-        d = self.difference
+        """How much ``term`` must change (in 万元) for this check to hold."""
+        d = self.gap
         if any(t is term for t in self.left):
             return -d * term.sign
         return d * term.sign
@@ -419,7 +440,7 @@ def _consistent(term: Term, cluster: list[Check]) -> bool:
 
 def _plausible(term: Term, cluster: list[Check]) -> bool:
     fix = cluster[0].correction(_same(term, cluster[0]))
-    return term.value + fix >= -cluster[0].slack
+    return term.stated(1).value + fix >= -cluster[0].slack
 
 
 def _same(term: Term, check: Check) -> Term:

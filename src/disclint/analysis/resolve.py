@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from disclint.analysis.claims import AMOUNT, PRIOR, Claim
+from disclint.analysis.claims import PRIOR, Claim
 from disclint.analysis.extract import document_kind
-from disclint.analysis.vocabulary import Vocabulary, default_vocabulary
+from disclint.analysis.vocabulary import Vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.catalog.refs import FactSyntaxError, parse_fact
 from disclint.model import Document, Location, Row, Table

@@ -28,11 +28,10 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
-from disclint.model.amounts import parse_amount
+from disclint.model.amounts import parse_amount, unit_shift
 
 GRAMMAR = Path(__file__).with_name("claims.lark")
 
-UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
 
 
 class ClaimLexer(Lexer):
@@ -164,7 +163,7 @@ class Item:
         """The amount in 万元."""
         if self.value is None or self.unit is None:
             return None
-        return self.value * UNITS.get(self.unit, Decimal(1))
+        return self.value.scaleb(-unit_shift(self.unit))
 
 
 _DOWN = ("减少", "下降", "降低", "降幅", "减幅")

@@ -17,6 +17,18 @@ from typing import Iterable
 
 ZERO = Decimal(0)
 
+# Units of money as powers of ten of 元 (the unit lines and the narrative write these).
+# Every comparison is made in one unit, 万元: a table in 元 and a narrative in 万元 meet
+# there, each value keeping the precision it was written with.
+UNIT_EXPONENTS = {"元": 0, "千元": 3, "万元": 4, "亿元": 8}
+COMPARISON_UNIT = "万元"
+
+
+def unit_shift(unit: str | None) -> int:
+    """How many decimal places a figure in ``unit`` moves when written in 万元 (元: 4,
+    千元: 1, 亿元: -4); an unknown or missing unit is taken as 万元."""
+    return UNIT_EXPONENTS[COMPARISON_UNIT] - UNIT_EXPONENTS.get(unit or COMPARISON_UNIT, UNIT_EXPONENTS[COMPARISON_UNIT])
+
 # A number as written in tables and prose, after NFKC: optional sign, digits with
 # optional thousands separators, optional decimals. OCR spaces are removed before.
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -173,6 +185,13 @@ def _verdict(stated: Stated, expected: Decimal, low: Decimal, high: Decimal,
     else:
         verdict = Verdict.ERROR
     return Comparison(verdict, stated.value, expected, difference)
+
+
+def in_wan(value: Decimal, decimals: int, unit: str | None, *, exact: bool = False) -> "Stated":
+    """A figure written in ``unit`` with ``decimals`` places, as 万元 with the same
+    precision (1,410,886.00元 is 141.0886000万元, its slack still half a fen)."""
+    shift = unit_shift(unit)
+    return Stated(value.scaleb(-shift), decimals + shift, exact)
 
 
 def quantize(value: Decimal, decimals: int = 2) -> Decimal:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from disclint.model.amounts import ZERO, Stated, fmt
+from disclint.model.amounts import ZERO, Stated, fmt, in_wan
 from disclint.model.document import Cell, Location, Row, Table
 
 
@@ -63,15 +63,24 @@ class Term:
     def decimals(self) -> int:
         return 0 if self.count else (2 if self.blank else self.cell.decimals)  # type: ignore[union-attr]
 
+    @property
+    def unit(self) -> str | None:
+        """The unit the cell is written in (its table's; None for a count)."""
+        return None if self.count else self.table.unit
+
     def stated(self, sign: int | None = None) -> Stated:
-        """The value with its rounding interval, times ``sign`` (the term's own by default);
-        a blank cell is an exact zero."""
+        """The value with its rounding interval, times ``sign`` (the term's own by default),
+        in 万元 (every comparison is made in one unit; a count stays a count); a blank
+        cell is an exact zero."""
         s = self.sign if sign is None else sign
         if self.blank:
             return Stated(ZERO, 2, exact=True)
-        return Stated(self.value * s, self.cell.decimals, exact=self.count)  # type: ignore[union-attr]
+        if self.count:
+            return Stated(self.value * s, 0, exact=True)
+        return in_wan(self.value * s, self.cell.decimals, self.unit)  # type: ignore[union-attr]
 
     def text(self) -> str:
+        """The cell as a message quotes it: its value as written (in its table's unit)."""
         if self.blank:
             return "blank" if (self.cell is None or not self.cell.na) else self.cell.text
         return fmt(self.value, self.decimals)

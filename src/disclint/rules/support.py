@@ -24,11 +24,9 @@ from disclint.analysis.claims import AMOUNT, PRIOR, Claim, ClaimGroup
 from disclint.analysis.resolve import Fact, Resolution
 from disclint.analysis.vocabulary import Subject
 from disclint.model import Document, Related
-from disclint.model.amounts import ZERO, Comparison, Stated, Verdict, compare_equal, fmt
+from disclint.model.amounts import ZERO, Stated, Verdict, compare_equal, fmt, unit_shift
 from disclint.rules.base import RuleContext
 
-# how many places a figure in this unit is shifted from the same figure in 万元
-UNIT_SHIFT = {"万元": 0, "元": 4, "亿元": -4, "千元": 1}
 
 
 # ---------------------------------------------------------------- the claims to check
@@ -124,7 +122,7 @@ def written(claim: Claim) -> str:
     if claim.written is None:
         return "—"
     d = claim.value.decimals if claim.value is not None else 2
-    shift = UNIT_SHIFT.get(claim.unit or "万元", 0)
+    shift = unit_shift(claim.unit)
     return f"{fmt(claim.written, max(d - shift, 0))}{claim.unit or ''}"
 
 
@@ -133,7 +131,7 @@ def as_written_wan(c: Claim) -> Stated | None:
     """The claim's digits read as 万元 (what the writer meant when the unit slipped)."""
     if c.written is None or c.value is None:
         return None
-    return Stated(c.written, c.value.decimals - UNIT_SHIFT.get(c.unit or "万元", 0))
+    return Stated(c.written, c.value.decimals - unit_shift(c.unit))
 
 
 def unit_suspect(claim: Claim, fact: Fact, tolerance: Decimal = ZERO) -> str | None:

@@ -13,7 +13,7 @@ from typing import ClassVar, Iterable, Iterator
 from disclint.analysis.identities import Check
 from disclint.analysis.structure import Term
 from disclint.model import Document, Finding, Related
-from disclint.model.amounts import ZERO, fmt
+from disclint.model.amounts import COMPARISON_UNIT, ZERO, fmt
 from disclint.rules.base import Rule, RuleContext
 
 MAX_LISTED = 8  # parts named in a message
@@ -52,6 +52,8 @@ def message(check: Check) -> str:
             f"({_side_text(check.right, by_column=kind == 'row_sum')})"
         )
     text += f"; difference {fmt(check.difference, d)}"
+    if check.unit != COMPARISON_UNIT:
+        text += f" (amounts in {check.unit})"
     c = check.blamed
     if c is not None:
         same_table = all(t.table is c.table for t in check.terms)

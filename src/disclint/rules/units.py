@@ -7,11 +7,10 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from disclint.model import Document, Finding, Related
-from disclint.model.amounts import Stated, compare_equal
+from disclint.model.amounts import UNIT_EXPONENTS, Stated, compare_equal, in_wan
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
-    UNIT_SHIFT,
     Keys,
     agrees,
     amount_claims,
@@ -108,13 +107,12 @@ class TargetFormAmount(Rule):
 
         for form in doc.target_forms:  # read by disclint.readers.forms
             name, written, dec, loc = form.project, form.amount, form.decimals, form.location
-            shift = UNIT_SHIFT.get(form.unit)
-            if shift is None:
+            if form.unit not in UNIT_EXPONENTS:
                 continue  # not a money unit the table's 万元 converts to
             n = label_key(name)
             scored = sorted(((difflib.SequenceMatcher(None, n, label_key(r.label)).ratio(), r) for r in rows),
                             key=lambda x: -x[0])
-            stated = Stated(written / Decimal(10) ** shift, dec + shift)  # in 万元, as the table
+            stated = in_wan(written, dec, form.unit)  # in 万元, as the table
             close = [r for s, r in scored if s >= 0.5]
             if any(agrees(stated, Stated(r.amount("total"), r.cell("total").decimals), ctx.tolerance) for r in close):
                 continue  # the form matches a project of a similar name
