@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pluggy
 
-from disclint.model import Document, Location, Related, Severity, Table
+from disclint.model import Cell, Document, Location, Related, Row, Severity, Table
 from disclint.plugins import hookimpl, hookspecs
 from disclint.plugins.host import PluginHost, load_plugins
 from disclint.readers.errors import ReadError
@@ -36,7 +36,10 @@ def stub_read_document(path, catalog=None) -> Document:
         raise ReadError("unknown text encoding (tried UTF-8)") from None
     lines = text.splitlines()
     doc = Document(path=str(path), kind="budget", year=2025, unit_name="测试单位", lines=lines)
-    doc.tables.append(Table(id="B01", title="2025年预算收支总表", location=Location(str(path), line=1)))
+    loc = Location(str(path), line=1)
+    table = Table(id="Z01", title="2025年测试表", location=loc)
+    table.rows.append(Row("合计", {"total": Cell("1.00", Decimal("1.00"), "total", loc)}, loc, key="total"))
+    doc.tables.append(table)  # the one table of the stub template: the document is read in full
     doc.warnings = [f"line {i}: something odd" for i, line in enumerate(lines, 1) if "WARNME" in line]
     return doc
 
@@ -129,10 +132,20 @@ class CrashRule(Rule):
 FAKE_RULES = [FlagRule, RoundRule, CrashRule, WarnRule]
 
 
+# the toy template of the stub reader's documents: one table
+STUB_CATALOG = {"template": "stub", "kind": "budget", "tables": [
+    {"id": "Z01", "name": "测试表", "titles": ["测试表"],
+     "panels": [{"key": "main", "columns": [{"key": "total", "label": "合计"}], "rows": {"total": ["合计"]}}]}]}
+
+
 class FakePlugin:
     def __init__(self, rules=FAKE_RULES, formats=None):
         self._rules = list(rules)
         self._formats = formats or {}
+
+    @hookimpl
+    def disclint_catalogs(self):
+        return [STUB_CATALOG]
 
     @hookimpl
     def disclint_rules(self):

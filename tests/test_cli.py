@@ -195,7 +195,7 @@ def test_parse_prints_the_document_model(fakes, tmp_path):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["unit_name"] == "测试单位"
-    assert data["tables"][0]["id"] == "B01"
+    assert data["tables"][0]["id"] == "Z01"
 
 
 def test_parse_unreadable_file(fakes, tmp_path):

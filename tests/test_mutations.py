@@ -29,7 +29,7 @@ from pathlib import Path
 import corpus
 import pytest
 from builders import rule_context
-from builders import errors, leaf_cells
+from builders import ALL_RULES, errors, leaf_cells
 
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
@@ -67,7 +67,7 @@ def read(path: Path):
 def lint(doc):
     ctx = rule_context(doc)
     out = []
-    for cls in tables.RULES + structure.RULES:
+    for cls in ALL_RULES:
         out.extend(cls().check(doc, ctx))
     return out
 

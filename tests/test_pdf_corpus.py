@@ -192,5 +192,6 @@ def test_putuo_real_inconsistencies_are_found_on_their_page(linter):
 
 def test_template_has_no_error_finding(linter):
     report, findings = linter.lint_file(str(TEMPLATE))
-    assert report.status == "ok"
+    # the empty template's 三公 table has no data row: it is reported as not read (S303)
+    assert report.coverage["tables"] and report.status in ("ok", "warning")
     assert [f.message for f in findings if f.severity.value == "error"] == []

@@ -49,7 +49,7 @@ def test_good_document_report_and_findings(tmp_path):
     result = lint([doc])
     [report] = result.documents
     assert report.status == OK and report.error is None
-    assert (report.kind, report.year, report.unit, report.tables) == ("budget", 2025, "测试单位", ["B01"])
+    assert (report.kind, report.year, report.unit, report.tables) == ("budget", 2025, "测试单位", ["Z01"])
     assert [(f.rule, f.location.line, f.severity.value) for f in result.findings] == [
         ("Z901", 2, "error"), ("Z902", 3, "note")]
     assert result.exit_code == 1

@@ -306,7 +306,9 @@ def parse(path) -> None:
     except ReadError as exc:
         _fail(f"{path}: {clean_message(str(exc), path)}")
     model = to_dict(document)
-    model["claims"] = linter.analyse(document).claims_to_dicts()
+    analysis = linter.analyse(document)
+    model["claims"] = analysis.claims_to_dicts()
+    model["coverage"] = analysis.coverage.to_dict()
     click.echo(json.dumps(model, ensure_ascii=False, indent=2, default=str))
 
 

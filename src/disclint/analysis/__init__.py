@@ -8,7 +8,8 @@ hands it to every rule (``ctx.analysis``). It holds, each computed at most once:
 * ``resolution(claim)``: the table fact a claim restates, or why it has none
   (:mod:`.resolve`, with the vocabulary of :mod:`.vocabulary`);
 * ``checks``: every identity of the catalog evaluated on the tables, with the cell
-  most likely to be wrong (:mod:`.identities`).
+  most likely to be wrong (:mod:`.identities`);
+* ``coverage``: what of the document was read and checked (:mod:`.coverage`).
 
 Nothing here changes the document, and nothing is kept between documents: the
 analysis belongs to its document and goes away with it.
@@ -20,12 +21,14 @@ from decimal import Decimal
 from functools import cached_property
 
 from disclint.analysis.claims import AMOUNT, SHARE, Claim, ClaimGroup
+from disclint.analysis.coverage import measure
 from disclint.analysis.extract import document_kind, extract_claims
 from disclint.analysis.identities import Check, IdentityResults, evaluate_identities
 from disclint.analysis.resolve import Fact, Resolution, Unresolved, lookup, resolve_claim
 from disclint.analysis.vocabulary import Matcher, Vocabulary, build_vocabulary, default_vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.model import Document
+from disclint.model.coverage import Coverage
 from disclint.model.amounts import ZERO
 
 __all__ = [
@@ -102,6 +105,13 @@ class DocumentAnalysis:
     def checks(self) -> list[Check]:
         """Every identity instance of the catalog on this document, compared and with culprits."""
         return self.identities.checks
+
+    # -- what was read and checked ---------------------------------------------
+    @cached_property
+    def coverage(self) -> Coverage:
+        """The tables expected, found and read, the numbers no cell took, and the
+        narrative's table figures checked, skipped and unresolved."""
+        return measure(self.document, self.catalog, self.claims, self.resolution)
 
     # -- what was resolved -----------------------------------------------------
     def resolution_share(self) -> tuple[int, int, list[Claim]]:

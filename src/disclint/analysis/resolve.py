@@ -11,7 +11,7 @@ from disclint.analysis.vocabulary import Vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.catalog.refs import FactSyntaxError, parse_fact
 from disclint.model import Document, Location, Row, Table
-from disclint.model.amounts import ZERO, Stated
+from disclint.model.amounts import COMPARISON_UNIT, ZERO, Stated, fmt, unit_shift
 from disclint.model.term import Term
 from disclint.model.text import label_key
 
@@ -51,6 +51,19 @@ class Fact:
         t = self.terms[0]
         base = t.cell.location if t.cell is not None else t.row.location
         return base.with_context(table=t.table.display_name, row=t.row.label, column_label=self.column_label)
+
+    @property
+    def quoted(self) -> str:
+        """The fact as the table prints it: the cell as written, with its unit when that is
+        not 万元 and the value in 万元 beside it (371,514,655.00元 = 37,151.4655万元);
+        a sum of cells, in 万元."""
+        if len(self.terms) == 1:
+            t = self.terms[0]
+            if t.unit and t.unit != COMPARISON_UNIT and not t.blank:
+                wan = t.stated().value
+                return f"{t.text()}{t.unit} = {fmt(wan, t.decimals + unit_shift(t.unit))}万元"
+            return t.text()
+        return fmt(self.value)
 
     @property
     def label(self) -> str:

@@ -16,7 +16,8 @@ A catalog file (``data/*.toml``, or one contributed by a plugin through the
     recognised when its title, with years, quotes, spaces and brackets dropped,
     contains an alias; the longest alias wins), flags describing its rows
     (``code_rows``: 类/款/项 function codes; ``economic_rows``; ``project_rows``;
-    ``unit_rows``; ``attachment``), an optional ``role`` (what the table is for,
+    ``unit_rows``; ``attachment``), ``required = false`` for a table some documents of
+    the template leave out (its absence is then not reported), an optional ``role`` (what the table is for,
     whatever its id: see :data:`TABLE_ROLES`), and ``[[tables.panels]]``: the side-by-side
     parts of the table (``main`` when there is one), each with its value
     ``columns`` in printed order (``key``, ``label``, ``aliases``; ``unit = "%"``
@@ -123,6 +124,7 @@ class TableSpec:
     project_rows: bool = False
     unit_rows: bool = False
     attachment: bool = False
+    required: bool = True  # a document of this template is expected to print it (an attachment never is)
     role: str | None = None  # one of TABLE_ROLES
     unit: str | None = None  # amount unit when the table prints no 单位 line (元 / 万元); None: 万元
     # How the table is printed, for readers (``[tables.layout]``): ``label_columns``
@@ -255,6 +257,7 @@ def _table(t: dict, template: str, kind: str, unit: str | None = None) -> TableS
         project_rows=t.get("project_rows", False),
         unit_rows=t.get("unit_rows", False),
         attachment=t.get("attachment", False),
+        required=t.get("required", not t.get("attachment", False)),
         role=role,
         unit=t.get("unit", unit),
         layout=dict(t.get("layout", {})),

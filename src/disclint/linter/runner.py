@@ -43,6 +43,8 @@ class DocumentReport:
     # What the chosen output format prepared for this document while it was open (page
     # images, source lines): see Linter.run(artifacts=...). Not part of the JSON output.
     artifacts: dict = field(default_factory=dict)
+    coverage: dict | None = None  # what was read and checked (model.coverage.Coverage.to_dict())
+    coverage_line: str | None = None  # the same in one line, for people
 
     def to_dict(self) -> dict:
         return {
@@ -55,6 +57,7 @@ class DocumentReport:
             "error": self.error,
             "warnings": list(self.warnings),
             "skipped_rules": list(self.skipped_rules),
+            "coverage": self.coverage,
         }
 
 
@@ -220,15 +223,16 @@ class Linter:
         return DocumentAnalysis(document, self.catalog, self.vocabulary, self.config.rounding_tolerance)
 
     def check(self, document: Document, report: DocumentReport,
-              failures: list[tuple[str, str]] | None = None) -> list[Finding]:
-        """Run every rule on a document read without error. A rule that raises is
-        skipped; ``(code, message)`` is added to ``failures`` (or, without a list,
-        reported in :attr:`notifications` once per rule)."""
+              failures: list[tuple[str, str]] | None = None, analysis=None) -> list[Finding]:
+        """Run every rule on a document read without error (``analysis``: its analysis,
+        made here when not given). A rule that raises is skipped; ``(code, message)`` is
+        added to ``failures`` (or, without a list, reported in :attr:`notifications` once
+        per rule)."""
         from disclint.rules.base import RuleContext
 
         own = failures is None
         failures = [] if own else failures
-        context = RuleContext(self.catalog, self.analyse(document), dict(self.config.options))
+        context = RuleContext(self.catalog, analysis or self.analyse(document), dict(self.config.options))
         findings: list[Finding] = []
         for rule in self.rules:
             code = str(getattr(rule, "code", type(rule).__name__))
@@ -273,9 +277,12 @@ class Linter:
         report.unit = document.unit_name
         report.tables = [t.id for t in document.tables]
         report.warnings = [clean_message(str(w), path) for w in document.warnings]
-        findings = self.check(document, report, failures)
+        analysis = self.analyse(document)
+        findings = self.check(document, report, failures, analysis)
         findings = apply_inline(document, findings)  # disclint: ignore[...] markers in the document
-        if report.warnings or report.skipped_rules:
+        coverage = analysis.coverage
+        report.coverage, report.coverage_line = coverage.to_dict(), coverage.summary()
+        if report.warnings or report.skipped_rules or not coverage.complete:
             report.status = WARNING
         if self.document_artifacts is not None:
             report.artifacts = self._artifacts(document, findings)

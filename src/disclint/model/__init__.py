@@ -3,6 +3,7 @@
 from disclint.model.document import (
     Cell,
     Document,
+    Leftover,
     Location,
     Row,
     Section,
@@ -15,6 +16,6 @@ from disclint.model.finding import Finding, Notification, Related, Severity, Val
 from disclint.model.term import Term
 
 __all__ = [
-    "Cell", "Document", "Location", "Row", "Section", "Sentence", "Table", "TargetForm", "TocEntry",
+    "Cell", "Document", "Leftover", "Location", "Row", "Section", "Sentence", "Table", "TargetForm", "TocEntry",
     "Finding", "Notification", "Related", "Severity", "Values", "Term",
 ]

@@ -105,6 +105,16 @@ class Row:
 
 
 @dataclass
+class Leftover:
+    """A number printed inside a table's region that no cell of the model took (a value
+    beyond the table's columns, in a row without a label): what the rules could not see."""
+
+    text: str
+    location: Location
+    reason: str
+
+
+@dataclass
 class Table:
     """A table matched to the catalog by its title."""
 
@@ -118,6 +128,7 @@ class Table:
     no_data: bool = False  # carries a 本表无数据 note
     notes: list[str] = field(default_factory=list)
     name: str = ""  # the catalog's canonical name, for messages
+    leftovers: list[Leftover] = field(default_factory=list)  # numbers no cell took
 
     def rows_in(self, panel: str | None = None) -> list[Row]:
         return [r for r in self.rows if panel is None or r.panel == panel]

@@ -3,6 +3,7 @@
     path:line:col: severity CODE message
         path:line:col: related message
     path: error: why the document could not be read
+    path: coverage: what of the document was read and checked
     N errors, N warnings, N notes in N documents
 """
 
@@ -53,6 +54,9 @@ def format_text(result, rules=(), *, color: bool = False) -> str:
             lines.append(f"    {where(r.location)}: {r.message}")
     for n in result.notifications:
         lines.append(f"disclint: {sev(n.level)}: {n.message}")
+    for doc in result.documents:
+        if getattr(doc, "coverage_line", None):
+            lines.append(f"{style(doc.path, bold=True)}: coverage: {doc.coverage_line}")
 
     s = result.summary
     summary = (f"{_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, {_plural(s['note'], 'note')} "

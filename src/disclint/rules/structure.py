@@ -6,7 +6,8 @@ from typing import Iterable
 
 from disclint.analysis.structure import column_label, row_name, table_name
 from disclint.catalog import Catalog
-from disclint.model import Cell, Document, Finding, Location, Related, Row, Table
+from disclint.model import Cell, Document, Finding, Location, Related, Row, Severity, Table
+from disclint.model.coverage import MISSING, UNREAD
 from disclint.model.amounts import fmt
 from disclint.rules.base import Rule, RuleContext
 
@@ -85,4 +86,106 @@ class MissingTable(Rule):
             )
 
 
-RULES = [NoDataWithNumbers, MissingTable]
+class TableNotRead(Rule):
+    code = "S303"
+    name = "table-not-read"
+    summary = "A table was recognised by its title but none of its rows could be read."
+    rationale = (
+        "A title without rows (and without a 本表无数据 note) means disclint found the table and could not "
+        "read it, or the document prints only the title: either way nothing of it was checked, and a "
+        "report without this warning would pass a document it did not read."
+    )
+    example = "表三 2025年预算支出总表 — found, 0 rows read"
+    groups = ("structure", "coverage")
+    default_severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for t in ctx.analysis.coverage.tables:
+            if t.status == UNREAD:
+                yield self.finding(
+                    f"the table {t.name} ({t.id}) was found by its title but none of its rows was read: "
+                    "nothing of it is checked", (t.location or Location(doc.path)).with_context(table=t.name),
+                    key=f"{self.code}|{t.id}")
+
+
+class DuplicateTable(Rule):
+    code = "S304"
+    name = "duplicate-table"
+    summary = "One table is printed twice with different contents."
+    rationale = (
+        "Two tables read as the same standard table (the same title) but with different rows or values: "
+        "the rules can check only one of them, and a reader of the document cannot tell which is right."
+    )
+    example = "two 支出决算表 with different 合计"
+    groups = ("structure", "coverage")
+    default_severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for t in ctx.analysis.coverage.tables:
+            if t.copies > 1:
+                copies = [x for x in doc.tables if x.id == t.id]
+                yield self.finding(
+                    f"the table {t.name} ({t.id}) is printed {len(copies)} times with different contents; "
+                    "only the first with rows is checked",
+                    copies[-1].location.with_context(table=t.name),
+                    related=[Related("another copy", c.location.with_context(table=t.name)) for c in copies[:-1]],
+                    key=f"{self.code}|{t.id}")
+
+
+class NumbersLeftOver(Rule):
+    code = "S305"
+    name = "numbers-left-over"
+    summary = "Numbers printed inside a table that no cell of the table took."
+    rationale = (
+        "A number beyond the table's columns, or in a row without a label, is a number no rule checks: the "
+        "table was read only in part (a layout disclint does not know) or the table has a stray figure."
+    )
+    example = "预算支出总表 row 201: extra cells ['12.00'] beyond the 3 columns"
+    groups = ("structure", "coverage")
+    default_severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        for table in doc.tables:
+            if not table.leftovers:
+                continue
+            first, *rest = table.leftovers
+            tname = table_name(table, ctx.catalog)
+            more = f" and {len(rest)} more" if rest else ""
+            yield self.finding(
+                f"{tname}: the number {first.text} ({first.reason}){more} is in no cell of the table: "
+                "it is not checked", first.location.with_context(table=tname),
+                related=[Related(f"{x.text} ({x.reason})", x.location.with_context(table=tname))
+                         for x in rest[:MAX_RELATED]],
+                key=f"{self.code}|{table.id}")
+
+
+class TablesMissing(Rule):
+    code = "S306"
+    name = "expected-table-missing"
+    summary = "A table the document's template requires is not in the document, or no table was recognised at all."
+    rationale = (
+        "A disclosure of a template prints all of the template's tables (an empty one says 本表无数据). "
+        "A missing table was left out, or its title was not recognised; a document in which no table is "
+        "recognised at all was not checked, and must not pass as clean."
+    )
+    example = "the 部门预算 of a unit prints tables 1-9 but not 表10 三公经费预算表"
+    groups = ("structure", "coverage")
+    default_severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
+        coverage = ctx.analysis.coverage
+        if not doc.tables:
+            yield self.finding("no disclosure table was recognised: nothing of this document is checked "
+                               "(is it a budget or final-accounts disclosure of a known template?)",
+                               Location(doc.path, line=1 if doc.lines else None, page=None if doc.lines else 1),
+                               key=f"{self.code}|none")
+            return
+        listed = {e.table_id for e in doc.toc if e.table_id}  # S302 reports those
+        for t in coverage.tables:
+            if t.status == MISSING and t.id not in listed:
+                yield self.finding(f"the template ({coverage.template}) has a table {t.name} ({t.id}) that the "
+                                   "document does not print", Location(doc.path, line=1 if doc.lines else None),
+                                   key=f"{self.code}|{t.id}")
+
+
+RULES = [NoDataWithNumbers, MissingTable, TableNotRead, DuplicateTable, NumbersLeftOver, TablesMissing]

@@ -110,7 +110,7 @@ def signed(value: Decimal, decimals: int = 2) -> str:
 
 
 def cell_related(fact: Fact, prefix: str = "table value") -> Related:
-    return Related(f"{prefix}: {fact.label} = {amount_text(fact.value)}", fact.location)
+    return Related(f"{prefix}: {fact.label} = {fact.quoted}", fact.location)
 
 
 def claim_related(claim: Claim, prefix: str = "stated") -> Related:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from disclint.catalog import Catalog, PanelSpec, TableSpec
-from disclint.model import Cell, Location, Table
+from disclint.model import Cell, Leftover, Location, Table
 from disclint.model.amounts import is_na, parse_amount, parse_percent
 from disclint.model.patterns import CODE
 from disclint.model.text import label_key, nfkc, squeeze, strip_ordinal
@@ -137,9 +137,15 @@ class TableBuilder:
         while len(v) > n and v[0].kind == "blank":
             v.pop(0)
         if len(v) > n:
-            dropped = [c.text for c in v[n:] if c.kind != "blank"]
+            dropped = [c for c in v[n:] if c.kind != "blank"]
             if dropped:
-                self.warn(f"extra cells {dropped} beyond the {n} columns", where)
+                self.warn(f"extra cells {[c.text for c in dropped]} beyond the {n} columns", where)
+                self.left_over([c for c in dropped if c.kind == "num"], f"beyond the table's {n} columns")
             v = v[:n]
         return v + [None] * (n - len(v))
+
+    def left_over(self, pieces: list[Piece], reason: str) -> None:
+        """Numbers of the printed table that no cell takes (see ``Table.leftovers``)."""
+        for c in pieces:
+            self.table.leftovers.append(Leftover(c.text, in_table(c.raw.location, self.display, ""), reason))
 

@@ -168,6 +168,8 @@ def _unlabelled(b: TableBuilder, cells: list[Piece], raw_row: RawRow) -> None:
     nums = [c.text for c in cells if c.kind in ("num", "na")]
     if nums and not all(c.is_int and len(c.text) <= 2 for c in cells if c.kind == "num"):
         b.warn(f"row without a label skipped: {nums}", raw_row.location)
+        b.left_over([c for c in cells if c.kind == "num"], "in a row without a label")
+
 
 def _emit(b: TableBuilder, panel: PanelSpec, g: _Group, raw_row: RawRow) -> None:
     label = g.label_text
