@@ -101,3 +101,29 @@ def test_values_match_at_the_precision_written(got, written, same):
     from decimal import Decimal
 
     assert rule_cases.same_value(None if got is None else Decimal(got), written) is same
+
+
+# ---------------------------------------------------------------- the examples of the documentation
+@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda r: r.code)
+def test_the_documented_example_is_the_example_case_and_its_findings(rule):
+    from disclint.rules import docs
+
+    case = rule_cases.example_of(rule.code)
+    first = case.findings[0]
+    entry = docs.rule_markdown(rule)
+    example = entry.split("#### Example", 1)[1]
+    assert case.description in example
+    shown = [item for item in case.shown_lines() if item is not None]
+    for no, text in shown:
+        assert f"{no:>{len(str(shown[-1][0]))}}  {text.rstrip()}".rstrip() in example
+    assert f"\n{first.line}:" in example and f": {first.severity} {rule.code} " in example
+    assert (first.fields.get("message") or "") in example
+    assert rule.example not in example  # the hand-written excerpt is only the fallback
+    assert example in docs.render_markdown([rule])
+    assert "The rule reports:" in docs.rule_text(rule) and case.description[:20] in docs.rule_text(rule)
+
+
+def test_shown_lines_leave_out_what_does_not_matter():
+    case = rule_cases.Case("Q123", "x", "a\nb\nc\nd\ne\n", show=((2, 2), (4, 4)))
+    assert case.shown_lines() == [None, (2, "b"), None, (4, "d"), None]
+    assert rule_cases.Case("Q123", "x", "a\nb\n").shown_lines() == [(1, "a"), (2, "b")]
