@@ -13,7 +13,7 @@ and the example of its entry in docs/rules.md and ``disclint explain``
     description = "..."            # one sentence: what the case shows (the example prints it)
     example = true                 # one case per file: the rule's example in the docs
     show = [[1, 3], [7, 9]]        # optional: the fragment lines the example shows (default: all)
-    xfail = "..."                  # optional: a known rule bug, why the case does not hold yet
+    xfail = "..."                  # optional: a known bug (rule or reader), why the case fails yet
     fragment = '''
     ...                            # a document fragment as the text reader reads it: markdown or
     '''                            # layout text, table cells separated by tabs
