@@ -226,10 +226,24 @@ def _run(cmd, **kw):
                           timeout=600, env=env, **kw)
 
 
+# A narrative with a change of more than 10% and no 原因 in its section (EX002), then one
+# that gives its reason; line 5 is the first change.
+UNEXPLAINED_CHANGE = """## 第三部分 2025年度单位预算情况说明
+
+### 八、机关运行经费增减变动原因说明
+
+2025年松岭县水文站机关运行经费预算45.00万元，比上年增加11.67万元，增长35.01%。
+
+### 九、政府采购情况
+
+2025年松岭县水文站政府采购预算总额34.50万元，比上年增加5.00万元，增长16.95%，主要原因是更新水文监测设备。
+"""
+
+
 def test_example_plugin_installed_in_a_fresh_venv(tmp_path):
     """pip-install disclint (editable) and the example plugin into a new virtual environment
     that sees the system's packages (so disclint's dependencies need no download); the
-    plugin's rule is listed, explained and reported, its catalog loaded."""
+    plugin's rules are listed, explained and reported, its catalog loaded."""
     from linter_fakes import EXAMPLES, real_reader_available
 
     venv = tmp_path / "venv"
@@ -263,6 +277,7 @@ def test_example_plugin_installed_in_a_fresh_venv(tmp_path):
 
     rules = _run([*disclint, "rules"])
     assert rules.returncode == 0 and re.search(r"^EX001\s+draft-watermark", rules.stdout, re.M), rules.stdout
+    assert re.search(r"^EX002\s+change-without-reason", rules.stdout, re.M), rules.stdout
     explain = _run([*disclint, "explain", "EX001"])
     assert explain.returncode == 0 and "watermark" in explain.stdout and "Why:" in explain.stdout
 
@@ -278,8 +293,16 @@ def test_example_plugin_installed_in_a_fresh_venv(tmp_path):
     assert "Traceback" not in check.stderr
     assert re.search(rf"{re.escape(str(doc))}:3:1: warning EX001 draft watermark", check.stdout), check.stdout
     assert check.returncode == 1  # a warning fails under the default fail-on
-    clean = _run([*disclint, "check", "--select", "EX", EXAMPLES / "consistent-budget.md"])
+    clean = _run([*disclint, "check", "--select", "EX001", EXAMPLES / "consistent-budget.md"])
     assert clean.returncode == 0 and "EX001" not in clean.stdout
+
+    narrative = tmp_path / "narrative.md"
+    narrative.write_text(UNEXPLAINED_CHANGE, encoding="utf-8")
+    check = _run([*disclint, "check", "--select", "EX", narrative])
+    assert "Traceback" not in check.stderr
+    found = re.findall(rf"^{re.escape(str(narrative))}:(\d+):\d+: warning (EX\d+) 「增长35.01%」", check.stdout, re.M)
+    assert found == [("5", "EX002")], check.stdout
+    assert check.returncode == 1
 
 
 def test_example_plugin_in_process_as_documented(tmp_path, monkeypatch):
@@ -297,3 +320,10 @@ def test_example_plugin_in_process_as_documented(tmp_path, monkeypatch):
     clean = tmp_path / "final.txt"
     clean.write_text("2024年部门预算公开\n", encoding="utf-8")
     assert linter.run([clean]).findings == []
+
+    # EX002 reads the narrative's claims: the unexplained 35.01% is found, the explained 16.95% is not
+    narrative = tmp_path / "narrative.md"
+    narrative.write_text(UNEXPLAINED_CHANGE, encoding="utf-8")
+    found = Linter(plugins=plugins, select="EX002").run([narrative]).findings
+    assert [(f.rule, f.location.line, f.severity) for f in found] == [("EX002", 5, Severity.WARNING)]
+    assert "「增长35.01%」" in found[0].message and "机关运行经费预算45.00万元" in found[0].message

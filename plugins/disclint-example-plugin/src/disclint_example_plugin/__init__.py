@@ -1,4 +1,4 @@
-"""An example disclint plugin: one rule and one table catalog, through the hooks.
+"""An example disclint plugin: two rules and one table catalog, through the hooks.
 
 disclint loads this module because ``pyproject.toml`` names it in the ``disclint``
 entry-point group; pluggy then calls the functions marked ``@hookimpl``.
@@ -15,9 +15,10 @@ __version__ = "0.1.0"
 
 @hookimpl
 def disclint_rules():
+    from disclint_example_plugin.narrative import ChangeWithoutReason
     from disclint_example_plugin.rules import DraftWatermark
 
-    return [DraftWatermark]
+    return [DraftWatermark, ChangeWithoutReason]
 
 
 @hookimpl
