@@ -167,8 +167,8 @@ class DocumentAnalysis:
                     d["unresolved"] = None
                 else:
                     d["fact"] = None
-                    d["unresolved"] = res.unresolved.reason if res.unresolved else "no subject"
-                    d["table_quantity"] = bool(res.unresolved and res.unresolved.table_quantity)
+                    d["unresolved"] = res.unresolved.reason if res.unresolved is not None else "no subject"
+                    d["table_quantity"] = res.unresolved is not None and res.unresolved.table_quantity
             out.append(d)
         return out
 
