@@ -35,7 +35,7 @@ from disclint.model import Document, Location
 from disclint.model.amounts import parse_amount
 from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, heading_level
 from disclint.model.text import PText, compact
-from disclint.readers.assemble import assemble
+from disclint.readers.assemble import NO_DATA, assemble
 from disclint.readers.errors import ReadError
 from disclint.readers.pdf.geometry import (
     Grid,
@@ -413,7 +413,7 @@ def _text_table(path: str, p: _Pending, catalog) -> RawTable:
 
 def _is_note(ln: Line) -> bool:
     t = compact(ln.text)
-    return bool(NOTE.match(t)) or "本表无数据" in t
+    return bool(NOTE.match(t)) or any(w in t for w in NO_DATA)
 
 
 def _continues(prev: Line, ln: Line) -> bool:
