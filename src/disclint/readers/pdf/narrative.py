@@ -25,6 +25,7 @@ from disclint.catalog import Catalog
 from disclint.model import Location, Section, Sentence, TocEntry
 from disclint.model.patterns import YEAR, heading_level
 from disclint.model.text import PText, compact, nfkc, repair_numbers
+from disclint.readers.names import cover_name
 from disclint.readers.pdf.geometry import Box, Line
 from disclint.readers.text.layout import WATERMARKS, is_debris, toc_entry
 from disclint.readers.text.narrative import split_sentences
@@ -69,12 +70,7 @@ def cover_facts(lines: list[Line]) -> tuple[str | None, int | None, str | None]:
     kind = "final_accounts" if "决算" in text else "budget" if "预算" in text else None
     m = YEAR.search(text) or _YEAR_ANY.search(text)
     year = int(m.group(1)) if m else None
-    unit = None
-    rest = _YEAR_ANY.sub("", text)
-    m2 = re.match(r"^(.+?)(?:年度|年)?(?:部门|单位)?(?:预算|决算)", rest)
-    if m2:
-        unit = re.sub(r"(年度|年)$", "", m2.group(1)).strip() or None
-    return kind, year, unit
+    return kind, year, cover_name([ln.text for ln in lines])
 
 
 # ---------------------------------------------------------------- narrative
