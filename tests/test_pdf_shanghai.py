@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 import pytest
 from fixtures_pdf import SH_DEPARTMENT, SH_UNIT, render_pdf, shanghai_budget
 
@@ -37,3 +39,29 @@ def test_empty_table_note_marks_the_table_empty(which, request):
         t = doc.table(table_id)
         assert t.no_data and "空表" in t.notes[0]
     assert not doc.table("SB5").no_data
+
+
+def _sentences(doc):
+    return [s.text for sec in doc.sections for s in sec.sentences]
+
+
+def test_title_and_issuer_inside_the_ruling(unit):
+    """表4 of the unit form prints blank rows, its title, the 编制单位 line and the
+    unit inside its ruling: they are neither header nor rows."""
+    t = unit.table("SB4")
+    assert t is not None and t.unit == "元" and t.title.endswith("财政拨款收支预算总表")
+    assert t.header[-1][:2] == ["项目", "预算数"] and not any("编制单位" in h for row in t.header for h in row)
+    assert t.row("src_general", "income").amount("amount") == D("1870000.00")
+    assert t.row("expense_grand_total", "expenditure").amount("general") == D("1870000.00")
+    assert len(t.rows) == 3 + 3 + 2  # 3 sources, 3 classes, 2 totals
+
+
+def test_issuer_lines_are_not_narrative(unit, dept):
+    for doc in (unit, dept):
+        assert not [s for s in _sentences(doc) if "编制" in s]
+
+
+def test_unit_name_from_the_issuer_lines_when_the_cover_names_none(tmp_path):
+    doc = shanghai_budget(SH_UNIT)
+    doc.cover = [doc.cover[0]]  # 示例市示例区2026年区级单位预算: a region, no name
+    assert read_pdf(render_pdf(tmp_path / "u.pdf", doc)).unit_name == SH_UNIT.name

@@ -33,10 +33,11 @@ from pathlib import Path
 
 from disclint.model import Document, Location
 from disclint.model.amounts import parse_amount
-from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, heading_level
+from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, YEAR_LINE, heading_level
 from disclint.model.text import PText, compact
 from disclint.readers.assemble import NO_DATA, assemble
 from disclint.readers.errors import ReadError
+from disclint.readers.names import labelled_name, most_named
 from disclint.readers.pdf.geometry import (
     Grid,
     Line,
@@ -59,6 +60,7 @@ from disclint.readers.text.tables import read_table_block
 
 _TAIL = 4096  # a complete PDF ends with %%EOF within its last bytes
 _TITLE_WINDOW = 6  # text lines above a table searched for its title
+_PREAMBLE_ROWS = 6  # rows of a grid searched for a title and meta lines printed inside it
 
 
 @dataclass
@@ -204,7 +206,8 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
     kind, year, unit_name = cover_facts(pages[0].lines)
     doc = Document(path=path, kind=kind, year=year, unit_name=unit_name)
 
-    raws, narrative = _tables(path, pages, catalog, kind)
+    raws, narrative, names = _tables(path, pages, catalog, kind)
+    doc.unit_name = doc.unit_name or most_named(names)
     units: Counter[str] = Counter()
     for raw, spec in raws:
         doc.tables.append(assemble(raw, spec, catalog, doc.warnings))
@@ -234,9 +237,9 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
     return doc
 
 
-def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, list[Line]]:
+def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, list[Line], list[str]]:
     """Titles, continuations and notes of the tables; returns (RawTable, spec)
-    pairs and the lines left for the narrative."""
+    pairs, the lines left for the narrative and the unit names the tables state."""
     finder = _TableFinder(path, catalog, kind)
     for pc in pages:
         items: list[tuple[float, int, object]] = [(ln.top, 0, ln) for ln in pc.lines]
@@ -249,7 +252,7 @@ def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, l
                 finder.line(obj)  # type: ignore[arg-type]
     finder.close_text_table()
     used = finder.used
-    return finder.tables, [ln for ln in finder.narrative if id(ln) not in used]
+    return finder.tables, [ln for ln in finder.narrative if id(ln) not in used], finder.names
 
 
 @dataclass
@@ -286,6 +289,7 @@ class _TableFinder:
         self.last_was_table = False
         self.pending: _Pending | None = None
         self.last_grid: Grid | None = None
+        self.names: list[str] = []  # the unit's name as the tables' 编制单位 lines state it
 
     # -------------------------------------------------------------- text lines
     def line(self, ln: Line) -> None:
@@ -318,9 +322,9 @@ class _TableFinder:
         prev = self.groups[-1] if self.groups else None
         block = _title_block(self.recent, grid.page)
         found = _find_title(block, self.catalog, self.kind)
-        inside_title = _title_in_grid(grid, self.catalog, self.kind) if found is None else None
+        pre = _preamble(grid, self.catalog, self.kind)
         follows = prev is not None and self.last_was_table and grid.page == prev.last_page + 1
-        if follows and (found is None or found[0] is prev.spec) and inside_title is None:
+        if follows and (found is None or found[0] is prev.spec) and pre.title is None:
             colmap = prev.builder.column_map(grid)
             if colmap is not None:  # continues the table on the previous page
                 prev.builder.extend(grid, colmap)
@@ -328,17 +332,20 @@ class _TableFinder:
                 self._after_table(prev)
                 return
         group = None
-        first = 0
-        if inside_title is not None:
-            found, first, block = inside_title
+        if found is None and pre.title is not None:
+            found, block = pre.title, pre.lines
+        else:
+            block = block + pre.lines
         if found is not None:
             spec, title_lines, number = found
             raw = _raw_table(self.path, title_lines, block, number)
-            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog, first), spec, grid.page, raw)
+            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog, pre.first), spec, grid.page, raw)
             self.groups.append(group)
             self.tables.append((raw, spec))
             self.used.update(id(ln) for ln in title_lines)
-            self.used.update(id(ln) for ln in block if _is_unit_or_number(ln))
+            meta = [ln for ln in block if _is_meta(ln)]
+            self.used.update(id(ln) for ln in meta)
+            self.names += [n for ln in meta if (n := labelled_name(ln.text)) is not None]
         # else: an untitled, non-catalog table (单位构成 ...): not narrative either
         self._after_table(group)
 
@@ -426,6 +433,12 @@ def _is_unit_or_number(ln: Line) -> bool:
     return not t or number_of(t) is not None
 
 
+def _is_meta(ln: Line) -> bool:
+    """A line that says what the table is, not what it holds: its unit, its table
+    number, its unit's name (编制单位：X单位：元), its year."""
+    return _is_unit_or_number(ln) or labelled_name(ln.text) is not None or bool(YEAR_LINE.match(compact(ln.text)))
+
+
 def _title_block(recent: list[Line], page: int) -> list[Line]:
     """The lines that may hold the title of a table on ``page``: those above it on
     its page, and the last lines of the previous page (a title left at the foot)."""
@@ -447,25 +460,35 @@ def _find_title(block: list[Line], catalog, kind) -> tuple[object, list[Line], s
     return None
 
 
-def _title_in_grid(grid: Grid, catalog, kind) -> tuple[tuple, int, list[Line]] | None:
-    """A title printed inside the ruling (a spreadsheet export: the first rows,
-    each one merged cell, hold the title, then the unit): ((spec, [title line],
-    number), index of the first row of the table proper, the lines of those rows)."""
+@dataclass
+class _Preamble:
+    """What a grid prints before its table proper (a spreadsheet export puts the
+    title, the 编制单位 line and the unit inside the ruling, among blank rows)."""
+
+    title: tuple | None  # (spec, [title line], number) when a row is a catalog title
+    first: int  # the grid's first row of the table proper
+    lines: list[Line]  # the title and meta rows, as lines
+
+
+def _preamble(grid: Grid, catalog, kind) -> _Preamble:
+    """Leading rows that are blank, a title (one merged cell) or meta lines
+    (编制单位：…, 单位：元, a year, a table number); they stop at the first other row."""
     lines: list[Line] = []
-    found = title = None
-    for r in range(min(grid.n_rows, 4)):
+    title = None
+    first = 0
+    for r in range(min(grid.n_rows, _PREAMBLE_ROWS)):
         cells = [c for c in (grid.origin(r, k) for k in range(grid.n_cols)) if c is not None and c.text]
         row = [_cell_line(grid.page, c) for c in cells]
-        if found is None:
-            if len(cells) != 1:
-                return None
-            lines += row
-            title, found = row[0], _title_of(row, catalog, kind)
-        elif cells and all(_is_unit_or_number(ln) or UNIT_LINE.search(compact(ln.text)) for ln in row):
-            lines += row  # 单位：万元 (maybe beside 编制单位：…)
-        else:
-            return (found[0], [title], found[2]), r, lines
-    return None
+        if not row:
+            continue
+        found = _title_of(row, catalog, kind) if title is None and len(row) == 1 else None
+        if found is not None:
+            title = (found[0], row, found[2])
+        elif not all(_is_meta(ln) for ln in row):
+            break
+        lines += row
+        first = r + 1
+    return _Preamble(title, first, lines)
 
 
 def _cell_line(page: int, cell) -> Line:
