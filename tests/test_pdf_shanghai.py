@@ -65,3 +65,12 @@ def test_unit_name_from_the_issuer_lines_when_the_cover_names_none(tmp_path):
     doc = shanghai_budget(SH_UNIT)
     doc.cover = [doc.cover[0]]  # 示例市示例区2026年区级单位预算: a region, no name
     assert read_pdf(render_pdf(tmp_path / "u.pdf", doc)).unit_name == SH_UNIT.name
+
+
+@pytest.mark.parametrize("which", ["unit", "dept"])
+def test_class_name_in_the_header_is_a_column_label(which, request):
+    """国有资本经营预算支出 heads 表7's values and is also a 类 name: the header reaches
+    down to the 类 | 款 | 项 row, so neither it nor 类 becomes a row."""
+    t = request.getfixturevalue(which).table("SB7")
+    assert [r.label for r in t.rows] == ["合计"]
+    assert t.header[0][-1] == "国有资本经营预算支出" and t.header[-1][0] == "类款项"

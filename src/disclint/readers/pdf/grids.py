@@ -35,9 +35,11 @@ _TOTAL_WORDS = {"合计", "总计", "小计"}
 _COLUMN_NO = {"栏次", "行次"}
 
 
-def code_groups(grid: Grid, rows: range) -> list[list[int]]:
-    """Runs of adjacent columns headed 类 | 款 [| 项] (in any of ``rows``)."""
+def code_groups(grid: Grid, rows: range) -> tuple[list[list[int]], int | None]:
+    """Runs of adjacent columns headed 类 | 款 [| 项] (in any of ``rows``), and the
+    last row printing those heads (the header reaches down to it)."""
     groups: list[list[int]] = []
+    heads_row = None
     for r in rows:
         texts = grid.texts(r)
         c = 0
@@ -46,10 +48,11 @@ def code_groups(grid: Grid, rows: range) -> list[list[int]]:
                 g = [c, c + 1] + ([c + 2] if c + 2 < grid.n_cols and texts[c + 2] == "项" else [])
                 if g not in groups:
                     groups.append(g)
+                heads_row = r
                 c += len(g)
             else:
                 c += 1
-    return groups
+    return groups, heads_row
 
 
 def _is_amount(text: str) -> bool:
@@ -106,18 +109,21 @@ def _row_texts(grid: Grid, r: int) -> list[str]:
     return [t or "" for t in grid.texts(r)]
 
 
-def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int], first: int = 0) -> int:
-    rows = [_row_texts(grid, r) if r >= first else [] for r in range(grid.n_rows)]
-    for r in range(first, grid.n_rows):
+def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int], first: int = 0, floor: int | None = None) -> int:
+    """The first body row at or after ``floor`` (the row of the 类 | 款 | 项 heads:
+    a class name printed in the header, 国有资本经营预算支出, is a column label there)."""
+    floor = first if floor is None else max(first, floor)
+    rows = [_row_texts(grid, r) if r >= floor else [] for r in range(grid.n_rows)]
+    for r in range(floor, grid.n_rows):
         if kinds.strong(rows[r], code_cols):
-            while r > first and kinds.named(rows[r - 1]):  # a 合计 row above the first code
+            while r > floor and kinds.named(rows[r - 1]):  # a 合计 row above the first code
                 r -= 1
             return r
-    for r in range(first, grid.n_rows):
+    for r in range(floor, grid.n_rows):
         if kinds.named(rows[r]):
             return r
     # no body row recognised (an empty template): everything with text is header
-    last = max((r for r, t in enumerate(rows) if any(t)), default=first - 1)
+    last = max((r for r, t in enumerate(rows) if any(t)), default=floor - 1)
     return last + 1
 
 
@@ -145,9 +151,9 @@ class TableBuilder:
         self.grid = grid  # the first grid: column layout and header
         self.kinds = _RowKinds(spec, catalog)
         self._blanked: set[tuple[int, int]] = set()
-        self.groups = code_groups(grid, range(first, min(grid.n_rows, first + 8)))
+        self.groups, heads_row = code_groups(grid, range(first, min(grid.n_rows, first + 8)))
         code_cols = {c for g in self.groups for c in g}
-        start = body_start(grid, self.kinds, code_cols, first)
+        start = body_start(grid, self.kinds, code_cols, first, heads_row)
         header = resolved_header(grid, range(first, start))
         if start < grid.n_rows and (donated := self._boundary_words(start, code_cols, bool(header))):
             header.append(donated)
