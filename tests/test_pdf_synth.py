@@ -175,3 +175,20 @@ def test_title_at_the_foot_of_the_previous_page(tmp_path):
     assert t is not None and t.location.page == 3
     assert {r.location.page for r in t.rows} == {4}
     assert t.row("income_grand_total", "income").amount("amount") == D("1050.00")
+
+
+def test_empty_template_row_is_a_row_of_blank_cells(tmp_path):
+    """An empty template prints the 三公 table's data row with every cell blank: it is
+    read (six items, no value), so the table counts as read."""
+    import copy
+
+    from fixtures_pdf import F09, SynthDoc, render_pdf
+
+    from disclint.readers.pdf import read_pdf
+
+    f09 = copy.deepcopy(F09)
+    f09.rows = [[""] * 12]
+    doc = read_pdf(render_pdf(tmp_path / "blank.pdf", SynthDoc("示例区统计局", 2025, [], [("table", f09)])))
+    t = doc.table("F09")
+    assert [r.key for r in t.rows] == list(SANGONG_VALUES)
+    assert all(c.value is None and not c.na for _, c in t.cells())

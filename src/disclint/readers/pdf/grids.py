@@ -159,6 +159,8 @@ class TableBuilder:
             header.append(donated)
         raw.header = [self._join_codes_header(h) for h in header]
         self._add_rows(grid, range(start, grid.n_rows), None)
+        if not raw.rows:  # an empty template: its rows are rows of blank cells
+            self._add_rows(grid, range(start, grid.n_rows), None, blank=True)
 
     # -------------------------------------------------------------- header
     def _boundary_words(self, r: int, code_cols: set[int], have_header: bool) -> list[str] | None:
@@ -203,7 +205,8 @@ class TableBuilder:
         return out
 
     # -------------------------------------------------------------- body
-    def _add_rows(self, grid: Grid, rows: range, colmap: list[int] | None) -> None:
+    def _add_rows(self, grid: Grid, rows: range, colmap: list[int] | None, blank: bool = False) -> None:
+        """Rows with text (``blank``: also the rows without)."""
         n = self.grid.n_cols
         for r in rows:
             cells: list[tuple[str, Box] | None] = [None] * n
@@ -217,7 +220,7 @@ class TableBuilder:
                 if 0 <= target < n:
                     cells[target] = (text, cell.box)
                     any_text = any_text or bool(text)
-            if not any_text:
+            if not (any_text or blank):
                 continue
             row_box = (grid.bbox[0], grid.ys[r], grid.bbox[2], grid.ys[r + 1])
             self.raw.rows.append(self._raw_row(cells, grid.page, row_box))
