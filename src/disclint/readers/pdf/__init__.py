@@ -34,7 +34,7 @@ from pathlib import Path
 from disclint.model import Document, Location
 from disclint.model.amounts import parse_amount
 from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, YEAR_LINE, heading_level
-from disclint.model.text import PText, compact
+from disclint.model.text import PText, compact, nfkc
 from disclint.readers.assemble import NO_DATA, assemble
 from disclint.readers.errors import ReadError
 from disclint.readers.names import labelled_name, most_named
@@ -366,8 +366,9 @@ class _TableFinder:
 
 
 def _title_of(lines: list[Line], catalog, kind) -> tuple[object, object, str | None] | None:
-    """(spec, title text, number) when the lines read as a catalog table title."""
-    text = "".join(ln.text for ln in lines)
+    """(spec, title text, number) when the lines read as a catalog table title
+    (compared as the text reader compares it: after NFKC, （本年预算） is (本年预算))."""
+    text = nfkc("".join(ln.text for ln in lines))
     found = title_candidate(PText(text, [(0, i) for i in range(len(text))]))
     if found is None:
         return None
