@@ -499,6 +499,42 @@ def shanghai_budget(f: _Form = SH_UNIT) -> SynthDoc:
     )
 
 
+# ---------------------------------------------------------------- a project tree
+def project_tree(spaces: bool = False, ruled: bool = True) -> SynthTable:
+    """项目支出预算表 of a department: its units under it and their projects under
+    them, shown by indentation only (cell padding, or leading ideographic spaces with
+    ``spaces``); one project name wraps inside its cell."""
+    rows = [
+        ("示例区长风街道办事处", "600.00", 0),
+        ("示例区长风街道社区服务中心", "350.00", 1),
+        ("社区助老服务项目", "200.00", 2),
+        ("社区文化活动项目", "150.00", 2),
+        ("示例区长风街道城市运行中心", "250.00", 1),
+        ("网格巡查服务项目（含夜间巡查\n与应急处置）", "250.00", 2),
+        ("合计", "600.00", 0),
+    ]
+    return SynthTable(
+        title="2026年项目支出预算表（本年预算）",
+        header=[["项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]],
+        spans=[],
+        rows=[[label, v, v, "", "", "", ""] for label, v, _ in rows],
+        col_widths=[190, 70, 80, 80, 90, 90, 70],
+        indents=[i for _, _, i in rows],
+        indent_spaces=spaces,
+        ruled=ruled,
+        landscape=True,
+    )
+
+
+PROJECT_TREE_PARENTS = {
+    "示例区长风街道社区服务中心": "示例区长风街道办事处",
+    "社区助老服务项目": "示例区长风街道社区服务中心",
+    "社区文化活动项目": "示例区长风街道社区服务中心",
+    "示例区长风街道城市运行中心": "示例区长风街道办事处",
+    "网格巡查服务项目（含夜间巡查与应急处置）": "示例区长风街道城市运行中心",
+}
+
+
 # ---------------------------------------------------------------- pytest fixtures
 try:
     import pytest

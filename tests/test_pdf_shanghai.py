@@ -6,8 +6,9 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from fixtures_pdf import SH_DEPARTMENT, SH_UNIT, render_pdf, shanghai_budget
+from fixtures_pdf import SH_DEPARTMENT, SH_FUNCTIONS, SH_UNIT, render_pdf, shanghai_budget
 
+from disclint.linter.runner import Linter
 from disclint.readers.pdf import read_pdf
 
 
@@ -74,3 +75,35 @@ def test_class_name_in_the_header_is_a_column_label(which, request):
     t = request.getfixturevalue(which).table("SB7")
     assert [r.label for r in t.rows] == ["合计"]
     assert t.header[0][-1] == "国有资本经营预算支出" and t.header[-1][0] == "类款项"
+
+
+@pytest.mark.parametrize("spaces", [False, True], ids=["padding", "ideographic-spaces"])
+def test_indented_project_tree(tmp_path, spaces):
+    """Department → unit → project shown by indentation only: each row's parent is
+    the row above it one level up; a name wrapped inside its cell is one row."""
+    from fixtures_pdf import PROJECT_TREE_PARENTS, SynthDoc, project_tree
+
+    from disclint.model.text import nfkc
+
+    synth = SynthDoc("示例区长风街道办事处", 2026, [], [("page",), ("table", project_tree(spaces))],
+                     cover=["示例区长风街道办事处", "2026年部门预算"])
+    doc = read_pdf(render_pdf(tmp_path / "tree.pdf", synth))
+    t = doc.table("B12")
+    assert [r.indent for r in t.rows] == [0, 1, 2, 2, 1, 2, 0]
+    parents = {r.label: r.parent_label for r in t.rows if r.parent_label}
+    assert parents == {nfkc(k): v for k, v in PROJECT_TREE_PARENTS.items()}
+    # the sums follow the tree: each row is the sum of the rows one level under it
+    _, findings = Linter().lint_file(str(tmp_path / "tree.pdf"))
+    assert not [f for f in findings if f.rule.startswith("T1")]
+
+
+def test_label_wrapped_in_its_cell_or_over_two_ruled_rows(unit, dept):
+    """The unit prints a long name on two lines of one cell, the department over
+    two ruled rows (the second holding nothing else): either way one row."""
+    for doc in (unit, dept):
+        t = doc.table("SB3")
+        assert [r.code for r in t.rows if r.code] == [c + k + x for c, k, x, *_ in SH_FUNCTIONS]
+        assert len(t.rows) == len(SH_FUNCTIONS) + 1
+        assert t.row("2080505").label == "机关事业单位基本养老保险缴费支出"
+        assert t.row("2080506").label == "机关事业单位职业年金缴费支出"
+    assert dept.table("SB3").row("2080505").amount("total") == D("450000")

@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from disclint.model import Document, Location
+from disclint.model import Document, Leftover, Location
 from disclint.model.amounts import parse_amount
 from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, YEAR_LINE, heading_level
 from disclint.model.text import PText, compact, nfkc
@@ -46,7 +46,7 @@ from disclint.readers.pdf.geometry import (
     inside,
     union_box,
 )
-from disclint.readers.pdf.grids import TableBuilder
+from disclint.readers.pdf.grids import TableBuilder, is_amount_text
 from disclint.readers.pdf.narrative import NarrativeBuilder, cover_facts, furniture
 from disclint.readers.raw import RawTable
 from disclint.readers.text.layout import (
@@ -209,8 +209,12 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
     raws, narrative, names = _tables(path, pages, catalog, kind)
     doc.unit_name = doc.unit_name or most_named(names)
     units: Counter[str] = Counter()
-    for raw, spec in raws:
-        doc.tables.append(assemble(raw, spec, catalog, doc.warnings))
+    for raw, spec, leftovers in raws:
+        table = assemble(raw, spec, catalog, doc.warnings)
+        display = table.display_name
+        table.leftovers += [Leftover(lo.text, lo.location.with_context(table=display, row=""), lo.reason)
+                            for lo in leftovers]
+        doc.tables.append(table)
         if raw.unit:
             units[raw.unit] += 1
     if units:
@@ -251,6 +255,8 @@ def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, l
             else:
                 finder.line(obj)  # type: ignore[arg-type]
     finder.close_text_table()
+    for g in finder.groups:
+        g.builder.finish()
     used = finder.used
     return finder.tables, [ln for ln in finder.narrative if id(ln) not in used], finder.names
 
@@ -280,7 +286,7 @@ class _TableFinder:
     def __init__(self, path: str, catalog, kind):
         self.path, self.catalog, self.kind = path, catalog, kind
         self.groups: list[_Group] = []
-        self.tables: list[tuple[RawTable, object]] = []
+        self.tables: list[tuple[RawTable, object, list[Leftover]]] = []  # with the numbers no cell takes
         self.narrative: list[Line] = []
         self.used: set[int] = set()  # ids of lines that belong to a table (title, unit, notes)
         self.recent: list[Line] = []  # text lines since the last table
@@ -289,6 +295,7 @@ class _TableFinder:
         self.last_was_table = False
         self.pending: _Pending | None = None
         self.last_grid: Grid | None = None
+        self.last_group: _Group | None = None  # the table the last grid belongs to
         self.names: list[str] = []  # the unit's name as the tables' 编制单位 lines state it
 
     # -------------------------------------------------------------- text lines
@@ -296,7 +303,10 @@ class _TableFinder:
         if self.last_grid is not None and self.last_grid.page == ln.page and (
             self.last_grid.bbox[1] <= (ln.top + ln.bottom) / 2 <= self.last_grid.bbox[3]
         ):
-            return  # text overflowing the table's cells: table debris, not narrative
+            # text overflowing the table's cells: table debris, not narrative; its numbers are left over
+            if self.last_group is not None:
+                self.last_group.builder.leftovers += _numbers([ln], self.path, "beside the table's ruling")
+            return
         if self.after is not None and (_is_note(ln) or (self.note is not None and _continues(self.note, ln))):
             self.after.raw.notes.append(ln.text.strip())
             self.note = ln
@@ -318,7 +328,7 @@ class _TableFinder:
         if self.pending is not None and self.pending.is_table:
             self.close_text_table()  # a text-layout table, then an unrelated ruled one
         self.pending = None
-        self.last_grid = grid
+        self.last_grid, self.last_group = grid, None
         prev = self.groups[-1] if self.groups else None
         block = _title_block(self.recent, grid.page)
         found = _find_title(block, self.catalog, self.kind)
@@ -328,8 +338,11 @@ class _TableFinder:
             colmap = prev.builder.column_map(grid)
             if colmap is not None:  # continues the table on the previous page
                 prev.builder.extend(grid, colmap)
-                prev.last_page = grid.page
-                self._after_table(prev)
+                self._continued(prev, grid)
+                return
+            if found is None:  # the next page's grid, untitled, in other columns: its numbers are not read
+                prev.builder.leftovers += _grid_numbers(grid, self.path, "in a grid continuing the table in other columns")
+                self._continued(prev, grid)
                 return
         group = None
         if found is None and pre.title is not None:
@@ -340,13 +353,21 @@ class _TableFinder:
             spec, title_lines, number = found
             raw = _raw_table(self.path, title_lines, block, number)
             group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog, pre.first), spec, grid.page, raw)
+            group.builder.leftovers += _numbers(group_lines(grid.stray, grid.page), self.path, _STRAY)
             self.groups.append(group)
-            self.tables.append((raw, spec))
+            self.tables.append((raw, spec, group.builder.leftovers))
+            self.last_group = group
             self.used.update(id(ln) for ln in title_lines)
             meta = [ln for ln in block if _is_meta(ln)]
             self.used.update(id(ln) for ln in meta)
             self.names += [n for ln in meta if (n := labelled_name(ln.text)) is not None]
         # else: an untitled, non-catalog table (单位构成 ...): not narrative either
+        self._after_table(group)
+
+    def _continued(self, group: _Group, grid: Grid) -> None:
+        group.builder.leftovers += _numbers(group_lines(grid.stray, grid.page), self.path, _STRAY)
+        group.last_page = grid.page
+        self.last_group = group
         self._after_table(group)
 
     def _after_table(self, group: _Group | None) -> None:
@@ -360,9 +381,25 @@ class _TableFinder:
         if p is None or not p.is_table:
             return
         raw = _text_table(self.path, p, self.catalog)
-        self.tables.append((raw, p.spec))
+        self.tables.append((raw, p.spec, []))
         self.used.update(id(ln) for ln in [p.title, *p.lines])
         self.recent = []
+
+
+_STRAY = "inside the table's ruling but in no cell"
+
+
+def _numbers(lines: list[Line], path: str, reason: str) -> list[Leftover]:
+    """The amounts of ``lines``, as numbers no cell took."""
+    return [Leftover(word, Location(path, page=ln.page, box=box), reason)
+            for ln in lines for word, box in ln.words() if is_amount_text(word)]
+
+
+def _grid_numbers(grid: Grid, path: str, reason: str) -> list[Leftover]:
+    """The numbers of a grid no table takes, cell by cell."""
+    cells = [Line(grid.page, c.text, [c.box] * len(c.text), c.box[1], c.box[3], c.box[0], c.box[2], c.size)
+             for c in grid.cells if c.text]
+    return _numbers(cells, path, reason) + _numbers(group_lines(grid.stray, grid.page), path, reason)
 
 
 def _title_of(lines: list[Line], catalog, kind) -> tuple[object, object, str | None] | None:
