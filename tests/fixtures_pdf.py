@@ -57,7 +57,7 @@ class SynthTable:
 class SynthDoc:
     unit: str
     year: int
-    toc: list[tuple[str, int]]  # (entry, page)
+    toc: list[tuple[str, int | None]]  # (entry, page)
     parts: list  # ("h1"|"h2"|"h3", text) | ("p", text) | ("table", SynthTable) | ("page",) | ("space", pt)
     cover: list[str] = field(default_factory=list)  # the cover's lines (default: unit, YYYY年度部门决算)
     running: str | None = None  # the running header (default: unit + YYYY年度部门决算)
@@ -762,17 +762,38 @@ class _Writer:
         self.y -= th + 10
 
     def _text_table(self, t: SynthTable) -> None:
-        """A table set as text at column positions, no ruling lines."""
+        """A table set as text at column positions, no ruling lines: labels indented
+        as ``t.indents`` says, a label with a line break on two close lines; with
+        ``split_after``, continued on the next page under its title again (a running
+        heading) and, with ``repeat_header``, its header."""
         w, _ = self.size
         x = (w - sum(t.col_widths)) / 2
-        for row in t.header + t.rows:
-            self.y -= 18
-            cx = x
-            for text, cw in zip(row, t.col_widths):
-                if text:
-                    self.runs(cx + 4, self.y, text, 10)
-                cx += cw
+        body = list(enumerate(t.rows))
+        first = body if t.split_after is None else body[: t.split_after]
+        self._text_rows(t, x, [(None, r) for r in t.header] + first)
+        if t.split_after is not None:
+            self.new_page(t.landscape)
+            self.c.setFont(CJK, 14)
+            self.c.drawCentredString(w / 2, self.y, t.title)
+            self.y -= 14
+            rest = body[t.split_after:]
+            self._text_rows(t, x, ([(None, r) for r in t.header] if t.repeat_header else []) + rest)
         self.y -= 20
+
+    def _text_rows(self, t: SynthTable, x: float, rows: list[tuple[int | None, list[str]]]) -> None:
+        for i, row in rows:
+            self.y -= 18
+            indent = t.indents[i] if i is not None and i < len(t.indents) else 0
+            cx, extra = x, 0
+            for c, (text, cw) in enumerate(zip(row, t.col_widths)):
+                shift = 10 * indent if c == t.label_col and not t.indent_spaces else 0
+                if c == t.label_col and indent and t.indent_spaces:
+                    text = "\u3000" * indent + text
+                for k, part in enumerate(text.split("\n") if text else []):
+                    self.runs(cx + 4 + shift, self.y - 12 * k, part, 10)
+                    extra = max(extra, k)
+                cx += cw
+            self.y -= 12 * extra
 
     def save(self) -> None:
         self.c.showPage()
@@ -790,7 +811,9 @@ def render_pdf(path, doc: SynthDoc = SYNTH, furniture: bool = True) -> Path:
     wr.new_page()
     wr.heading("目 录", "h1")
     for entry, page in doc.toc:
-        if doc.toc_gap:
+        if page is None:  # an entry without a page number
+            wr.runs(wr.MARGIN, wr.y, entry, 12)
+        elif doc.toc_gap:
             wr.runs(wr.MARGIN, wr.y, entry, 12)
             wr.runs(w - wr.MARGIN - 12, wr.y, str(page), 12)
         else:

@@ -2,24 +2,30 @@
 
 One pass over the pages, each page parsed once: its characters are fetched
 once (``page.chars``), pdfplumber's table finder runs once (ruling lines), the
-table cells take their characters from that list (pdf_layout.build_grid) and
-the characters outside every table become text lines (pdf_layout.group_lines,
+table cells take their characters from that list (geometry.build_grid) and
+the characters outside every table become text lines (geometry.group_lines,
 which keeps numbers set on a lower baseline inside their sentence). No
 ``extract_text`` / ``extract_tables`` call re-reads the page.
 
 Then, over the whole document:
 
 1. page furniture (page numbers, running headers/footers) is dropped;
-2. the cover gives kind, year and unit name;
+2. the cover gives kind, year and unit name (readers.names; else the tables'
+   编制单位 lines name the unit);
 3. every ruled table gets its title from the text lines above it (a title as
-   the text reader knows one, then ``catalog.match_title``) or from merged rows
-   inside its ruling (spreadsheet exports); with no text between it and the
-   previous page's table, it continues that table (pdf_tables.TableBuilder);
-   notes (注：… / 本表无数据) right below a table are its notes;
-4. pages without ruling lines: a catalog title followed by layout lines is read
-   through the text-layout table grammar (the lines' wide gaps become tabs);
-5. each RawTable goes through the shared assembler;
-6. the remaining lines become the 目录, sections and sentences.
+   the text reader knows one, then ``catalog.match_title``) or from the rows its
+   ruling prints before the table proper (a title, 编制单位 and 单位 lines, blank
+   rows); with no text between it and the previous page's table, it continues
+   that table (grids.TableBuilder); notes (注：… / 本表无数据 / 空表) right below a
+   table are its notes;
+4. pages without ruling lines: a catalog title followed by column-aligned lines
+   is a table; its lines become grids by the characters' positions (textgrid) and
+   are read as ruled ones; its title met again on a later page is a running
+   heading over its continuation;
+5. a 目录 entry names a table and is never one; every number of a table's region
+   that no cell takes is one of the table's leftovers;
+6. each RawTable goes through the shared assembler;
+7. the remaining lines become the 目录, sections and sentences.
 
 Bad input raises ReadError with one message: not a PDF, encrypted, damaged or
 truncated, no pages, no text layer (scanned: OCR needed).
@@ -32,7 +38,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from disclint.model import Document, Leftover, Location
-from disclint.model.amounts import parse_amount
 from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, YEAR_LINE, heading_level
 from disclint.model.text import PText, compact, nfkc
 from disclint.readers.assemble import NO_DATA, assemble
@@ -46,17 +51,17 @@ from disclint.readers.pdf.geometry import (
     inside,
     union_box,
 )
-from disclint.readers.pdf.grids import TableBuilder, is_amount_text
-from disclint.readers.pdf.narrative import NarrativeBuilder, cover_facts, furniture
-from disclint.readers.raw import RawTable
-from disclint.readers.text.layout import (
-    SrcLine,
-    TableBlock,
-    is_part_heading,
-    number_of,
-    title_candidate,
+from disclint.readers.pdf.grids import RowKinds, TableBuilder, is_amount_text
+from disclint.readers.pdf.labels import starts_row
+from disclint.readers.pdf.narrative import (
+    NarrativeBuilder,
+    cover_facts,
+    furniture,
+    toc_span,
 )
-from disclint.readers.text.tables import read_table_block
+from disclint.readers.pdf.textgrid import bands, columns, fields, text_grid
+from disclint.readers.raw import RawTable
+from disclint.readers.text.layout import is_part_heading, number_of, title_candidate
 
 _TAIL = 4096  # a complete PDF ends with %%EOF within its last bytes
 _TITLE_WINDOW = 6  # text lines above a table searched for its title
@@ -244,7 +249,9 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
 def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, list[Line], list[str]]:
     """Titles, continuations and notes of the tables; returns (RawTable, spec)
     pairs, the lines left for the narrative and the unit names the tables state."""
-    finder = _TableFinder(path, catalog, kind)
+    lines = [ln for pc in pages for ln in pc.lines]
+    span = toc_span(lines)
+    finder = _TableFinder(path, catalog, kind, {id(ln) for ln in lines[span[0]:span[1]]} if span else set())
     for pc in pages:
         items: list[tuple[float, int, object]] = [(ln.top, 0, ln) for ln in pc.lines]
         items += [(g.bbox[1], 1, g) for g in pc.grids]
@@ -273,18 +280,23 @@ class _Pending:
 
     @property
     def is_table(self) -> bool:
-        """Column-aligned lines (wide gaps), amounts among their fields."""
+        """Column-aligned lines (wide gaps), amounts among their fields (not page
+        numbers: a 目录 entry's is not a table row)."""
         aligned = [ln for ln in self.lines if ln.breaks]
-        return len(aligned) >= 2 and any(
-            parse_amount(field) is not None for ln in aligned for field in ln.tab_text()[0].split("\t")
-        )
+        return len(aligned) >= 2 and any(is_amount_text(f.text) for ln in aligned for f in fields(ln))
+
+    @property
+    def last_page(self) -> int:
+        return self.lines[-1].page if self.lines else self.title.page
 
 
 class _TableFinder:
     """Walks a document's lines and ruled grids in reading order."""
 
-    def __init__(self, path: str, catalog, kind):
+    def __init__(self, path: str, catalog, kind, toc: set[int] | None = None):
+        """``toc``: ids of the 目录's lines (they name tables, they are none)."""
         self.path, self.catalog, self.kind = path, catalog, kind
+        self.toc = toc or set()
         self.groups: list[_Group] = []
         self.tables: list[tuple[RawTable, object, list[Leftover]]] = []  # with the numbers no cell takes
         self.narrative: list[Line] = []
@@ -313,7 +325,10 @@ class _TableFinder:
             return
         self.after = self.note = None
         self.last_was_table = False
-        title = _title_of([ln], self.catalog, self.kind)
+        title = _title_of([ln], self.catalog, self.kind) if id(ln) not in self.toc else None
+        if title is not None and self._runs_on(title[0], ln):
+            self.used.add(id(ln))  # a running heading over the table's next page
+            return
         if title is not None or (self.pending is not None and _ends_text_table(ln)):
             self.close_text_table()
         if title is not None:
@@ -322,6 +337,11 @@ class _TableFinder:
             self.pending.lines.append(ln)
         self.recent.append(ln)
         self.narrative.append(ln)
+
+    def _runs_on(self, spec, ln: Line) -> bool:
+        """The pending text-layout table's title again, on a later page."""
+        p = self.pending
+        return p is not None and p.spec is spec and ln.page > p.title.page and p.is_table
 
     # -------------------------------------------------------------- ruled tables
     def grid(self, grid: Grid) -> None:
@@ -376,13 +396,24 @@ class _TableFinder:
     # -------------------------------------------------------------- text-layout tables
     def close_text_table(self) -> None:
         """A pending title followed by column-aligned lines (wide gaps) is a table
-        without ruling lines: read it through the text reader's table machinery."""
+        without ruling lines: its lines become grids (one per page, textgrid) read as
+        ruled ones; its meta lines and notes are the table's, lines after it narrative."""
         p, self.pending = self.pending, None
         if p is None or not p.is_table:
             return
-        raw = _text_table(self.path, p, self.catalog)
-        self.tables.append((raw, p.spec, []))
-        self.used.update(id(ln) for ln in [p.title, *p.lines])
+        meta, body, notes = _text_table_parts(p.lines)
+        grids = _text_grids(body, RowKinds(p.spec, self.catalog))
+        if not grids:
+            return
+        raw = _raw_table(self.path, [p.title], meta, p.number)
+        raw.notes += [ln.text.strip() for ln in notes]
+        builder = TableBuilder(self.path, raw, grids[0], p.spec, self.catalog)
+        for grid in grids[1:]:
+            builder.extend(grid, list(range(grid.n_cols)))
+        self.groups.append(_Group(builder, p.spec, grids[-1].page, raw))
+        self.tables.append((raw, p.spec, builder.leftovers))
+        self.used.update(id(ln) for ln in [p.title, *meta, *body, *notes])
+        self.names += [n for ln in meta if (n := labelled_name(ln.text)) is not None]
         self.recent = []
 
 
@@ -420,41 +451,40 @@ def _ends_text_table(ln: Line) -> bool:
     return is_part_heading(t) or number_of(t) is not None or (not ln.breaks and heading_level(t) in (2, 3))
 
 
-def _text_table(path: str, p: _Pending, catalog) -> RawTable:
-    """Lines -> the text reader's TableBlock (a TAB at every wide gap, positions
-    standing for (line, character)) -> RawTable, locations mapped back to boxes."""
-    lines = [p.title, *p.lines]
-    maps: list[list[int]] = []
-    src: list[SrcLine] = []
-    for no, ln in enumerate(lines, 1):
-        text, index = ln.tab_text()
-        maps.append(index)
-        src.append(SrcLine(no, text, PText(text, [(no, k) for k in range(1, len(text) + 1)])))
-    title = title_candidate(src[0].pt)
-    block = TableBlock(p.spec, title[0] if title else src[0].pt, src[0], p.number, src[1:])
-    raw = read_table_block(block, catalog, path)
+def _text_table_parts(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """A text-layout table's lines after its title: meta lines (单位：万元, 编制单位：…)
+    before its first aligned line; its body, to its last aligned line and the lines
+    set right below that (a wrapped label's rest); its notes. What follows is not
+    the table's."""
+    first = next(i for i, ln in enumerate(lines) if ln.breaks)
+    last = max(i for i, ln in enumerate(lines) if ln.breaks)
+    while last + 1 < len(lines) and _tight(lines[last], lines[last + 1]) and not _is_note(lines[last + 1]):
+        last += 1
+    meta = [ln for ln in lines[:first] if _is_meta(ln)]
+    body = [ln for ln in lines[:first] if not _is_meta(ln)] + lines[first:last + 1]
+    notes: list[Line] = []
+    for ln in lines[last + 1:]:
+        if not (_is_note(ln) or (notes and _continues(notes[-1], ln))):
+            break
+        notes.append(ln)
+    return meta, body, notes
 
-    def relocate(loc: Location) -> Location:
-        if not loc.line:
-            return loc
-        end_line = loc.end_line or loc.line
-        end_col = loc.end_column or (loc.column or 1) + 1
-        boxes = []
-        for no in range(loc.line, end_line + 1):
-            ln, index = lines[no - 1], maps[no - 1]
-            lo = (loc.column or 1) if no == loc.line else 1
-            hi = end_col if no == end_line else len(index) + 1
-            boxes += [ln.boxes[i] for i in index[lo - 1:hi - 1] if i >= 0 and ln.boxes[i]]
-        page = lines[loc.line - 1].page
-        return Location(path, page=page, box=union_box(boxes))
 
-    raw.location = relocate(raw.location)
-    for row in raw.rows:
-        row.location = relocate(row.location)
-        for cell in row.cells:
-            cell.location = relocate(cell.location)
-    return raw
+def _tight(above: Line, ln: Line) -> bool:
+    return ln.page == above.page and ln.top - above.bottom < 0.5 * ln.size
 
+
+def _text_grids(lines: list[Line], kinds: RowKinds) -> list[Grid]:
+    """The grids of a text-layout table, one per page, sharing its columns."""
+    per_line = [fields(ln) for ln in lines]
+    xs = columns(per_line)
+    if xs is None:
+        return []
+    rows = bands(lines, per_line, xs, lambda text: starts_row(kinds, text))
+    pages: dict[int, list[list[int]]] = {}
+    for band in rows:
+        pages.setdefault(lines[band[0]].page, []).append(band)
+    return [text_grid(page, lines, per_line, page_rows, xs) for page, page_rows in pages.items()]
 
 def _is_note(ln: Line) -> bool:
     t = compact(ln.text)

@@ -79,7 +79,7 @@ def _column_numbers(texts: list[str]) -> bool:
     return len(ints) >= 3 and len(ints) == len(nums) and [int(t) for t in ints] == list(range(int(ints[0]), int(ints[0]) + len(ints)))
 
 
-class _RowKinds:
+class RowKinds:
     """Recognises body rows of one table (the spec's named rows, the 类 names)."""
 
     def __init__(self, spec: TableSpec | None, catalog: Catalog | None):
@@ -120,7 +120,7 @@ def _row_texts(grid: Grid, r: int) -> list[str]:
     return [t or "" for t in grid.texts(r)]
 
 
-def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int], first: int = 0, floor: int | None = None) -> int:
+def body_start(grid: Grid, kinds: RowKinds, code_cols: set[int], first: int = 0, floor: int | None = None) -> int:
     """The first body row at or after ``floor`` (the row of the 类 | 款 | 项 heads:
     a class name printed in the header, 国有资本经营预算支出, is a column label there)."""
     floor = first if floor is None else max(first, floor)
@@ -160,7 +160,7 @@ class TableBuilder:
         self.path = path
         self.raw = raw
         self.grid = grid  # the first grid: column layout and header
-        self.kinds = _RowKinds(spec, catalog)
+        self.kinds = RowKinds(spec, catalog)
         self._blanked: set[tuple[int, int]] = set()
         self.leftovers: list[Leftover] = []  # numbers of the grids that no cell takes
         self.groups, heads_row = code_groups(grid, range(first, min(grid.n_rows, first + 8)))

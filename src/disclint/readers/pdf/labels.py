@@ -50,6 +50,13 @@ def label_index(cells: list[RawCell]) -> int | None:
     return None
 
 
+def starts_row(kinds, text: str) -> bool:
+    """A label text that reads as a row of its own: a code, a named row, an ordinal, a 类 name."""
+    if text[:3].isdigit() or kinds.named([text]) or strip_ordinal(text) != text:
+        return True
+    return bool(kinds.catalog is not None and kinds.catalog.class_code(text))
+
+
 class Labels:
     """The label cells of one table's body rows, in order."""
 
@@ -75,20 +82,13 @@ class Labels:
         if len(filled) != 1 or prev is None or prev.page != page or filled[0] != prev.index:
             return False
         text = row.cells[filled[0]].text
-        if label_index(row.cells) is None or self._starts_row(text):
+        if label_index(row.cells) is None or starts_row(self.kinds, text):
             return False
         fills = prev.cell.ink is not None and prev.cell.trail < _FILLS * (prev.cell.size or 1.0)
         if not (spanned or self.code_table or fills):
             return False
         _join(prev, row.cells[filled[0]])
         return True
-
-    def _starts_row(self, text: str) -> bool:
-        """Reads as a row of its own: a named row, an ordinal, a 类 name."""
-        if self.kinds.named([text]) or strip_ordinal(text) != text:
-            return True
-        catalog = self.kinds.catalog
-        return bool(catalog is not None and catalog.class_code(text))
 
     def indent(self) -> None:
         """Set every row's indentation (see the module docstring)."""
@@ -104,14 +104,19 @@ class Labels:
             base = min(it.cell.lead for it in labels)
             for it in labels:
                 c = it.cell
-                if c.lead > base + c.size and abs(c.lead - c.trail) <= c.size:
+                if _short(c) and c.lead > base + c.size and abs(c.lead - c.trail) <= c.size:
                     continue  # centred (合计 in a left-aligned column)
                 it.row.indent = max(0, round((c.lead - base) / c.size))
 
 
+def _short(c: GridCell) -> bool:
+    """Narrow enough in its cell to show how it is aligned."""
+    return c.ink is not None and (c.ink[2] - c.ink[0]) < _SHORT * (c.box[2] - c.box[0])
+
+
 def _left_aligned(labels: list[_Label]) -> bool:
     """Most of the column's short labels sit nearer the left edge than the right."""
-    short = [it.cell for it in labels if (it.cell.ink[2] - it.cell.ink[0]) < _SHORT * (it.cell.box[2] - it.cell.box[0])]
+    short = [it.cell for it in labels if _short(it.cell)]
     left = sum(1 for c in short if c.lead + c.size / 2 < c.trail)
     return bool(short) and 2 * left > len(short)
 
