@@ -46,7 +46,7 @@ class SynthTable:
     ruled: bool = True
     text_header: list[list[str]] = field(default_factory=list)  # header in the text layout
     text_rows: list[list[str]] | None = None  # body in the text layout (codes joined)
-    unit: str = "万元"  # printed in the 单位 line
+    unit: str = "万元"  # printed in the 单位 line (none when empty)
     issuer: str = ""  # 编制单位：… printed left of the unit (inside the ruling with ``title_inside``)
     indents: list[int] = field(default_factory=list)  # per body row: the label's indentation in em
     label_col: int = 0  # the column the indentation applies to
@@ -688,7 +688,8 @@ class _Writer:
         self.c.setFont(CJK, 9)
         if t.issuer:
             self.c.drawString(self.MARGIN, self.y, t.issuer)
-        self.c.drawRightString(w - self.MARGIN, self.y, f"单位：{t.unit}")
+        if t.unit:
+            self.c.drawRightString(w - self.MARGIN, self.y, f"单位：{t.unit}")
         self.y -= 8
         if not t.ruled:
             self._text_table(t)

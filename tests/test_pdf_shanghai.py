@@ -113,3 +113,35 @@ def test_label_wrapped_in_its_cell_or_over_two_ruled_rows(unit, dept):
         assert t.row("2080505").label == "机关事业单位基本养老保险缴费支出"
         assert t.row("2080506").label == "机关事业单位职业年金缴费支出"
     assert dept.table("SB3").row("2080505").amount("total") == D("450000")
+
+
+def test_unit_per_table(unit, tmp_path):
+    """Each table's 单位 line gives its unit (表9 in 万元, the rest in 元); a table
+    printing none takes its catalog unit; 千元 is read as printed."""
+    assert [t.unit for t in unit.tables] == ["元"] * 8 + ["万元"]
+    doc = shanghai_budget(SH_UNIT)
+    tables = [p[1] for p in doc.parts if p[0] == "table"]
+    tables[2].unit = ""  # 表3 without a 单位 line: the catalog's 元
+    tables[8].unit = ""  # 表9 without one: the catalog's 万元
+    tables[7].unit = "千元"
+    read = read_pdf(render_pdf(tmp_path / "units.pdf", doc))
+    assert [read.table(i).unit for i in ("SB3", "SB8", "SB9")] == ["元", "千元", "万元"]
+
+
+def test_empty_note_over_numbers_is_reported(tmp_path):
+    """A table that says 本表为空表 but prints numbers: S301 on it."""
+    doc = shanghai_budget(SH_UNIT)
+    sb6 = next(p[1] for p in doc.parts if p[0] == "table" and "政府性基金" in p[1].title)
+    sb6.rows[-1][4] = sb6.rows[-1][6] = "8,000.00"
+    path = render_pdf(tmp_path / "over.pdf", doc)
+    _, findings = Linter().lint_file(str(path))
+    s301 = [f for f in findings if f.rule == "S301"]
+    assert len(s301) == 1 and "8,000.00" in s301[0].message and s301[0].location.page == 9
+
+
+@pytest.mark.parametrize("which", ["unit_pdf", "dept_pdf"])
+def test_consistent_budget_has_no_table_finding_and_is_fully_read(which, request):
+    report, findings = Linter().lint_file(str(request.getfixturevalue(which)))
+    assert [f.rule for f in findings if f.rule[0] in "TXS"] == []
+    assert report.coverage["complete"] and report.coverage["tables_read"] == [f"SB{i}" for i in range(1, 10)]
+    assert report.coverage["numbers_left_over"] == 0
