@@ -102,3 +102,11 @@ def test_continuation_in_other_columns():
     t = _table([first, second])
     assert sorted(lo.text for lo in t.leftovers) == ["500.00"]
     assert t.leftovers[0].location.page == 2
+
+
+def test_label_fragment_joins_only_the_row_right_above():
+    """A label fragment under a row without a label is not the rest of an older row's label."""
+    body = BODY[:3] + [["", "", "", "", "9.00", "", ""], ["", "", "", "经费", "", "", ""]] + BODY[3:]
+    t = _table([_page(1, [_ruled(HEADER + body, 60, 100, COLUMNS)], TITLE)])
+    assert t.row("2130104").label == "事业运行"
+    assert [lo.text for lo in t.leftovers] == ["9.00"]  # the row without a label: its number is left over

@@ -67,9 +67,11 @@ class Labels:
         self.code_table = code_table
         self.two_sided = two_sided
         self.items: list[_Label] = []
+        self.last: RawRow | None = None  # the last row handed over
 
     def add(self, row: RawRow, cells: dict[int, GridCell], page: int) -> None:
         """A row handed over; ``cells``: its raw cells' printed cells, by index."""
+        self.last = row
         i = label_index(row.cells)
         if i is not None and i in cells:
             self.items.append(_Label(row, i, cells[i], page))
@@ -79,7 +81,9 @@ class Labels:
         ``spanned``: merged cells of the rows above cover some of its columns."""
         filled = [i for i, c in enumerate(row.cells) if c.text]
         prev = self.items[-1] if self.items else None
-        if len(filled) != 1 or prev is None or prev.page != page or filled[0] != prev.index:
+        if len(filled) != 1 or prev is None or prev.row is not self.last:
+            return False
+        if prev.page != page or filled[0] != prev.index:
             return False
         text = row.cells[filled[0]].text
         if label_index(row.cells) is None or starts_row(self.kinds, text):
