@@ -85,3 +85,34 @@ def test_table_of_contents_names_tables_but_is_none(tmp_path, numbers):
     doc = read_pdf(render_pdf(tmp_path / "toc.pdf", SynthDoc("示例区档案馆", 2025, toc, [("table", f10)], toc_gap=True)))
     assert [t.id for t in doc.tables] == ["F10"]
     assert [e.table_id for e in doc.toc][:2] == ["F01", "F10"]
+
+
+def test_label_wrapped_around_its_numbers_line():
+    """A label set over three close lines with the code and the numbers on the middle
+    one (行政事业单位医疗保 / 2101101 46.20 / 障, as layout text shows it) is one row."""
+    from test_pdf_leftovers import _catalog, _chars
+
+    from disclint.readers.pdf import PageContent, build_document
+    from disclint.readers.pdf.geometry import group_lines
+
+    chars = _chars("2026年部门支出预算总表", 200, 60, 12) + _chars("单位：元", 480, 85)
+    y = 110.0
+
+    def line(*cells, step=20.0):
+        nonlocal y, chars
+        for text, x in cells:
+            chars += _chars(text, x, y)
+        y += step
+
+    line(("科目编码", 60), ("科目名称", 130), ("合计", 330), ("基本支出", 420), ("项目支出", 510))
+    line(("213", 60), ("农林水支出", 130), ("80.00", 330), ("50.00", 420), ("30.00", 510))
+    line(("21301", 60), ("农业农村", 130), ("80.00", 330), ("50.00", 420), ("30.00", 510))
+    line(("农业农村事业单位运行保", 130), step=10.5)
+    line(("2130104", 60), ("80.00", 330), ("50.00", 420), ("30.00", 510), step=10.5)
+    line(("障经费", 130))
+    line(("合计", 60), ("80.00", 330), ("50.00", 420), ("30.00", 510))
+    doc = build_document("hand.pdf", [PageContent(1, 842.0, group_lines(chars, 1), [], len(chars), 0)], _catalog())
+    t = doc.table("SB3")
+    assert [(r.code, r.label) for r in t.rows] == [
+        ("213", "农林水支出"), ("21301", "农业农村"), ("2130104", "农业农村事业单位运行保障经费"), (None, "合计")]
+    assert t.row("2130104").amount("project") == D("30.00") and t.leftovers == []

@@ -477,14 +477,14 @@ def _tight(above: Line, ln: Line) -> bool:
 def _text_grids(lines: list[Line], kinds: RowKinds) -> list[Grid]:
     """The grids of a text-layout table, one per page, sharing its columns."""
     per_line = [fields(ln) for ln in lines]
-    xs = columns(per_line)
-    if xs is None:
+    cols = columns(per_line)
+    if cols is None:
         return []
-    rows = bands(lines, per_line, xs, lambda text: starts_row(kinds, text))
+    rows = bands(lines, per_line, cols, lambda text: starts_row(kinds, text))
     pages: dict[int, list[list[int]]] = {}
     for band in rows:
         pages.setdefault(lines[band[0]].page, []).append(band)
-    return [text_grid(page, lines, per_line, page_rows, xs) for page, page_rows in pages.items()]
+    return [text_grid(page, lines, per_line, page_rows, cols) for page, page_rows in pages.items()]
 
 def _is_note(ln: Line) -> bool:
     t = compact(ln.text)

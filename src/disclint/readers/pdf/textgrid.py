@@ -97,9 +97,18 @@ def is_data(fs: list[_Field]) -> bool:
 
 
 # ---------------------------------------------------------------- columns
-def columns(lines_fields: list[list[_Field]]) -> list[float] | None:
-    """Column edges (left edges, then the right edge) from the data lines, or None
-    without two of them."""
+@dataclass
+class Columns:
+    xs: list[float]  # left edges, then the right edge
+    first_value: int  # the first column of amounts: the columns before it hold labels
+
+    @property
+    def n(self) -> int:
+        return len(self.xs) - 1
+
+
+def columns(lines_fields: list[list[_Field]]) -> Columns | None:
+    """The columns of the data lines, or None without two of them."""
     data = [fs for fs in lines_fields if is_data(fs)]
     if len(data) < 2:
         return None
@@ -117,7 +126,7 @@ def columns(lines_fields: list[list[_Field]]) -> list[float] | None:
     spans = sorted(values + _merge(labels))
     edges = [spans[0][0] - _MARGIN]
     edges += [(spans[i - 1][1] + spans[i][0]) / 2 for i in range(1, len(spans))]
-    return edges + [spans[-1][1] + _MARGIN]
+    return Columns(edges + [spans[-1][1] + _MARGIN], spans.index(values[0]))
 
 
 def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -130,9 +139,9 @@ def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def column_of(f: _Field, xs: list[float]) -> int:
+def column_of(f: _Field, cols: Columns) -> int:
     """A label's column is where it starts; an amount's, the one it overlaps most."""
-    n = len(xs) - 1
+    xs, n = cols.xs, cols.n
     if not f.amount:
         return min(max(bisect_right(xs, f.box[0]) - 1, 0), n - 1)
     overlap = [min(f.box[2], xs[c + 1]) - max(f.box[0], xs[c]) for c in range(n)]
@@ -140,37 +149,37 @@ def column_of(f: _Field, xs: list[float]) -> int:
 
 
 # ---------------------------------------------------------------- rows
-def bands(lines: list[Line], lines_fields: list[list[_Field]], xs: list[float], starts_row) -> list[list[int]]:
+def bands(lines: list[Line], lines_fields: list[list[_Field]], cols: Columns, starts_row) -> list[list[int]]:
     """Indices of the lines of each row (see the module docstring); ``starts_row``
     tells whether a label text begins a row of its own."""
     out: list[list[int]] = []
     for i, (ln, fs) in enumerate(zip(lines, lines_fields)):
-        if out and _belongs(out[-1], i, lines, lines_fields, xs, starts_row):
+        if out and _belongs(out[-1], i, lines, lines_fields, cols, starts_row):
             out[-1].append(i)
         else:
             out.append([i])
     return out
 
 
-def _belongs(band: list[int], i: int, lines, lines_fields, xs, starts_row) -> bool:
+def _belongs(band: list[int], i: int, lines, lines_fields, cols: Columns, starts_row) -> bool:
     above, ln = lines[band[-1]], lines[i]
     if ln.page != above.page or ln.top - above.bottom >= _TIGHT * ln.size:
         return False
-    if _label_only(lines_fields[i], xs):
+    if _label_only(lines_fields[i], cols):
         return not starts_row(lines_fields[i][0].text)
-    return all(_label_only(lines_fields[k], xs) for k in band)
+    return all(_label_only(lines_fields[k], cols) for k in band)
 
 
-def _label_only(fs: list[_Field], xs: list[float]) -> bool:
-    """Text in the first column only: a label (or a piece of one)."""
-    return bool(fs) and all(not f.amount and column_of(f, xs) == 0 for f in fs)
+def _label_only(fs: list[_Field], cols: Columns) -> bool:
+    """Text in the label columns only: a label (or a piece of one)."""
+    return bool(fs) and all(not f.amount and column_of(f, cols) < cols.first_value for f in fs)
 
 
 # ---------------------------------------------------------------- grids
 def text_grid(page: int, lines: list[Line], lines_fields: list[list[_Field]], rows: list[list[int]],
-              xs: list[float]) -> Grid:
+              cols: Columns) -> Grid:
     """The grid of one page's rows (indices into ``lines``)."""
-    n_cols = len(xs) - 1
+    xs, n_cols = cols.xs, cols.n
     tops = [min(lines[k].top for k in band) for band in rows]
     bottoms = [max(lines[k].bottom for k in band) for band in rows]
     ys = [tops[0] - _MARGIN] + [(bottoms[r - 1] + tops[r]) / 2 for r in range(1, len(rows))] + [bottoms[-1] + _MARGIN]
@@ -180,7 +189,7 @@ def text_grid(page: int, lines: list[Line], lines_fields: list[list[_Field]], ro
         placed: list[list[tuple[_Field, float]]] = [[] for _ in range(n_cols)]
         for k in band:
             for f in lines_fields[k]:
-                placed[column_of(f, xs)].append((f, lines[k].size))
+                placed[column_of(f, cols)].append((f, lines[k].size))
         for c in range(n_cols):
             cover[r][c] = len(cells)
             cells.append(_cell(r, c, (xs[c], ys[r], xs[c + 1], ys[r + 1]), placed[c]))
