@@ -46,14 +46,22 @@ class SynthTable:
     ruled: bool = True
     text_header: list[list[str]] = field(default_factory=list)  # header in the text layout
     text_rows: list[list[str]] | None = None  # body in the text layout (codes joined)
+    unit: str = "万元"  # printed in the 单位 line (none when empty)
+    issuer: str = ""  # 编制单位：… printed left of the unit (inside the ruling with ``title_inside``)
+    indents: list[int] = field(default_factory=list)  # per body row: the label's indentation in em
+    label_col: int = 0  # the column the indentation applies to
+    indent_spaces: bool = False  # indent with leading ideographic spaces instead of cell padding
 
 
 @dataclass
 class SynthDoc:
     unit: str
     year: int
-    toc: list[tuple[str, int]]  # (entry, page)
+    toc: list[tuple[str, int | None]]  # (entry, page)
     parts: list  # ("h1"|"h2"|"h3", text) | ("p", text) | ("table", SynthTable) | ("page",) | ("space", pt)
+    cover: list[str] = field(default_factory=list)  # the cover's lines (default: unit, YYYY年度部门决算)
+    running: str | None = None  # the running header (default: unit + YYYY年度部门决算)
+    toc_gap: bool = False  # 目录 page numbers set apart at the right margin, without dot leaders
 
 
 def _code_rows(rows):
@@ -263,6 +271,270 @@ def without(doc: SynthDoc, table: SynthTable) -> SynthDoc:
     return out
 
 
+# ---------------------------------------------------------------- Shanghai budgets
+# Two budgets in the Shanghai district layout (DOMAIN.md: nine tables, amounts in 元,
+# 表9 in 万元), consistent table by table: a unit budget (元 with .00, zero cells blank,
+# 表4 titled inside its ruling among blank rows with its 编制单位 line, a label wrapped
+# inside its cell) and a department budget (whole 元 with 0 printed, one 预算数 column in
+# 表1, 表5 continued on the next page with its header repeated, a label wrapped over two
+# ruled rows, 目录 page numbers set apart without leaders). Names and numbers are made up.
+
+# 类 | 款 | 项 | name | 基本支出 | 项目支出, in the unit budget's 元
+SH_FUNCTIONS = [
+    ("201", "", "", "一般公共服务支出", 1_200_000, 300_000),
+    ("201", "03", "", "政府办公厅（室）及相关机构事务", 1_200_000, 300_000),
+    ("201", "03", "01", "行政运行", 1_200_000, 0),
+    ("201", "03", "02", "一般行政管理事务", 0, 300_000),
+    ("208", "", "", "社会保障和就业支出", 250_000, 0),
+    ("208", "05", "", "行政事业单位养老支出", 250_000, 0),
+    ("208", "05", "05", "机关事业单位基本养老保险缴费支出", 150_000, 0),
+    ("208", "05", "06", "机关事业单位职业年金缴费支出", 100_000, 0),
+    ("221", "", "", "住房保障支出", 120_000, 0),
+    ("221", "02", "", "住房改革支出", 120_000, 0),
+    ("221", "02", "01", "住房公积金", 120_000, 0),
+]
+# 类 | 款 | name | 人员经费 | 公用经费 (the basic expenditure by economic item)
+SH_ECONOMIC = [
+    ("301", "", "工资福利支出", 1_370_000, 0),
+    ("301", "01", "基本工资", 600_000, 0),
+    ("301", "02", "津贴补贴", 400_000, 0),
+    ("301", "08", "机关事业单位基本养老保险缴费", 150_000, 0),
+    ("301", "09", "职业年金缴费", 100_000, 0),
+    ("301", "13", "住房公积金", 120_000, 0),
+    ("302", "", "商品和服务支出", 0, 200_000),
+    ("302", "01", "办公费", 0, 150_000),
+    ("302", "17", "公务接待费", 0, 20_000),
+    ("302", "31", "公务用车运行维护费", 0, 30_000),
+]
+# 表1 expense side per 类: 人员经费 | 公用经费 | 项目支出
+SH_CLASSES = [("一、一般公共服务支出", 1_000_000, 200_000, 300_000), ("二、社会保障和就业支出", 250_000, 0, 0),
+              ("三、住房保障支出", 120_000, 0, 0)]
+SH_TOTAL, SH_BASIC, SH_PROJECT, SH_PERSONNEL, SH_PUBLIC = 1_870_000, 1_570_000, 300_000, 1_370_000, 200_000
+# 表9 in 万元: 合计, 因公出国(境)费, 公务接待费, 公务用车购置及运行费 小计 / 购置费 / 运行费, 机关运行经费
+SH_SANGONG = [5, 0, 2, 3, 0, 3, 20]
+SH_YEAR = 2026
+
+
+@dataclass
+class _Form:
+    """What differs between the department and the unit form of the template."""
+
+    who: str  # 部门 / 单位 (本部门 …)
+    title_who: str  # 部门 / 预算单位 (the tables' titles)
+    name: str
+    issuer: str  # 编制部门 / 编制单位
+    scale: int
+    cents: bool  # 1,200,000.00 (zero blank) or 3,600,000 (zero printed 0)
+
+    def money(self, v: int) -> str:
+        v *= self.scale
+        if not v:
+            return "" if self.cents else "0"
+        return f"{v:,.2f}" if self.cents else f"{v:,}"
+
+    def wan(self, v: int) -> str:
+        v *= self.scale
+        return "" if (not v and self.cents) else f"{v:.2f}"
+
+    def title(self, name: str) -> str:
+        prefix = "单位" if (self.title_who == "预算单位" and name.startswith("“三公”")) else self.title_who
+        return f"{SH_YEAR}年{prefix}{name}"
+
+
+SH_UNIT = _Form("单位", "预算单位", "示例区城市更新服务中心", "编制单位", 1, True)
+SH_DEPARTMENT = _Form("部门", "部门", "示例区长风街道办事处", "编制部门", 3, False)
+
+_SH_CODE_HEADER = [["类", "款", "项"]]
+
+
+def _sh_function_table(f: _Form, name: str, top: str, wrap: str = "", rows=SH_FUNCTIONS) -> SynthTable:
+    """表3 / 表5 (合计 | 基本支出 | 项目支出 by function code); ``wrap``: "cell" wraps a long
+    label inside its cell, "rows" over two ruled rows."""
+    body = []
+    for cls, kuan, xiang, label, basic, project in rows:
+        values = [f.money(basic + project), f.money(basic), f.money(project)]
+        if wrap and len(label) > 12 and xiang:
+            if wrap == "cell":
+                body.append([cls, kuan, xiang, label[:12] + "\n" + label[12:], *values])
+            else:
+                body.append([cls, kuan, xiang, label[:10], *values])
+                body.append(["", "", "", label[10:], "", "", ""])
+            continue
+        body.append([cls, kuan, xiang, label, *values])
+    body.append(["合计", "", "", "", f.money(SH_TOTAL), f.money(SH_BASIC), f.money(SH_PROJECT)])
+    return SynthTable(
+        title=f.title(name),
+        header=[["项目", "", "", "", top, "", ""], ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"],
+                ["类", "款", "项", "", "", "", ""]],
+        spans=[(0, 0, 3, 0), (4, 0, 6, 0), (0, 1, 2, 1), (3, 1, 3, 2), (4, 1, 4, 2), (5, 1, 5, 2), (6, 1, 6, 2)],
+        rows=body, col_widths=[34, 30, 30, 190, 90, 90, 90], unit="元", issuer=f"{f.issuer}：{f.name}", landscape=True,
+    )
+
+
+def _sh_empty_table(f: _Form, name: str, top: str, fund: str) -> SynthTable:
+    t = _sh_function_table(f, name, top, rows=[])
+    t.rows = [[""] * 7, [""] * 7, ["合计", "", "", "", "", "", ""]]
+    t.note = f"注：本{f.who}{SH_YEAR}年度没有{fund}预算拨款，本表为空表。"
+    return t
+
+
+def _sh_income_table(f: _Form) -> SynthTable:
+    body = [[c, k, x, label, f.money(b + p), f.money(b + p), f.money(0), f.money(0), f.money(0)]
+            for c, k, x, label, b, p in SH_FUNCTIONS]
+    body.append(["合计", "", "", "", f.money(SH_TOTAL), f.money(SH_TOTAL), f.money(0), f.money(0), f.money(0)])
+    return SynthTable(
+        title=f.title("收入预算总表"),
+        header=[["项目", "", "", "", "收入预算", "", "", "", ""],
+                ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入"],
+                ["类", "款", "项", "", "", "", "", "", ""]],
+        spans=[(0, 0, 3, 0), (4, 0, 8, 0), (0, 1, 2, 1)] + [(c, 1, c, 2) for c in range(3, 9)],
+        rows=body, col_widths=[30, 26, 26, 190, 80, 80, 70, 80, 70], unit="元", issuer=f"{f.issuer}：{f.name}",
+        landscape=True,
+    )
+
+
+def _sh_summary(f: _Form) -> SynthTable:
+    """表1: the department prints one 预算数 column per side, the unit 合计 | 人员经费 | 公用经费 | 项目支出."""
+    m = f.money
+    income = [("一、财政拨款收入", SH_TOTAL), ("1、一般公共预算资金", SH_TOTAL), ("2、政府性基金", 0), ("3、国有资本经营预算", 0),
+              ("二、事业收入", 0), ("三、事业单位经营收入", 0), ("四、其他收入", 0)]
+    expense = [(label, pe + pu + pr, pe, pu, pr) for label, pe, pu, pr in SH_CLASSES]
+    rows = []
+    for i, (label, v) in enumerate(income):
+        right = expense[i] if i < len(expense) else ("", None, None, None, None)
+        if f.cents:
+            rows.append([label, m(v), right[0], *(m(x) if x is not None else "" for x in right[1:])])
+        else:
+            rows.append([label, m(v), right[0], m(right[1]) if right[1] is not None else ""])
+    if f.cents:
+        rows.append(["收入总计", m(SH_TOTAL), "支出总计", m(SH_TOTAL), m(SH_PERSONNEL), m(SH_PUBLIC), m(SH_PROJECT)])
+        return SynthTable(
+            title=f.title("财务收支预算总表"),
+            header=[["本年收入", "", "本年支出", "", "", "", ""], ["项目", "预算数", "项目", "合计", "基本支出", "", "项目支出"],
+                    ["", "", "", "", "人员经费", "公用经费", ""]],
+            spans=[(0, 0, 1, 0), (2, 0, 6, 0), (0, 1, 0, 2), (1, 1, 1, 2), (2, 1, 2, 2), (3, 1, 3, 2), (4, 1, 5, 1),
+                   (6, 1, 6, 2)],
+            rows=rows, col_widths=[130, 90, 130, 90, 80, 80, 80], unit="元", issuer=f"{f.issuer}：{f.name}", landscape=True,
+        )
+    rows.append(["收入总计", m(SH_TOTAL), "支出总计", m(SH_TOTAL)])
+    return SynthTable(
+        title=f.title("财务收支预算总表"),
+        header=[["本年收入", "", "本年支出", ""], ["项目", "预算数", "项目", "预算数"]],
+        spans=[(0, 0, 1, 0), (2, 0, 3, 0)],
+        rows=rows, col_widths=[170, 100, 170, 100], unit="元", issuer=f"{f.issuer}：{f.name}", landscape=True,
+    )
+
+
+def _sh_fiscal(f: _Form, inside: bool) -> SynthTable:
+    """表4, the unit's with its title, 编制单位 and unit inside the ruling."""
+    m = f.money
+    income = [("一、一般公共预算资金", SH_TOTAL), ("二、政府性基金", 0), ("三、国有资本经营预算", 0)]
+    rows = []
+    for i, (label, pe, pu, pr) in enumerate(SH_CLASSES):
+        left = income[i] if i < len(income) else ("", None)
+        v = pe + pu + pr
+        rows.append([left[0], m(left[1]) if left[1] is not None else "", label, m(v), m(v), m(0), m(0)])
+    rows.append(["收入总计", m(SH_TOTAL), "支出总计", m(SH_TOTAL), m(SH_TOTAL), m(0), m(0)])
+    return SynthTable(
+        title=f.title("财政拨款收支预算总表"),
+        header=[["财政拨款收入", "", "财政拨款支出", "", "", "", ""],
+                ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]],
+        spans=[(0, 0, 1, 0), (2, 0, 6, 0)],
+        rows=rows, col_widths=[120, 90, 130, 90, 80, 90, 100], unit="元", issuer=f"{f.issuer}：{f.name}",
+        title_inside=inside, landscape=True,
+    )
+
+
+def _sh_economic(f: _Form) -> SynthTable:
+    body = [[c, k, label, f.money(pe + pu), f.money(pe), f.money(pu)] for c, k, label, pe, pu in SH_ECONOMIC]
+    body.append(["合计", "", "", f.money(SH_BASIC), f.money(SH_PERSONNEL), f.money(SH_PUBLIC)])
+    return SynthTable(
+        title=f.title("一般公共预算基本支出部门预算经济分类预算表"),
+        header=[["项目", "", "", "一般公共预算基本支出", "", ""], ["经济分类科目编码", "", "部门经济分类科目名称", "合计", "人员经费", "公用经费"],
+                ["类", "款", "", "", "", ""]],
+        spans=[(0, 0, 2, 0), (3, 0, 5, 0), (0, 1, 1, 1), (2, 1, 2, 2), (3, 1, 3, 2), (4, 1, 4, 2), (5, 1, 5, 2)],
+        rows=body, col_widths=[40, 40, 170, 100, 100, 100], unit="元", issuer=f"{f.issuer}：{f.name}", landscape=True,
+    )
+
+
+def _sh_sangong(f: _Form) -> SynthTable:
+    year = f"{SH_YEAR}年" if f.who == "部门" else ""
+    return SynthTable(
+        title=f.title("“三公”经费和机关运行经费预算表"),
+        header=[[f"{year}“三公”经费预算数", "", "", "", "", "", f"{year}机关运行经费预算数"],
+                ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+                ["", "", "", "小计", "购置费", "运行费", ""]],
+        spans=[(0, 0, 5, 0), (6, 0, 6, 2), (0, 1, 0, 2), (1, 1, 1, 2), (2, 1, 2, 2), (3, 1, 5, 1)],
+        rows=[[f.wan(v) for v in SH_SANGONG]], col_widths=[90] * 7, unit="万元", issuer=f"{f.issuer}：{f.name}",
+        landscape=True,
+    )
+
+
+def shanghai_budget(f: _Form = SH_UNIT) -> SynthDoc:
+    """A Shanghai district budget of ``f``'s form (SH_UNIT or SH_DEPARTMENT)."""
+    unit_form = f is SH_UNIT
+    tables = [
+        _sh_summary(f),
+        _sh_income_table(f),
+        _sh_function_table(f, "支出预算总表", "支出预算", wrap="cell" if unit_form else "rows"),
+        _sh_fiscal(f, inside=unit_form),
+        _sh_function_table(f, "一般公共预算支出功能分类预算表", "一般公共预算支出"),
+        _sh_empty_table(f, "政府性基金预算支出功能分类预算表", "政府性基金预算支出", "政府性基金"),
+        _sh_empty_table(f, "国有资本经营预算支出功能分类预算表", "国有资本经营预算支出", "国有资本经营"),
+        _sh_economic(f),
+        _sh_sangong(f),
+    ]
+    if not unit_form:
+        tables[4].split_after, tables[4].repeat_header = 6, True
+    label = "预算单位" if unit_form else "预算主管部门"
+    parts: list = [("h1", f"{f.who}预算编制说明"),
+                   ("p", f"{SH_YEAR}年，{f.name}收入预算{SH_TOTAL * f.scale / 10000:.2f}万元。")]
+    for t in tables:
+        parts += [("page",), ("table", t)]
+    toc = [(f"{i}. {t.title}", 3 + i) for i, t in enumerate(tables, 1)] + [("六、其他相关情况说明", 13)]
+    return SynthDoc(
+        unit=f.name, year=SH_YEAR, toc=toc, parts=parts,
+        cover=[f"示例市示例区{SH_YEAR}年区级{f.who}预算", f"{label}：{f.name}"],
+        running="", toc_gap=not unit_form,
+    )
+
+
+# ---------------------------------------------------------------- a project tree
+def project_tree(spaces: bool = False, ruled: bool = True) -> SynthTable:
+    """项目支出预算表 of a department: its units under it and their projects under
+    them, shown by indentation only (cell padding, or leading ideographic spaces with
+    ``spaces``); one project name wraps inside its cell."""
+    rows = [
+        ("示例区长风街道办事处", "600.00", 0),
+        ("示例区长风街道社区服务中心", "350.00", 1),
+        ("社区助老服务项目", "200.00", 2),
+        ("社区文化活动项目", "150.00", 2),
+        ("示例区长风街道城市运行中心", "250.00", 1),
+        ("网格巡查服务项目（含夜间巡查\n与应急处置）", "250.00", 2),
+        ("合计", "600.00", 0),
+    ]
+    return SynthTable(
+        title="2026年项目支出预算表（本年预算）",
+        header=[["项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]],
+        spans=[],
+        rows=[[label, v, v, "", "", "", ""] for label, v, _ in rows],
+        col_widths=[190, 70, 80, 80, 90, 90, 70],
+        indents=[i for _, _, i in rows],
+        indent_spaces=spaces,
+        ruled=ruled,
+        landscape=True,
+    )
+
+
+PROJECT_TREE_PARENTS = {
+    "示例区长风街道社区服务中心": "示例区长风街道办事处",
+    "社区助老服务项目": "示例区长风街道社区服务中心",
+    "社区文化活动项目": "示例区长风街道社区服务中心",
+    "示例区长风街道城市运行中心": "示例区长风街道办事处",
+    "网格巡查服务项目（含夜间巡查与应急处置）": "示例区长风街道城市运行中心",
+}
+
+
 # ---------------------------------------------------------------- pytest fixtures
 try:
     import pytest
@@ -408,21 +680,16 @@ class _Writer:
     def table(self, t: SynthTable) -> None:
         w, _ = self.size
         if t.title_inside:
-            n = len(t.col_widths)
-            inner = SynthTable(
-                t.title,
-                [[t.title] + [""] * (n - 1), ["单位：万元"] + [""] * (n - 1)] + t.header,
-                [(0, 0, n - 1, 0), (0, 1, n - 1, 1)] + [(c0, r0 + 2, c1, r1 + 2) for c0, r0, c1, r1 in t.spans],
-                t.rows,
-                t.col_widths,
-            )
-            self._grid(inner, inner.header + inner.rows, len(inner.header))
+            self._grid_titled_inside(t)
             return
         self.c.setFont(CJK, 14)
         self.c.drawCentredString(w / 2, self.y, t.title)
         self.y -= 22
         self.c.setFont(CJK, 9)
-        self.c.drawRightString(w - self.MARGIN, self.y, "单位：万元")
+        if t.issuer:
+            self.c.drawString(self.MARGIN, self.y, t.issuer)
+        if t.unit:
+            self.c.drawRightString(w - self.MARGIN, self.y, f"单位：{t.unit}")
         self.y -= 8
         if not t.ruled:
             self._text_table(t)
@@ -433,13 +700,39 @@ class _Writer:
         if t.split_after is not None:
             self.new_page(t.landscape)
             rest = body[t.split_after:]
-            self._grid(t, (t.header + rest) if t.repeat_header else rest, len(t.header) if t.repeat_header else 0)
+            self._grid(t, (t.header + rest) if t.repeat_header else rest, len(t.header) if t.repeat_header else 0,
+                       t.split_after)
         if t.note:
             self.c.setFont(CJK, 10)
             self.c.drawString(self.MARGIN, self.y - 16, t.note)
             self.y -= 30
 
-    def _grid(self, t: SynthTable, data: list[list[str]], n_header: int) -> None:
+    def _grid_titled_inside(self, t: SynthTable) -> None:
+        """Title and unit in merged rows of the ruling (a spreadsheet export); with an
+        ``issuer``, among blank rows and with the 编制单位 line, as the Shanghai exports print it."""
+        n = len(t.col_widths)
+        blank = [""] * n
+        if t.issuer:
+            pre = [blank, [t.title] + blank[1:], blank, [t.issuer] + blank[2:] + [f"单位：{t.unit}"], blank]
+            pre_spans = [(0, 1, n - 2, 1), (0, 3, n - 3, 3)]
+        else:
+            pre = [[t.title] + blank[1:], [f"单位：{t.unit}"] + blank[1:]]
+            pre_spans = [(0, 0, n - 1, 0), (0, 1, n - 1, 1)]
+        k = len(pre)
+        inner = SynthTable(
+            t.title,
+            pre + t.header,
+            pre_spans + [(c0, r0 + k, c1, r1 + k) for c0, r0, c1, r1 in t.spans],
+            t.rows,
+            t.col_widths,
+            indents=t.indents,
+            label_col=t.label_col,
+            indent_spaces=t.indent_spaces,
+        )
+        self._grid(inner, inner.header + inner.rows, len(inner.header))
+
+    def _grid(self, t: SynthTable, data: list[list[str]], n_header: int, first_body: int = 0) -> None:
+        """``first_body``: the index in ``t.rows`` of the first body row drawn."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
@@ -452,7 +745,15 @@ class _Writer:
             style.append(("SPAN", (c0, r0), (c1, r1)))
         for r in range(n_header, len(data)):
             style.append(("FONT", (0, r), (-1, r), CJK, 9))
-        table = Table(data, colWidths=t.col_widths, rowHeights=18, style=TableStyle(style))
+        data = [list(row) for row in data]
+        for r in range(n_header, len(data)):
+            indent = t.indents[first_body + r - n_header] if first_body + r - n_header < len(t.indents) else 0
+            if indent and t.indent_spaces:
+                data[r][t.label_col] = "\u3000" * indent + data[r][t.label_col]
+            elif indent:
+                style.append(("LEFTPADDING", (t.label_col, r), (t.label_col, r), 6 + 9 * indent))
+        heights = [18 if not any("\n" in x for x in row) else 11 * max(x.count("\n") + 1 for x in row) + 7 for row in data]
+        table = Table(data, colWidths=t.col_widths, rowHeights=heights, style=TableStyle(style))
         w, _ = self.size
         tw, th = table.wrapOn(self.c, w, self.y)
         if self.y - th < 50:  # does not fit below its title: the grid starts the next page
@@ -462,17 +763,38 @@ class _Writer:
         self.y -= th + 10
 
     def _text_table(self, t: SynthTable) -> None:
-        """A table set as text at column positions, no ruling lines."""
+        """A table set as text at column positions, no ruling lines: labels indented
+        as ``t.indents`` says, a label with a line break on two close lines; with
+        ``split_after``, continued on the next page under its title again (a running
+        heading) and, with ``repeat_header``, its header."""
         w, _ = self.size
         x = (w - sum(t.col_widths)) / 2
-        for row in t.header + t.rows:
-            self.y -= 18
-            cx = x
-            for text, cw in zip(row, t.col_widths):
-                if text:
-                    self.runs(cx + 4, self.y, text, 10)
-                cx += cw
+        body = list(enumerate(t.rows))
+        first = body if t.split_after is None else body[: t.split_after]
+        self._text_rows(t, x, [(None, r) for r in t.header] + first)
+        if t.split_after is not None:
+            self.new_page(t.landscape)
+            self.c.setFont(CJK, 14)
+            self.c.drawCentredString(w / 2, self.y, t.title)
+            self.y -= 14
+            rest = body[t.split_after:]
+            self._text_rows(t, x, ([(None, r) for r in t.header] if t.repeat_header else []) + rest)
         self.y -= 20
+
+    def _text_rows(self, t: SynthTable, x: float, rows: list[tuple[int | None, list[str]]]) -> None:
+        for i, row in rows:
+            self.y -= 18
+            indent = t.indents[i] if i is not None and i < len(t.indents) else 0
+            cx, extra = x, 0
+            for c, (text, cw) in enumerate(zip(row, t.col_widths)):
+                shift = 10 * indent if c == t.label_col and not t.indent_spaces else 0
+                if c == t.label_col and indent and t.indent_spaces:
+                    text = "\u3000" * indent + text
+                for k, part in enumerate(text.split("\n") if text else []):
+                    self.runs(cx + 4 + shift, self.y - 12 * k, part, 10)
+                    extra = max(extra, k)
+                cx += cw
+            self.y -= 12 * extra
 
     def save(self) -> None:
         self.c.showPage()
@@ -481,15 +803,22 @@ class _Writer:
 
 def render_pdf(path, doc: SynthDoc = SYNTH, furniture: bool = True) -> Path:
     path = Path(path)
-    wr = _Writer(path, f"{doc.unit}{doc.year}年度部门决算", furniture)
+    running = doc.running if doc.running is not None else f"{doc.unit}{doc.year}年度部门决算"
+    wr = _Writer(path, running, furniture)
     w, h = wr.size
     wr.c.setFont(CJK, 27)
-    wr.c.drawCentredString(w / 2, h - 300, doc.unit)
-    wr.c.drawCentredString(w / 2, h - 345, f"{doc.year}年度部门决算")
+    for i, line in enumerate(doc.cover or [doc.unit, f"{doc.year}年度部门决算"]):
+        wr.c.drawCentredString(w / 2, h - 300 - 45 * i, line)
     wr.new_page()
     wr.heading("目 录", "h1")
     for entry, page in doc.toc:
-        wr.runs(wr.MARGIN, wr.y, f"{entry}{'.' * 12}{page}", 12)
+        if page is None:  # an entry without a page number
+            wr.runs(wr.MARGIN, wr.y, entry, 12)
+        elif doc.toc_gap:
+            wr.runs(wr.MARGIN, wr.y, entry, 12)
+            wr.runs(w - wr.MARGIN - 12, wr.y, str(page), 12)
+        else:
+            wr.runs(wr.MARGIN, wr.y, f"{entry}{'.' * 12}{page}", 12)
         wr.y -= 24
     wr.new_page()
     landscape_next = False

@@ -231,6 +231,17 @@ def test_project_rows_by_indent(cat):
     assert [r.parent_label for r in t.rows] == [None, "某某中心", "某某中心"]
 
 
+def test_project_rows_by_indent_over_three_levels(cat):
+    """Department → unit → project: each row is under the last row above it that is less indented."""
+    t, _ = build(cat, "B12", [
+        ["某某局", "30.00", "30.00"],
+        ["某某中心", "30.00", "30.00"],
+        ["项目甲", "10.00", "10.00"],
+        ["项目乙", "20.00", "20.00"],
+    ], indents={1: 1, 2: 2, 3: 2})
+    assert [r.parent_label for r in t.rows] == [None, "某某局", "某某中心", "某某中心"]
+
+
 def test_project_rows_by_unit_name_suffix(cat):
     t, _ = build(cat, "B12", [
         ["合计", "30.00", "30.00"],

@@ -78,3 +78,21 @@ def test_grid_with_merged_cells():
     assert g.texts(2) == ["一般", "1.00", "2.00"]
     assert g.at(1, 2).text == "合计" and g.at(0, 1).text == "收入"
     assert g.origin(0, 0).box == (0, 0, 100, 20)
+
+
+def test_grid_cells_know_where_their_text_is_and_strays_are_kept():
+    # 2 x 2 grid without a cell at (1, 1): the character there is in the ruling, in no cell
+    cells = [(0, 0, 100, 20), (100, 0, 200, 20), (0, 20, 100, 40)]
+    chars = _chars("项目", 30, 5, 9) + _chars("二级", 4, 25, 9) + _chars("7.50", 120, 25, 9, width=4)
+    g = build_grid(cells, chars, 1)
+    label = g.origin(1, 0)
+    assert label.text == "二级" and label.lead == 4 and label.trail == 100 - 22 and label.size == 9
+    assert g.origin(0, 0).lead == 30
+    assert "".join(c["text"] for c in g.stray) == "7.50"
+
+
+def test_line_words_cut_at_blanks_and_chinese():
+    chars = _chars("合计", 0, 0, 10) + _chars("1,250.00", 30, 0, 10, width=5) + _chars("万元", 80, 0, 10)
+    (line,) = group_lines(chars, 1)
+    assert [w for w, _ in line.words()] == ["1,250.00"]
+    assert line.words()[0][1] == (30, 0, 70, 10)

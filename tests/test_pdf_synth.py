@@ -175,3 +175,39 @@ def test_title_at_the_foot_of_the_previous_page(tmp_path):
     assert t is not None and t.location.page == 3
     assert {r.location.page for r in t.rows} == {4}
     assert t.row("income_grand_total", "income").amount("amount") == D("1050.00")
+
+
+def test_empty_template_row_is_a_row_of_blank_cells(tmp_path):
+    """An empty template prints the 三公 table's data row with every cell blank: it is
+    read (six items, no value), so the table counts as read."""
+    import copy
+
+    from fixtures_pdf import F09, SynthDoc, render_pdf
+
+    from disclint.readers.pdf import read_pdf
+
+    f09 = copy.deepcopy(F09)
+    f09.rows = [[""] * 12]
+    doc = read_pdf(render_pdf(tmp_path / "blank.pdf", SynthDoc("示例区统计局", 2025, [], [("table", f09)])))
+    t = doc.table("F09")
+    assert [r.key for r in t.rows] == list(SANGONG_VALUES)
+    assert all(c.value is None and not c.na for _, c in t.cells())
+
+
+def test_title_with_full_width_brackets(tmp_path):
+    """（本年预算） in a PDF title is (本年预算) to the catalog, as in the text reader."""
+    import copy
+
+    from fixtures_pdf import F10, SynthDoc, render_pdf
+
+    from disclint.readers.pdf import read_pdf
+
+    t = copy.deepcopy(F10)
+    t.title, t.ruled = "2025年项目支出预算表（本年预算）", True
+    t.header = [["项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]]
+    t.rows = [["示例项目", "80.00", "80.00", "", "", "", ""], ["合计", "80.00", "80.00", "", "", "", ""]]
+    t.col_widths = [120, 60, 60, 60, 60, 60, 60]
+    doc = read_pdf(render_pdf(tmp_path / "b.pdf", SynthDoc("示例区档案馆", 2025, [], [("table", t)],
+                                                          cover=["示例区档案馆", "2025年部门预算"])))
+    assert [x.id for x in doc.tables] == ["B12"]
+    assert doc.table("B12").row("total").amount("total") == D("80.00")

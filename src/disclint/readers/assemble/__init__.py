@@ -49,10 +49,10 @@ from disclint.readers.assemble.rows import read_row
 from disclint.readers.assemble.tree import arrange
 from disclint.readers.raw import RawTable
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "NO_DATA"]
 
 _SPACES = re.compile(r"\s+")
-_NO_DATA = ("本表无数据", "无数据")
+NO_DATA = ("无数据", "空表")  # 注：…故本表无数据。 / 注：…故本表为空表。
 
 
 def assemble(
@@ -69,7 +69,7 @@ def assemble(
         notes=list(raw.notes),
         name=spec.name,
     )
-    table.no_data = any(m in _SPACES.sub("", n) for n in raw.notes for m in _NO_DATA)
+    table.no_data = any(m in _SPACES.sub("", n) for n in raw.notes for m in NO_DATA)
     b = TableBuilder(table, spec, catalog, warnings if warnings is not None else [])
     b.header = [list(h) for h in raw.header]
     layout = spec.layout or {}

@@ -13,7 +13,9 @@ def is_flat(b: TableBuilder, raw_row: RawRow, flat: dict) -> bool:
     cells = [classify(c) for c in raw_row.cells]
     first = next((c for c in cells if c.kind != "blank"), None)
     need = len(flat["items"]) * len(flat["columns"])
-    return first is not None and first.kind in ("num", "na") and len(cells) >= need - 2
+    if first is None:  # an empty template's row, printed blank: its items, all blank
+        return not b.table.rows and len(cells) >= need
+    return first.kind in ("num", "na") and len(cells) >= need - 2
 
 def _interleaved(b: TableBuilder, columns: list[str]) -> bool:
     """Is the flat row printed item by item (预算数 决算数 | 预算数 决算数 …) rather

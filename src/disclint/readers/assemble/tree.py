@@ -72,12 +72,14 @@ def _units(b: TableBuilder, rows: list[Row]) -> None:
     if b.spec.unit_rows and not b.spec.project_rows:
         return
     if any(r.indent > 0 for r in body):
-        unit = None
+        # each row under the last row above it that is less indented (department → unit → project)
+        stack: list[Row] = []
         for r in body:
-            if r.indent == 0:
-                unit = r.label
-            elif unit and r.parent_label is None:
-                r.parent_label = unit
+            while stack and stack[-1].indent >= r.indent:
+                stack.pop()
+            if stack and r.parent_label is None:
+                r.parent_label = stack[-1].label
+            stack.append(r)
         return
     suffixes = tuple(b.spec.layout.get("unit_suffixes") or ())
     unit = None

@@ -2,24 +2,30 @@
 
 One pass over the pages, each page parsed once: its characters are fetched
 once (``page.chars``), pdfplumber's table finder runs once (ruling lines), the
-table cells take their characters from that list (pdf_layout.build_grid) and
-the characters outside every table become text lines (pdf_layout.group_lines,
+table cells take their characters from that list (geometry.build_grid) and
+the characters outside every table become text lines (geometry.group_lines,
 which keeps numbers set on a lower baseline inside their sentence). No
 ``extract_text`` / ``extract_tables`` call re-reads the page.
 
 Then, over the whole document:
 
 1. page furniture (page numbers, running headers/footers) is dropped;
-2. the cover gives kind, year and unit name;
+2. the cover gives kind, year and unit name (readers.names; else the tables'
+   编制单位 lines name the unit);
 3. every ruled table gets its title from the text lines above it (a title as
-   the text reader knows one, then ``catalog.match_title``) or from merged rows
-   inside its ruling (spreadsheet exports); with no text between it and the
-   previous page's table, it continues that table (pdf_tables.TableBuilder);
-   notes (注：… / 本表无数据) right below a table are its notes;
-4. pages without ruling lines: a catalog title followed by layout lines is read
-   through the text-layout table grammar (the lines' wide gaps become tabs);
-5. each RawTable goes through the shared assembler;
-6. the remaining lines become the 目录, sections and sentences.
+   the text reader knows one, then ``catalog.match_title``) or from the rows its
+   ruling prints before the table proper (a title, 编制单位 and 单位 lines, blank
+   rows); with no text between it and the previous page's table, it continues
+   that table (grids.TableBuilder); notes (注：… / 本表无数据 / 空表) right below a
+   table are its notes;
+4. pages without ruling lines: a catalog title followed by column-aligned lines
+   is a table; its lines become grids by the characters' positions (textgrid) and
+   are read as ruled ones; its title met again on a later page is a running
+   heading over its continuation;
+5. a 目录 entry names a table and is never one; every number of a table's region
+   that no cell takes is one of the table's leftovers;
+6. each RawTable goes through the shared assembler;
+7. the remaining lines become the 目录, sections and sentences.
 
 Bad input raises ReadError with one message: not a PDF, encrypted, damaged or
 truncated, no pages, no text layer (scanned: OCR needed).
@@ -31,12 +37,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from disclint.model import Document, Location
-from disclint.model.amounts import parse_amount
-from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, heading_level
-from disclint.model.text import PText, compact
-from disclint.readers.assemble import assemble
+from disclint.model import Document, Leftover, Location
+from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, YEAR_LINE, heading_level
+from disclint.model.text import PText, compact, nfkc
+from disclint.readers.assemble import NO_DATA, assemble
 from disclint.readers.errors import ReadError
+from disclint.readers.names import labelled_name, most_named
 from disclint.readers.pdf.geometry import (
     Grid,
     Line,
@@ -45,20 +51,21 @@ from disclint.readers.pdf.geometry import (
     inside,
     union_box,
 )
-from disclint.readers.pdf.grids import TableBuilder
-from disclint.readers.pdf.narrative import NarrativeBuilder, cover_facts, furniture
-from disclint.readers.raw import RawTable
-from disclint.readers.text.layout import (
-    SrcLine,
-    TableBlock,
-    is_part_heading,
-    number_of,
-    title_candidate,
+from disclint.readers.pdf.grids import RowKinds, TableBuilder, is_amount_text
+from disclint.readers.pdf.labels import starts_row
+from disclint.readers.pdf.narrative import (
+    NarrativeBuilder,
+    cover_facts,
+    furniture,
+    toc_span,
 )
-from disclint.readers.text.tables import read_table_block
+from disclint.readers.pdf.textgrid import bands, columns, fields, text_grid
+from disclint.readers.raw import RawTable
+from disclint.readers.text.layout import is_part_heading, number_of, title_candidate
 
 _TAIL = 4096  # a complete PDF ends with %%EOF within its last bytes
 _TITLE_WINDOW = 6  # text lines above a table searched for its title
+_PREAMBLE_ROWS = 6  # rows of a grid searched for a title and meta lines printed inside it
 
 
 @dataclass
@@ -204,10 +211,15 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
     kind, year, unit_name = cover_facts(pages[0].lines)
     doc = Document(path=path, kind=kind, year=year, unit_name=unit_name)
 
-    raws, narrative = _tables(path, pages, catalog, kind)
+    raws, narrative, names = _tables(path, pages, catalog, kind)
+    doc.unit_name = doc.unit_name or most_named(names)
     units: Counter[str] = Counter()
-    for raw, spec in raws:
-        doc.tables.append(assemble(raw, spec, catalog, doc.warnings))
+    for raw, spec, leftovers in raws:
+        table = assemble(raw, spec, catalog, doc.warnings)
+        display = table.display_name
+        table.leftovers += [Leftover(lo.text, lo.location.with_context(table=display, row=""), lo.reason)
+                            for lo in leftovers]
+        doc.tables.append(table)
         if raw.unit:
             units[raw.unit] += 1
     if units:
@@ -234,10 +246,12 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
     return doc
 
 
-def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, list[Line]]:
+def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, list[Line], list[str]]:
     """Titles, continuations and notes of the tables; returns (RawTable, spec)
-    pairs and the lines left for the narrative."""
-    finder = _TableFinder(path, catalog, kind)
+    pairs, the lines left for the narrative and the unit names the tables state."""
+    lines = [ln for pc in pages for ln in pc.lines]
+    span = toc_span(lines)
+    finder = _TableFinder(path, catalog, kind, {id(ln) for ln in lines[span[0]:span[1]]} if span else set())
     for pc in pages:
         items: list[tuple[float, int, object]] = [(ln.top, 0, ln) for ln in pc.lines]
         items += [(g.bbox[1], 1, g) for g in pc.grids]
@@ -248,8 +262,10 @@ def _tables(path: str, pages: list[PageContent], catalog, kind) -> tuple[list, l
             else:
                 finder.line(obj)  # type: ignore[arg-type]
     finder.close_text_table()
+    for g in finder.groups:
+        g.builder.finish()
     used = finder.used
-    return finder.tables, [ln for ln in finder.narrative if id(ln) not in used]
+    return finder.tables, [ln for ln in finder.narrative if id(ln) not in used], finder.names
 
 
 @dataclass
@@ -264,20 +280,25 @@ class _Pending:
 
     @property
     def is_table(self) -> bool:
-        """Column-aligned lines (wide gaps), amounts among their fields."""
+        """Column-aligned lines (wide gaps), amounts among their fields (not page
+        numbers: a 目录 entry's is not a table row)."""
         aligned = [ln for ln in self.lines if ln.breaks]
-        return len(aligned) >= 2 and any(
-            parse_amount(field) is not None for ln in aligned for field in ln.tab_text()[0].split("\t")
-        )
+        return len(aligned) >= 2 and any(is_amount_text(f.text) for ln in aligned for f in fields(ln))
+
+    @property
+    def last_page(self) -> int:
+        return self.lines[-1].page if self.lines else self.title.page
 
 
 class _TableFinder:
     """Walks a document's lines and ruled grids in reading order."""
 
-    def __init__(self, path: str, catalog, kind):
+    def __init__(self, path: str, catalog, kind, toc: set[int] | None = None):
+        """``toc``: ids of the 目录's lines (they name tables, they are none)."""
         self.path, self.catalog, self.kind = path, catalog, kind
+        self.toc = toc or set()
         self.groups: list[_Group] = []
-        self.tables: list[tuple[RawTable, object]] = []
+        self.tables: list[tuple[RawTable, object, list[Leftover]]] = []  # with the numbers no cell takes
         self.narrative: list[Line] = []
         self.used: set[int] = set()  # ids of lines that belong to a table (title, unit, notes)
         self.recent: list[Line] = []  # text lines since the last table
@@ -286,20 +307,28 @@ class _TableFinder:
         self.last_was_table = False
         self.pending: _Pending | None = None
         self.last_grid: Grid | None = None
+        self.last_group: _Group | None = None  # the table the last grid belongs to
+        self.names: list[str] = []  # the unit's name as the tables' 编制单位 lines state it
 
     # -------------------------------------------------------------- text lines
     def line(self, ln: Line) -> None:
         if self.last_grid is not None and self.last_grid.page == ln.page and (
             self.last_grid.bbox[1] <= (ln.top + ln.bottom) / 2 <= self.last_grid.bbox[3]
         ):
-            return  # text overflowing the table's cells: table debris, not narrative
+            # text overflowing the table's cells: table debris, not narrative; its numbers are left over
+            if self.last_group is not None:
+                self.last_group.builder.leftovers += _numbers([ln], self.path, "beside the table's ruling")
+            return
         if self.after is not None and (_is_note(ln) or (self.note is not None and _continues(self.note, ln))):
             self.after.raw.notes.append(ln.text.strip())
             self.note = ln
             return
         self.after = self.note = None
         self.last_was_table = False
-        title = _title_of([ln], self.catalog, self.kind)
+        title = _title_of([ln], self.catalog, self.kind) if id(ln) not in self.toc else None
+        if title is not None and self._runs_on(title[0], ln):
+            self.used.add(id(ln))  # a running heading over the table's next page
+            return
         if title is not None or (self.pending is not None and _ends_text_table(ln)):
             self.close_text_table()
         if title is not None:
@@ -309,37 +338,56 @@ class _TableFinder:
         self.recent.append(ln)
         self.narrative.append(ln)
 
+    def _runs_on(self, spec, ln: Line) -> bool:
+        """The pending text-layout table's title again, on a later page."""
+        p = self.pending
+        return p is not None and p.spec is spec and ln.page > p.title.page and p.is_table
+
     # -------------------------------------------------------------- ruled tables
     def grid(self, grid: Grid) -> None:
         if self.pending is not None and self.pending.is_table:
             self.close_text_table()  # a text-layout table, then an unrelated ruled one
         self.pending = None
-        self.last_grid = grid
+        self.last_grid, self.last_group = grid, None
         prev = self.groups[-1] if self.groups else None
         block = _title_block(self.recent, grid.page)
         found = _find_title(block, self.catalog, self.kind)
-        inside_title = _title_in_grid(grid, self.catalog, self.kind) if found is None else None
+        pre = _preamble(grid, self.catalog, self.kind)
         follows = prev is not None and self.last_was_table and grid.page == prev.last_page + 1
-        if follows and (found is None or found[0] is prev.spec) and inside_title is None:
+        if follows and (found is None or found[0] is prev.spec) and pre.title is None:
             colmap = prev.builder.column_map(grid)
             if colmap is not None:  # continues the table on the previous page
                 prev.builder.extend(grid, colmap)
-                prev.last_page = grid.page
-                self._after_table(prev)
+                self._continued(prev, grid)
+                return
+            if found is None:  # the next page's grid, untitled, in other columns: its numbers are not read
+                prev.builder.leftovers += _grid_numbers(grid, self.path, "in a grid continuing the table in other columns")
+                self._continued(prev, grid)
                 return
         group = None
-        first = 0
-        if inside_title is not None:
-            found, first, block = inside_title
+        if found is None and pre.title is not None:
+            found, block = pre.title, pre.lines
+        else:
+            block = block + pre.lines
         if found is not None:
             spec, title_lines, number = found
             raw = _raw_table(self.path, title_lines, block, number)
-            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog, first), spec, grid.page, raw)
+            group = _Group(TableBuilder(self.path, raw, grid, spec, self.catalog, pre.first), spec, grid.page, raw)
+            group.builder.leftovers += _numbers(group_lines(grid.stray, grid.page), self.path, _STRAY)
             self.groups.append(group)
-            self.tables.append((raw, spec))
+            self.tables.append((raw, spec, group.builder.leftovers))
+            self.last_group = group
             self.used.update(id(ln) for ln in title_lines)
-            self.used.update(id(ln) for ln in block if _is_unit_or_number(ln))
+            meta = [ln for ln in block if _is_meta(ln)]
+            self.used.update(id(ln) for ln in meta)
+            self.names += [n for ln in meta if (n := labelled_name(ln.text)) is not None]
         # else: an untitled, non-catalog table (单位构成 ...): not narrative either
+        self._after_table(group)
+
+    def _continued(self, group: _Group, grid: Grid) -> None:
+        group.builder.leftovers += _numbers(group_lines(grid.stray, grid.page), self.path, _STRAY)
+        group.last_page = grid.page
+        self.last_group = group
         self._after_table(group)
 
     def _after_table(self, group: _Group | None) -> None:
@@ -348,19 +396,47 @@ class _TableFinder:
     # -------------------------------------------------------------- text-layout tables
     def close_text_table(self) -> None:
         """A pending title followed by column-aligned lines (wide gaps) is a table
-        without ruling lines: read it through the text reader's table machinery."""
+        without ruling lines: its lines become grids (one per page, textgrid) read as
+        ruled ones; its meta lines and notes are the table's, lines after it narrative."""
         p, self.pending = self.pending, None
         if p is None or not p.is_table:
             return
-        raw = _text_table(self.path, p, self.catalog)
-        self.tables.append((raw, p.spec))
-        self.used.update(id(ln) for ln in [p.title, *p.lines])
+        meta, body, notes = _text_table_parts(p.lines)
+        grids = _text_grids(body, RowKinds(p.spec, self.catalog))
+        if not grids:
+            return
+        raw = _raw_table(self.path, [p.title], meta, p.number)
+        raw.notes += [ln.text.strip() for ln in notes]
+        builder = TableBuilder(self.path, raw, grids[0], p.spec, self.catalog)
+        for grid in grids[1:]:
+            builder.extend(grid, list(range(grid.n_cols)))
+        self.groups.append(_Group(builder, p.spec, grids[-1].page, raw))
+        self.tables.append((raw, p.spec, builder.leftovers))
+        self.used.update(id(ln) for ln in [p.title, *meta, *body, *notes])
+        self.names += [n for ln in meta if (n := labelled_name(ln.text)) is not None]
         self.recent = []
 
 
+_STRAY = "inside the table's ruling but in no cell"
+
+
+def _numbers(lines: list[Line], path: str, reason: str) -> list[Leftover]:
+    """The amounts of ``lines``, as numbers no cell took."""
+    return [Leftover(word, Location(path, page=ln.page, box=box), reason)
+            for ln in lines for word, box in ln.words() if is_amount_text(word)]
+
+
+def _grid_numbers(grid: Grid, path: str, reason: str) -> list[Leftover]:
+    """The numbers of a grid no table takes, cell by cell."""
+    cells = [Line(grid.page, c.text, [c.box] * len(c.text), c.box[1], c.box[3], c.box[0], c.box[2], c.size)
+             for c in grid.cells if c.text]
+    return _numbers(cells, path, reason) + _numbers(group_lines(grid.stray, grid.page), path, reason)
+
+
 def _title_of(lines: list[Line], catalog, kind) -> tuple[object, object, str | None] | None:
-    """(spec, title text, number) when the lines read as a catalog table title."""
-    text = "".join(ln.text for ln in lines)
+    """(spec, title text, number) when the lines read as a catalog table title
+    (compared as the text reader compares it: after NFKC, （本年预算） is (本年预算))."""
+    text = nfkc("".join(ln.text for ln in lines))
     found = title_candidate(PText(text, [(0, i) for i in range(len(text))]))
     if found is None:
         return None
@@ -375,45 +451,44 @@ def _ends_text_table(ln: Line) -> bool:
     return is_part_heading(t) or number_of(t) is not None or (not ln.breaks and heading_level(t) in (2, 3))
 
 
-def _text_table(path: str, p: _Pending, catalog) -> RawTable:
-    """Lines -> the text reader's TableBlock (a TAB at every wide gap, positions
-    standing for (line, character)) -> RawTable, locations mapped back to boxes."""
-    lines = [p.title, *p.lines]
-    maps: list[list[int]] = []
-    src: list[SrcLine] = []
-    for no, ln in enumerate(lines, 1):
-        text, index = ln.tab_text()
-        maps.append(index)
-        src.append(SrcLine(no, text, PText(text, [(no, k) for k in range(1, len(text) + 1)])))
-    title = title_candidate(src[0].pt)
-    block = TableBlock(p.spec, title[0] if title else src[0].pt, src[0], p.number, src[1:])
-    raw = read_table_block(block, catalog, path)
+def _text_table_parts(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """A text-layout table's lines after its title: meta lines (单位：万元, 编制单位：…)
+    before its first aligned line; its body, to its last aligned line and the lines
+    set right below that (a wrapped label's rest); its notes. What follows is not
+    the table's."""
+    first = next(i for i, ln in enumerate(lines) if ln.breaks)
+    last = max(i for i, ln in enumerate(lines) if ln.breaks)
+    while last + 1 < len(lines) and _tight(lines[last], lines[last + 1]) and not _is_note(lines[last + 1]):
+        last += 1
+    meta = [ln for ln in lines[:first] if _is_meta(ln)]
+    body = [ln for ln in lines[:first] if not _is_meta(ln)] + lines[first:last + 1]
+    notes: list[Line] = []
+    for ln in lines[last + 1:]:
+        if not (_is_note(ln) or (notes and _continues(notes[-1], ln))):
+            break
+        notes.append(ln)
+    return meta, body, notes
 
-    def relocate(loc: Location) -> Location:
-        if not loc.line:
-            return loc
-        end_line = loc.end_line or loc.line
-        end_col = loc.end_column or (loc.column or 1) + 1
-        boxes = []
-        for no in range(loc.line, end_line + 1):
-            ln, index = lines[no - 1], maps[no - 1]
-            lo = (loc.column or 1) if no == loc.line else 1
-            hi = end_col if no == end_line else len(index) + 1
-            boxes += [ln.boxes[i] for i in index[lo - 1:hi - 1] if i >= 0 and ln.boxes[i]]
-        page = lines[loc.line - 1].page
-        return Location(path, page=page, box=union_box(boxes))
 
-    raw.location = relocate(raw.location)
-    for row in raw.rows:
-        row.location = relocate(row.location)
-        for cell in row.cells:
-            cell.location = relocate(cell.location)
-    return raw
+def _tight(above: Line, ln: Line) -> bool:
+    return ln.page == above.page and ln.top - above.bottom < 0.5 * ln.size
 
+
+def _text_grids(lines: list[Line], kinds: RowKinds) -> list[Grid]:
+    """The grids of a text-layout table, one per page, sharing its columns."""
+    per_line = [fields(ln) for ln in lines]
+    cols = columns(per_line)
+    if cols is None:
+        return []
+    rows = bands(lines, per_line, cols, lambda text: starts_row(kinds, text))
+    pages: dict[int, list[list[int]]] = {}
+    for band in rows:
+        pages.setdefault(lines[band[0]].page, []).append(band)
+    return [text_grid(page, lines, per_line, page_rows, cols) for page, page_rows in pages.items()]
 
 def _is_note(ln: Line) -> bool:
     t = compact(ln.text)
-    return bool(NOTE.match(t)) or "本表无数据" in t
+    return bool(NOTE.match(t)) or any(w in t for w in NO_DATA)
 
 
 def _continues(prev: Line, ln: Line) -> bool:
@@ -424,6 +499,12 @@ def _continues(prev: Line, ln: Line) -> bool:
 def _is_unit_or_number(ln: Line) -> bool:
     t = UNIT_TAIL.sub("", compact(ln.text))
     return not t or number_of(t) is not None
+
+
+def _is_meta(ln: Line) -> bool:
+    """A line that says what the table is, not what it holds: its unit, its table
+    number, its unit's name (编制单位：X单位：元), its year."""
+    return _is_unit_or_number(ln) or labelled_name(ln.text) is not None or bool(YEAR_LINE.match(compact(ln.text)))
 
 
 def _title_block(recent: list[Line], page: int) -> list[Line]:
@@ -447,25 +528,35 @@ def _find_title(block: list[Line], catalog, kind) -> tuple[object, list[Line], s
     return None
 
 
-def _title_in_grid(grid: Grid, catalog, kind) -> tuple[tuple, int, list[Line]] | None:
-    """A title printed inside the ruling (a spreadsheet export: the first rows,
-    each one merged cell, hold the title, then the unit): ((spec, [title line],
-    number), index of the first row of the table proper, the lines of those rows)."""
+@dataclass
+class _Preamble:
+    """What a grid prints before its table proper (a spreadsheet export puts the
+    title, the 编制单位 line and the unit inside the ruling, among blank rows)."""
+
+    title: tuple | None  # (spec, [title line], number) when a row is a catalog title
+    first: int  # the grid's first row of the table proper
+    lines: list[Line]  # the title and meta rows, as lines
+
+
+def _preamble(grid: Grid, catalog, kind) -> _Preamble:
+    """Leading rows that are blank, a title (one merged cell) or meta lines
+    (编制单位：…, 单位：元, a year, a table number); they stop at the first other row."""
     lines: list[Line] = []
-    found = title = None
-    for r in range(min(grid.n_rows, 4)):
+    title = None
+    first = 0
+    for r in range(min(grid.n_rows, _PREAMBLE_ROWS)):
         cells = [c for c in (grid.origin(r, k) for k in range(grid.n_cols)) if c is not None and c.text]
         row = [_cell_line(grid.page, c) for c in cells]
-        if found is None:
-            if len(cells) != 1:
-                return None
-            lines += row
-            title, found = row[0], _title_of(row, catalog, kind)
-        elif cells and all(_is_unit_or_number(ln) or UNIT_LINE.search(compact(ln.text)) for ln in row):
-            lines += row  # 单位：万元 (maybe beside 编制单位：…)
-        else:
-            return (found[0], [title], found[2]), r, lines
-    return None
+        if not row:
+            continue
+        found = _title_of(row, catalog, kind) if title is None and len(row) == 1 else None
+        if found is not None:
+            title = (found[0], row, found[2])
+        elif not all(_is_meta(ln) for ln in row):
+            break
+        lines += row
+        first = r + 1
+    return _Preamble(title, first, lines)
 
 
 def _cell_line(page: int, cell) -> Line:

@@ -20,7 +20,7 @@ boundaries), each cell's span, and assigns characters to cells in one pass
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from disclint.model.text import nfkc
 
@@ -63,6 +63,20 @@ class Line:
     @property
     def box(self) -> Box:
         return (self.x0, self.top, self.x1, self.bottom)
+
+    def words(self) -> list[tuple[str, Box | None]]:
+        """Runs of characters between blanks and Chinese characters (the numbers of a
+        line are among them), each with its box."""
+        out: list[tuple[str, Box | None]] = []
+        start = None
+        for i, ch in enumerate(self.text + " "):
+            if ch.isspace() or is_cjk(ch):
+                if start is not None:
+                    out.append((self.text[start:i], union_box([b for b in self.boxes[start:i] if b])))
+                start = None
+            elif start is None:
+                start = i
+        return out
 
     def tab_text(self) -> tuple[str, list[int]]:
         """The line with a TAB at every wide gap, and for each of its characters
@@ -151,10 +165,19 @@ def _wordish(ch: str) -> bool:
 def cell_text(chars: list[dict]) -> str:
     """The text of one table cell: wrapped lines joined without a break (Chinese
     labels wrap anywhere: 本年收入合 / 计), justified spacing dropped."""
+    return _cell_content(chars)[0]
+
+
+def _cell_content(chars: list[dict]) -> tuple[str, Box | None, float]:
+    """A cell's text, its ink (left edge of its first line, top, right and bottom
+    of all its lines) and its character size."""
     if not chars:
-        return ""
-    lines = group_lines(chars, 0)
-    return normalize_text("".join(ln.text for ln in lines))
+        return "", None, 0.0
+    lines = [ln for ln in group_lines(chars, 0) if ln.text]
+    if not lines:
+        return "", None, 0.0
+    ink = (lines[0].x0, lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+    return normalize_text("".join(ln.text for ln in lines)), ink, max(ln.size for ln in lines)
 
 
 def normalize_text(text: str) -> str:
@@ -181,6 +204,18 @@ class GridCell:
     colspan: int
     box: Box
     text: str = ""
+    ink: Box | None = None  # where its text is: see ``_cell_content``
+    size: float = 0.0  # its characters' size
+
+    @property
+    def lead(self) -> float:
+        """Space before the text (indentation shows here), in points."""
+        return self.ink[0] - self.box[0] if self.ink else 0.0
+
+    @property
+    def trail(self) -> float:
+        """Space after the text, in points."""
+        return self.box[2] - self.ink[2] if self.ink else 0.0
 
 
 @dataclass
@@ -194,6 +229,7 @@ class Grid:
     ys: list[float]  # row top edges, then the bottom edge
     cells: list[GridCell]
     cover: list[list[int]]
+    stray: list[dict] = field(default_factory=list)  # characters inside the ruling but in no cell
 
     @property
     def n_rows(self) -> int:
@@ -261,6 +297,7 @@ def build_grid(cell_boxes: list[Box], chars: list[dict], page_no: int) -> Grid:
                     cover[r][c] = idx
     bbox = (xs[0], ys[0], x_right, y_bottom)
     owned: list[list[dict]] = [[] for _ in cells]
+    stray: list[dict] = []
     for ch in chars:
         hm = (ch["x0"] + ch["x1"]) / 2
         vm = (ch["top"] + ch["bottom"]) / 2
@@ -270,9 +307,11 @@ def build_grid(cell_boxes: list[Box], chars: list[dict], page_no: int) -> Grid:
         c = bisect_right(xs, hm) - 1
         if 0 <= r < n_rows and 0 <= c < n_cols and cover[r][c] >= 0:
             owned[cover[r][c]].append(ch)
+        else:
+            stray.append(ch)
     for cell, cs in zip(cells, owned):
-        cell.text = cell_text(cs)
-    return Grid(page_no, bbox, xs, ys, cells, cover)
+        cell.text, cell.ink, cell.size = _cell_content(cs)
+    return Grid(page_no, bbox, xs, ys, cells, cover, stray)
 
 
 def inside(ch: dict, boxes: list[Box]) -> bool:

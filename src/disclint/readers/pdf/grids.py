@@ -22,22 +22,27 @@ from __future__ import annotations
 import re
 
 from disclint.catalog import Catalog, TableSpec
-from disclint.model import Location
+from disclint.model import Leftover, Location
 from disclint.model.amounts import is_na, parse_amount
 from disclint.model.patterns import CODE
 from disclint.model.text import label_key, strip_ordinal
-from disclint.readers.pdf.geometry import Box, Grid, union_box
+from disclint.readers.pdf.geometry import Box, Grid, GridCell, union_box
+from disclint.readers.pdf.labels import Labels
 from disclint.readers.raw import RawCell, RawRow, RawTable
 
 _CODE_HEADS = ("类", "款", "项")
+_Slot = tuple[str, Box, GridCell]  # a printed cell at a column of the table: its text, box, cell
 _CODE_PART = re.compile(r"^\d{2,3}$")
+_EDGE = 3.0  # points: the same column edge on two pages
 _TOTAL_WORDS = {"合计", "总计", "小计"}
 _COLUMN_NO = {"栏次", "行次"}
 
 
-def code_groups(grid: Grid, rows: range) -> list[list[int]]:
-    """Runs of adjacent columns headed 类 | 款 [| 项] (in any of ``rows``)."""
+def code_groups(grid: Grid, rows: range) -> tuple[list[list[int]], int | None]:
+    """Runs of adjacent columns headed 类 | 款 [| 项] (in any of ``rows``), and the
+    last row printing those heads (the header reaches down to it)."""
     groups: list[list[int]] = []
+    heads_row = None
     for r in rows:
         texts = grid.texts(r)
         c = 0
@@ -46,10 +51,19 @@ def code_groups(grid: Grid, rows: range) -> list[list[int]]:
                 g = [c, c + 1] + ([c + 2] if c + 2 < grid.n_cols and texts[c + 2] == "项" else [])
                 if g not in groups:
                     groups.append(g)
+                heads_row = r
                 c += len(g)
             else:
                 c += 1
-    return groups
+    return groups, heads_row
+
+
+def is_amount_text(text: str) -> bool:
+    """An amount, as a leftover number must be one: not a bare integer of one or two
+    digits (a column or page number) or shaped like a code (201, 2010601)."""
+    if parse_amount(text) is None:
+        return False
+    return not (text.isdigit() and (len(text) <= 2 or CODE.match(text)))
 
 
 def _is_amount(text: str) -> bool:
@@ -65,7 +79,7 @@ def _column_numbers(texts: list[str]) -> bool:
     return len(ints) >= 3 and len(ints) == len(nums) and [int(t) for t in ints] == list(range(int(ints[0]), int(ints[0]) + len(ints)))
 
 
-class _RowKinds:
+class RowKinds:
     """Recognises body rows of one table (the spec's named rows, the 类 names)."""
 
     def __init__(self, spec: TableSpec | None, catalog: Catalog | None):
@@ -106,18 +120,21 @@ def _row_texts(grid: Grid, r: int) -> list[str]:
     return [t or "" for t in grid.texts(r)]
 
 
-def body_start(grid: Grid, kinds: _RowKinds, code_cols: set[int], first: int = 0) -> int:
-    rows = [_row_texts(grid, r) if r >= first else [] for r in range(grid.n_rows)]
-    for r in range(first, grid.n_rows):
+def body_start(grid: Grid, kinds: RowKinds, code_cols: set[int], first: int = 0, floor: int | None = None) -> int:
+    """The first body row at or after ``floor`` (the row of the 类 | 款 | 项 heads:
+    a class name printed in the header, 国有资本经营预算支出, is a column label there)."""
+    floor = first if floor is None else max(first, floor)
+    rows = [_row_texts(grid, r) if r >= floor else [] for r in range(grid.n_rows)]
+    for r in range(floor, grid.n_rows):
         if kinds.strong(rows[r], code_cols):
-            while r > first and kinds.named(rows[r - 1]):  # a 合计 row above the first code
+            while r > floor and kinds.named(rows[r - 1]):  # a 合计 row above the first code
                 r -= 1
             return r
-    for r in range(first, grid.n_rows):
+    for r in range(floor, grid.n_rows):
         if kinds.named(rows[r]):
             return r
     # no body row recognised (an empty template): everything with text is header
-    last = max((r for r, t in enumerate(rows) if any(t)), default=first - 1)
+    last = max((r for r, t in enumerate(rows) if any(t)), default=floor - 1)
     return last + 1
 
 
@@ -143,16 +160,21 @@ class TableBuilder:
         self.path = path
         self.raw = raw
         self.grid = grid  # the first grid: column layout and header
-        self.kinds = _RowKinds(spec, catalog)
+        self.kinds = RowKinds(spec, catalog)
         self._blanked: set[tuple[int, int]] = set()
-        self.groups = code_groups(grid, range(first, min(grid.n_rows, first + 8)))
+        self.leftovers: list[Leftover] = []  # numbers of the grids that no cell takes
+        self.groups, heads_row = code_groups(grid, range(first, min(grid.n_rows, first + 8)))
         code_cols = {c for g in self.groups for c in g}
-        start = body_start(grid, self.kinds, code_cols, first)
+        self.labels = Labels(self.kinds, bool(self.groups) or bool(spec is not None and spec.code_rows),
+                             two_sided=spec is not None and len(spec.panels) > 1)
+        start = body_start(grid, self.kinds, code_cols, first, heads_row)
         header = resolved_header(grid, range(first, start))
         if start < grid.n_rows and (donated := self._boundary_words(start, code_cols, bool(header))):
             header.append(donated)
         raw.header = [self._join_codes_header(h) for h in header]
         self._add_rows(grid, range(start, grid.n_rows), None)
+        if not raw.rows:  # an empty template: its rows are rows of blank cells
+            self._add_rows(grid, range(start, grid.n_rows), None, blank=True)
 
     # -------------------------------------------------------------- header
     def _boundary_words(self, r: int, code_cols: set[int], have_header: bool) -> list[str] | None:
@@ -197,62 +219,96 @@ class TableBuilder:
         return out
 
     # -------------------------------------------------------------- body
-    def _add_rows(self, grid: Grid, rows: range, colmap: list[int] | None) -> None:
-        n = self.grid.n_cols
+    def _add_rows(self, grid: Grid, rows: range, colmap: list[int] | None, blank: bool = False) -> None:
+        """Rows with text (``blank``: also the rows without), each cell under its
+        column of the first grid; a label's wrapped rest joins its row."""
         for r in rows:
-            cells: list[tuple[str, Box] | None] = [None] * n
-            any_text = False
-            for c in range(grid.n_cols):
-                cell = grid.origin(r, c)
-                if cell is None:
-                    continue
-                text = "" if (grid is self.grid and (r, c) in self._blanked) else cell.text
-                target = colmap[c] if colmap else c
-                if 0 <= target < n:
-                    cells[target] = (text, cell.box)
-                    any_text = any_text or bool(text)
-            if not any_text:
+            slots = self._slots(grid, r, colmap)
+            if not (blank or any(s is not None and s[0] for s in slots)):
                 continue
             row_box = (grid.bbox[0], grid.ys[r], grid.bbox[2], grid.ys[r + 1])
-            self.raw.rows.append(self._raw_row(cells, grid.page, row_box))
+            row, printed = self._raw_row(slots, grid.page, row_box)
+            spanned = any(cell.row < r for c in range(grid.n_cols) if (cell := grid.at(r, c)) is not None)
+            if not self.labels.continues(row, grid.page, spanned):
+                self.raw.rows.append(row)
+                self.labels.add(row, printed, grid.page)
 
-    def _raw_row(self, cells: list[tuple[str, Box] | None], page: int, row_box: Box) -> RawRow:
+    def _slots(self, grid: Grid, r: int, colmap: list[int] | None) -> list[_Slot | None]:
+        """Grid row ``r``'s cells at their columns of the first grid; a number in a
+        column the first grid does not have is left over."""
+        slots: list[_Slot | None] = [None] * self.grid.n_cols
+        for c in range(grid.n_cols):
+            cell = grid.origin(r, c)
+            if cell is None:
+                continue
+            text = "" if (grid is self.grid and (r, c) in self._blanked) else cell.text
+            target = colmap[c] if colmap else c
+            if 0 <= target < len(slots):
+                slots[target] = (text, cell.box, cell)
+            else:
+                self._leftover(text, grid.page, cell.box, "in a column the table's first page does not have")
+        return slots
+
+    def _raw_row(self, slots: list[_Slot | None], page: int, row_box: Box) -> tuple[RawRow, dict[int, GridCell]]:
+        """The row as the assembler takes it (split codes joined), and the printed
+        cell of each of its cells."""
         starts = {g[0]: g for g in self.groups}
         out: list[RawCell] = []
+        printed: dict[int, GridCell] = {}
         c = 0
-        while c < len(cells):
+        while c < len(slots):
             g = starts.get(c)
             if g:
-                parts = [cells[i] for i in g if cells[i] is not None]
-                texts = [p[0] for p in parts if p[0]]
-                if texts and all(_CODE_PART.match(t) for t in texts):
-                    text = "".join(texts)
-                else:
-                    text = texts[0] if texts else ""
-                box = union_box([p[1] for p in parts if p[0]] or [p[1] for p in parts[:1]])
-                out.append(self._cell(text, page, box))
+                out.append(self._code_cell([slots[i] for i in g if slots[i] is not None], page))
                 c += len(g)
-            else:
-                cell = cells[c]
-                out.append(self._cell(cell[0] if cell else "", page, cell[1] if cell else None))
-                c += 1
-        return RawRow(out, Location(self.path, page=page, box=row_box))
+                continue
+            slot = slots[c]
+            if slot is not None:
+                printed[len(out)] = slot[2]
+            out.append(self._cell(slot[0] if slot else "", page, slot[1] if slot else None))
+            c += 1
+        return RawRow(out, Location(self.path, page=page, box=row_box)), printed
+
+    def _code_cell(self, parts: list[_Slot], page: int) -> RawCell:
+        """One cell for a code split over 类 | 款 | 项 (201 | 06 | 01 -> 2010601), else for
+        the text the code columns hold (合计); any other number there is left over."""
+        codes = [p for p in parts if _CODE_PART.match(p[0])]
+        others = [p for p in parts if p[0] and not _CODE_PART.match(p[0])]
+        kept = codes or others[:1]
+        for p in others if codes else others[1:]:
+            self._leftover(p[0], page, p[1], "in a code column beside another text")
+        box = union_box([p[1] for p in kept] or [p[1] for p in parts[:1]])
+        return self._cell("".join(p[0] for p in kept), page, box)
 
     def _cell(self, text: str, page: int, box: Box | None) -> RawCell:
         return RawCell(text, Location(self.path, page=page, box=box))
 
+    def _leftover(self, text: str, page: int, box: Box | None, reason: str) -> None:
+        """A number of the table's region that no cell takes (see ``Table.leftovers``)."""
+        if is_amount_text(text):
+            self.leftovers.append(Leftover(text, Location(self.path, page=page, box=box), reason))
+
+    def finish(self) -> RawTable:
+        """Once every grid is in: the rows' indentation."""
+        self.labels.indent()
+        return self.raw
+
     # -------------------------------------------------------------- continuation
     def column_map(self, other: Grid) -> list[int] | None:
-        """Columns of ``other`` mapped onto the first grid's by x position, or None
-        when the layouts differ."""
+        """Columns of ``other`` mapped onto the first grid's, or None when the layouts
+        differ: each column of ``other`` must have the edges of one of the first grid's
+        (the whole table may sit further left or right on its page)."""
         if other.n_cols == self.grid.n_cols and all(
-            abs(a - b) < 3 for a, b in zip(other.xs, self.grid.xs)
+            abs(a - b) < _EDGE for a, b in zip(other.xs, self.grid.xs)
         ):
             return list(range(other.n_cols))
+        shift = other.xs[0] - self.grid.xs[0]
+        xs = self.grid.xs
         mapping = []
         for c in range(other.n_cols):
-            mid = (other.xs[c] + other.xs[c + 1]) / 2
-            target = next((i for i in range(self.grid.n_cols) if self.grid.xs[i] <= mid < self.grid.xs[i + 1]), -1)
+            left, right = other.xs[c] - shift, other.xs[c + 1] - shift
+            target = next((i for i in range(self.grid.n_cols)
+                           if abs(xs[i] - left) < _EDGE and abs(xs[i + 1] - right) < _EDGE), -1)
             mapping.append(target)
         if -1 in mapping or len(set(mapping)) != len(mapping):
             return None

@@ -25,6 +25,7 @@ from disclint.catalog import Catalog
 from disclint.model import Location, Section, Sentence, TocEntry
 from disclint.model.patterns import YEAR, heading_level
 from disclint.model.text import PText, compact, nfkc, repair_numbers
+from disclint.readers.names import cover_name
 from disclint.readers.pdf.geometry import Box, Line
 from disclint.readers.text.layout import WATERMARKS, is_debris, toc_entry
 from disclint.readers.text.narrative import split_sentences
@@ -69,12 +70,45 @@ def cover_facts(lines: list[Line]) -> tuple[str | None, int | None, str | None]:
     kind = "final_accounts" if "决算" in text else "budget" if "预算" in text else None
     m = YEAR.search(text) or _YEAR_ANY.search(text)
     year = int(m.group(1)) if m else None
-    unit = None
-    rest = _YEAR_ANY.sub("", text)
-    m2 = re.match(r"^(.+?)(?:年度|年)?(?:部门|单位)?(?:预算|决算)", rest)
-    if m2:
-        unit = re.sub(r"(年度|年)$", "", m2.group(1)).strip() or None
-    return kind, year, unit
+    return kind, year, cover_name([ln.text for ln in lines])
+
+
+# ---------------------------------------------------------------- 目录
+def toc_span(lines: list[Line]) -> tuple[int, int] | None:
+    """Where the 目录 is: the index of its heading line and the end of its entries.
+    They run to the end of its page and on, at most two pages on, while a later
+    page's lines are set as the entries were (same left edge, same size) and
+    neither repeat an entry nor make a sentence."""
+    start = next((i for i, ln in enumerate(lines) if compact(ln.text) == "目录"), None)
+    if start is None:
+        return None
+    seen: set[str] = set()
+    styles: set[tuple[int, float]] = set()  # (left edge, size) of the entries
+    end = start + 1
+    toc_page = lines[start].page
+    while end < len(lines):
+        ln = lines[end]
+        title, _ = _toc_item(ln)
+        style = (round(ln.x0), round(ln.size, 1))
+        if ln.page != toc_page and (title in seen or "。" in ln.text or not _styled(style, styles)):
+            break
+        if ln.page > toc_page + 2:
+            break
+        seen.add(title)
+        styles.add(style)
+        end += 1
+    return start, end
+
+
+def _styled(style: tuple[int, float], styles: set[tuple[int, float]]) -> bool:
+    return any(abs(style[0] - x) <= 2 and abs(style[1] - size) < 0.6 for x, size in styles)
+
+
+def _toc_item(ln: Line) -> tuple[str, int | None]:
+    """An entry's title and page (the text reader's toc_entry: dot leaders, page number)."""
+    t = nfkc(ln.text).strip()
+    entry = toc_entry(t)
+    return (compact(entry[0]), entry[1]) if entry else (compact(t), None)
 
 
 # ---------------------------------------------------------------- narrative
@@ -200,27 +234,16 @@ class NarrativeBuilder:
 
     # -- 目录
     def _take_toc(self, lines: list[Line]) -> list[Line]:
-        start = next((i for i, ln in enumerate(lines) if compact(ln.text) == "目录"), None)
-        if start is None:
+        span = toc_span(lines)
+        if span is None:
             return lines
-        seen: set[str] = set()
-        end = start + 1
-        toc_page = lines[start].page
-        while end < len(lines):
-            ln = lines[end]
-            t = nfkc(ln.text).strip()
-            entry = toc_entry(t)  # the text reader's: dot leaders / page number
-            title, page = (compact(entry[0]), entry[1]) if entry else (compact(t), None)
-            if ln.page != toc_page and (title in seen or "。" in t):
-                break
-            if ln.page > toc_page + 2:
-                break
-            seen.add(title)
+        start, end = span
+        for ln in lines[start + 1:end]:
+            title, page = _toc_item(ln)
             spec = self.catalog.match_title(title, self.kind) if self.catalog and "表" in title else None
             self.toc.append(
                 TocEntry(title, Location(self.path, page=ln.page, box=ln.box), page, spec.id if spec else None)
             )
-            end += 1
         return lines[:start] + lines[end:]
 
     # -- sections and sentences
