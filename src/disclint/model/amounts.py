@@ -137,6 +137,15 @@ def compare_equal(left: Stated, right: Stated, *, tolerance: Decimal = ZERO) -> 
     return compare_sum(left, [right], tolerance=tolerance)
 
 
+def compare_restated(stated: Stated, source: Stated, *, tolerance: Decimal = ZERO) -> Comparison:
+    """A figure that restates another at its own precision (a narrative's 37,151.47万元 for
+    a table's 371,514,655.00元, 3,456万元 for 34,561,234元): equal when the source, rounded
+    to the places the figure is written with, gives the figure; else the interval rule."""
+    if source.decimals >= stated.decimals and quantized_equal(stated, source.value):
+        return Comparison(Verdict.EQUAL, stated.value, source.value, stated.value - source.value)
+    return compare_equal(stated, source, tolerance=tolerance)
+
+
 def quantized_equal(stated: Stated, expected: Decimal) -> bool:
     """Does ``expected``, rounded as ``stated`` is written, give the written figure?"""
     if stated.exact:
