@@ -24,12 +24,24 @@ from disclint.analysis.claims import AMOUNT, SHARE, Claim, ClaimGroup
 from disclint.analysis.coverage import measure
 from disclint.analysis.extract import document_kind, extract_claims
 from disclint.analysis.identities import Check, IdentityResults, evaluate_identities
-from disclint.analysis.resolve import Fact, Resolution, Unresolved, lookup, resolve_claim
-from disclint.analysis.vocabulary import Matcher, Vocabulary, build_vocabulary, default_vocabulary
+from disclint.analysis.resolve import (
+    CellTrust,
+    Fact,
+    Resolution,
+    Unresolved,
+    lookup,
+    resolve_claim,
+)
+from disclint.analysis.vocabulary import (
+    Matcher,
+    Vocabulary,
+    build_vocabulary,
+    default_vocabulary,
+)
 from disclint.catalog import Catalog, default_catalog
 from disclint.model import Document
-from disclint.model.coverage import Coverage
 from disclint.model.amounts import ZERO
+from disclint.model.coverage import Coverage
 
 __all__ = [
     "Check",
@@ -87,7 +99,7 @@ class DocumentAnalysis:
         mine = 0 <= claim.id < len(self.claims) and self.claims[claim.id] is claim
         if mine and claim.id in self._resolutions:
             return self._resolutions[claim.id]
-        res = resolve_claim(claim, self.document, self.catalog, self.vocabulary)
+        res = resolve_claim(claim, self.document, self.catalog, self.vocabulary, self.trust)
         if mine:
             self._resolutions[claim.id] = res
         return res
@@ -97,6 +109,11 @@ class DocumentAnalysis:
         return lookup(self.document, ref, self.catalog)
 
     # -- the tables ------------------------------------------------------------
+    @cached_property
+    def trust(self) -> CellTrust:
+        """The cells the table identities vouch for (a claim is not paired with one they do not)."""
+        return CellTrust(self.checks, self.document)
+
     @cached_property
     def identities(self) -> IdentityResults:
         return evaluate_identities(self.document, self.catalog, self.tolerance)
