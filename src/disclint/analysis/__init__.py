@@ -3,8 +3,9 @@
 The runner reads a document, then builds one :class:`DocumentAnalysis` for it and
 hands it to every rule (``ctx.analysis``). It holds, each computed at most once:
 
-* ``claims``: the numbers of the narrative, typed (subject, role, anchor, enumeration;
-  :mod:`.extract`, with the claim grammar of :mod:`disclint.grammar.claims`);
+* ``claims``: the numbers of the narrative, typed (subject, measure, period, fund scope;
+  anchor, enumeration: :mod:`.extract`, with the claim grammar of
+  :mod:`disclint.grammar.claims`);
 * ``resolution(claim)``: the table fact a claim restates, or why it has none
   (:mod:`.resolve`, with the vocabulary of :mod:`.vocabulary`);
 * ``checks``: every identity of the catalog evaluated on the tables, with the cell
@@ -150,44 +151,56 @@ class DocumentAnalysis:
         return resolved, total, missing
 
     def claims_to_dicts(self) -> list[dict]:
-        """The claims as ``disclint parse`` prints them: one JSON-ready dict per claim."""
+        """The claims as ``disclint parse`` prints them: one JSON-ready dict per claim, with
+        its four dimensions (subject, measure, period, scope), unit and stated precision,
+        and the table fact it restates or why it has none."""
+        return [self._claim_dict(c) for c in self.claims]
+
+    def _claim_dict(self, c: Claim) -> dict:
         voc = self.vocabulary
-        out = []
-        for c in self.claims:
-            d = {
-                "id": c.id,
-                "kind": c.kind,
-                "text": c.text,
-                "sentence": c.sentence.text,
-                "section": c.heading,
-                "location": c.location.to_dict(),
-                "subject": c.subject,
-                "subject_name": voc.subjects[c.subject].name if c.subject in voc.subjects else None,
-                "subject_text": c.subject_text,
-                "code": c.code,
-                "role": c.role,
-                "value": None if c.value is None else str(c.value.value),
-                "written": None if c.written is None else str(c.written),
-                "unit": c.unit,
-                "direction": c.direction or None,
-                "anchor": c.anchor.id if c.anchor is not None else None,
-                "group": c.group.id if c.group is not None else None,
-                "group_head": c.group.head.id if c.group is not None and c.group.head is not None else None,
-                "whole": c.whole_text,
-            }
-            target = c if c.kind == AMOUNT else c.anchor
-            if target is not None:
-                res = self.resolution(target)
-                if res.fact is not None:
-                    d["fact"] = {"ref": res.fact.ref, "value": str(res.fact.value), "cell": res.fact.label,
-                                 "location": res.fact.location.to_dict()}
-                    d["unresolved"] = None
-                else:
-                    d["fact"] = None
-                    d["unresolved"] = res.unresolved.reason if res.unresolved else "no subject"
-                    d["table_quantity"] = bool(res.unresolved and res.unresolved.table_quantity)
-            out.append(d)
-        return out
+        d = {
+            "id": c.id,
+            "kind": c.kind,
+            "text": c.text,
+            "sentence": c.sentence.text,
+            "section": c.heading,
+            "location": c.location.to_dict(),
+            "subject": c.subject,
+            "subject_name": voc.subjects[c.subject].name if c.subject in voc.subjects else None,
+            "subject_text": c.subject_text,
+            "code": c.code,
+            "item": c.chain.label if c.chain is not None else None,
+            "measure": c.measure,
+            "period": c.period,
+            "scope": c.scope,
+            "role": c.role,
+            "value": None if c.value is None else str(c.value.value),
+            "written": None if c.written is None else str(c.written),
+            "unit": c.unit,
+            "decimals": c.value.decimals if c.value is not None else None,
+            "direction": c.direction or None,
+            "base_measure": c.base_measure,
+            "anchor": c.anchor.id if c.anchor is not None else None,
+            "prior": c.prior.id if c.prior is not None else None,
+            "partner": c.partner.id if c.partner is not None else None,
+            "group": c.group.id if c.group is not None else None,
+            "group_head": c.group.head.id if c.group is not None and c.group.head is not None else None,
+            "whole": c.whole_text,
+        }
+        target = c if c.kind == AMOUNT else c.anchor
+        if target is not None:
+            res = self.resolution(target)
+            if res.fact is not None:
+                d["fact"] = {"ref": res.fact.ref, "value": str(res.fact.value), "cell": res.fact.label,
+                             "location": res.fact.location.to_dict()}
+                d["unresolved"] = None
+            else:
+                why = res.unresolved  # an Unresolved is falsy: compare with None
+                d["fact"] = None
+                d["unresolved"] = why.reason if why is not None else "no subject"
+                d["unresolved_category"] = why.category if why is not None else None
+                d["table_quantity"] = why is None or why.table_quantity
+        return d
 
 
 def analyse(document: Document, catalog: Catalog | None = None, vocabulary: Vocabulary | None = None,
