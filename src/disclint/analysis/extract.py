@@ -294,6 +294,8 @@ class _SectionReader:
     on_bare = on_word
 
     def on_sep(self, it: Item) -> None:
+        if self.s.words and it.text not in _CLAUSE_END:
+            self._names_item(label_key("".join(self.s.words)))  # “…（项）”，48.00万元
         if it.text in _CLAUSE_END:
             self.s.clause, self.s.clause_words = [], []
             self.s.change, self.s.base, self.s.before_base = None, None, ""
