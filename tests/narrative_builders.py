@@ -25,9 +25,9 @@ def sentence_at(text: str, path: str, line: int, column: int = 1) -> Sentence:
 
 
 def synthetic_document(kind: str, sections, tables=None, path: str = "synthetic.txt", catalog=None,
-                       extra_lines=()) -> Document:
+                       extra_lines=(), year: int | None = None) -> Document:
     catalog = catalog or default_catalog()
-    doc = Document(path=path, kind=kind)
+    doc = Document(path=path, kind=kind, year=year)
     line = 1
     for entry in sections:
         heading, sentences = entry[0], entry[1]
