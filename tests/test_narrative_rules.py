@@ -354,3 +354,12 @@ def test_n402_pairs_a_quantity_whose_table_is_missing():
     found = [f for f in lint(doc, {"N402"}) if f.severity is Severity.ERROR]
     assert len(found) == 1
     assert "20.00" in found[0].message and "21.00" in found[0].message
+
+
+def test_a_figure_against_a_zero_cell_is_no_unit_slip():
+    # 公务接待费 决算 0 in the table, 1.20 in the narrative: the figure is wrong (G701), not
+    # 10,000 times too large (any small figure is "near" a zero)
+    tables = {**FINAL_TABLES, "F09": _f09(reception="0")}  # a printed 0, not a blank
+    sections = replace_in(FINAL_SECTIONS, "公务接待费支出0万元", "公务接待费支出1.20万元")
+    found = errors(lint(final_example(sections, tables)))
+    assert [f.rule for f in found if f.rule in ("G701", "U801")] == ["G701"]

@@ -179,6 +179,8 @@ def unit_suspect(claim: Claim, fact: Fact, tolerance: Decimal = ZERO) -> str | N
     if claim.unit and claim.unit != "万元" and claim.written != 0:
         if agrees(as_written_wan(claim), target, tolerance):
             return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
+    if target.value == 0:
+        return None  # any small figure is near a zero: no slip can be told from a wrong number
     for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
         scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
         if scaled.decimals < 2:
