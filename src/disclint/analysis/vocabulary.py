@@ -102,10 +102,14 @@ class Vocabulary:
     scopes: dict[str, Scope] = field(default_factory=dict)
 
     def add_synonyms(self, mapping: dict[str, Iterable[str]], catalog: Catalog | None = None) -> None:
-        """Merge ``{subject key | subject name | 类 name: [synonyms]}``."""
+        """Merge ``{subject key | subject name | 类 name: [synonyms]}``; a key
+        ``measure:<measure>``, ``scope:<scope>`` or ``period:prior`` adds the words that
+        name a measure (``measure:final``: [执行决算]), a fund scope or last year."""
         by_name = {label_key(s.name): s for s in self.subjects.values()}
         for canonical, syns in (mapping or {}).items():
             syns = [syns] if isinstance(syns, str) else list(syns)
+            if self._add_dimension_words(canonical, syns):
+                continue
             subj = self.subjects.get(canonical) or by_name.get(label_key(canonical))
             if subj is not None:
                 subj.synonyms.extend(s for s in syns if s not in subj.synonyms)
@@ -116,6 +120,20 @@ class Vocabulary:
             if code:
                 for s in syns:
                     self.class_synonyms[label_key(s)] = code
+
+    def _add_dimension_words(self, key: str, words: list[str]) -> bool:
+        dimension, _, name = key.partition(":")
+        if dimension == "measure" and name:
+            self.measure_words = sorted([*self.measure_words, *((label_key(w), name) for w in words)],
+                                        key=lambda wm: -len(wm[0]))
+        elif dimension == "scope" and name in self.scopes:
+            sc = self.scopes[name]
+            self.scopes[name] = Scope(sc.key, sc.name, sc.words + tuple(words), sc.parent)
+        elif dimension == "period" and name == "prior":
+            self.prior_words.extend(label_key(w) for w in words)
+        else:
+            return False
+        return True
 
     # -- the dimensions of a claim ----------------------------------------------
     def measure_of(self, text: str) -> str | None:
