@@ -160,42 +160,48 @@ def lookup(document: Document, ref: str, catalog: Catalog | None = None) -> Fact
     ending in ``?`` counts as zero when its table is printed without that row)."""
     catalog = catalog or default_catalog()
     terms: list[Term] = []
-    missing = False
-    label = ""
     for part in ref.split(" + "):
-        optional = part.endswith("?")
-        try:
-            p = parse_fact(part.rstrip("?"))
-        except FactSyntaxError:
-            return Unresolved(f"bad fact reference {part!r}", ref)
-        copies = [t for t in document.tables if t.id == p.table]
-        if not copies:
-            spec = catalog.spec(p.table)
-            name = spec.name if spec else p.table
-            return Unresolved(f"table {p.table} ({name}) is not in the document", ref, category=TABLE_MISSING)
-        # a table printed twice (a title in the 目录 read as a table): the copy that has the row
-        table = next((t for t in copies if t.row(p.row, p.panel) is not None), copies[0])
-        row = table.row(p.row, p.panel)
-        if row is None:
-            if optional:
-                continue
-            where = f" in {p.panel}" if p.panel else ""
-            return Unresolved(f"{table.display_name} has no row {p.row}{where}", ref, category=ROW_MISSING)
-        cell = row.cell(p.column)
-        if cell is None:
-            missing = True
-        if cell is not None and cell.na:
-            return Unresolved(f"{table.display_name} row {row.label} column {p.column} is marked not applicable",
-                              ref, category=NOT_APPLICABLE)
-        terms.append(Term(table, row, p.column, cell))
-        if not label:
-            spec = catalog.spec(p.table)
-            pspec = spec.panel(p.panel or row.panel) if spec else None
-            col = pspec.column(p.column) if pspec else None
-            label = col.label if col else p.column
+        got = _term(document, part, ref, catalog)
+        if isinstance(got, Unresolved):
+            return got
+        if got is not None:
+            terms.append(got)
     if not terms:
         return Unresolved(f"no row of {ref} is printed", ref, category=ROW_MISSING)
-    return Fact(ref, terms, label, missing_cell=missing)
+    return Fact(ref, terms, _column_label(terms[0], catalog), missing_cell=any(t.cell is None for t in terms))
+
+
+def _term(document: Document, part: str, ref: str, catalog: Catalog) -> Term | Unresolved | None:
+    """The cell one term of ``ref`` names; None for an optional term whose row is not printed."""
+    try:
+        p = parse_fact(part.rstrip("?"))
+    except FactSyntaxError:
+        return Unresolved(f"bad fact reference {part!r}", ref)
+    copies = [t for t in document.tables if t.id == p.table]
+    if not copies:
+        spec = catalog.spec(p.table)
+        name = spec.name if spec else p.table
+        return Unresolved(f"table {p.table} ({name}) is not in the document", ref, category=TABLE_MISSING)
+    # a table printed twice (a title in the 目录 read as a table): the copy that has the row
+    table = next((t for t in copies if t.row(p.row, p.panel) is not None), copies[0])
+    row = table.row(p.row, p.panel)
+    if row is None:
+        if part.endswith("?"):
+            return None
+        where = f" in {p.panel}" if p.panel else ""
+        return Unresolved(f"{table.display_name} has no row {p.row}{where}", ref, category=ROW_MISSING)
+    cell = row.cell(p.column)
+    if cell is not None and cell.na:
+        return Unresolved(f"{table.display_name} row {row.label} column {p.column} is marked not applicable",
+                          ref, category=NOT_APPLICABLE)
+    return Term(table, row, p.column, cell)
+
+
+def _column_label(term: Term, catalog: Catalog) -> str:
+    spec = catalog.spec(term.table.id)
+    pspec = spec.panel(term.row.panel) if spec else None
+    col = pspec.column(term.column) if pspec else None
+    return col.label if col else term.column
 
 
 # ---------------------------------------------------------------- resolution
