@@ -9,7 +9,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclint.model.amounts import Stated, Verdict, compare_ratio, compare_rate
+from disclint.model.amounts import Stated, Verdict, compare_rate, compare_ratio
 from disclint.model.text import label_key
 
 CENT = Decimal("0.01")

@@ -10,21 +10,20 @@ import pytest
 from builders import rule_context
 from narrative_builders import (
     BUDGET_FORMS,
-    analysis_of,
     BUDGET_SECTIONS,
     BUDGET_TABLES,
     FINAL_SECTIONS,
     FINAL_TABLES,
+    analysis_of,
     budget_example,
     final_example,
     replace_in,
     synthetic_document,
 )
 
-from disclint.catalog import default_catalog
 from disclint.model import Location
 from disclint.model.finding import Severity
-from disclint.rules.base import Rule, RuleContext
+from disclint.rules.base import Rule
 
 MODULES = ("disclint.rules.narrative", "disclint.rules.shares", "disclint.rules.changes",
            "disclint.rules.sangong", "disclint.rules.units")

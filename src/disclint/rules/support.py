@@ -30,7 +30,14 @@ from disclint.analysis.claims import AMOUNT, CURRENT, PRIOR, Claim, ClaimGroup
 from disclint.analysis.resolve import NOT_PRINTED, Fact, Resolution
 from disclint.analysis.vocabulary import Subject
 from disclint.model import Document, Related
-from disclint.model.amounts import ZERO, Stated, Verdict, compare_restated, fmt, unit_shift
+from disclint.model.amounts import (
+    ZERO,
+    Stated,
+    Verdict,
+    compare_restated,
+    fmt,
+    unit_shift,
+)
 from disclint.rules.base import RuleContext
 
 
