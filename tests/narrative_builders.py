@@ -25,9 +25,9 @@ def sentence_at(text: str, path: str, line: int, column: int = 1) -> Sentence:
 
 
 def synthetic_document(kind: str, sections, tables=None, path: str = "synthetic.txt", catalog=None,
-                       extra_lines=()) -> Document:
+                       extra_lines=(), year: int | None = None) -> Document:
     catalog = catalog or default_catalog()
-    doc = Document(path=path, kind=kind)
+    doc = Document(path=path, kind=kind, year=year)
     line = 1
     for entry in sections:
         heading, sentences = entry[0], entry[1]
@@ -130,7 +130,7 @@ BUDGET_TABLES = {
     + [(n, c, "expenditure", {"total": t, "current": t, "carryover": ""}) for c, n, t, _b, _p in _B_CLASSES]
     + [("本年支出合计", "expense_year_total", "expenditure", {"total": "500.00", "current": "500.00", "carryover": ""}),
        ("年终结转", "carryover_out", "expenditure", {"total": ""}),
-       ("支出总计", "expense_grand_total", "expenditure", {"total": "500.00"})],
+       ("支出总计", "expense_grand_total", "expenditure", {"total": "500.00", "current": "500.00", "carryover": ""})],
     "B03": [("合计", "total", "main", {"total": "500.00", "basic": "300.00", "project": "200.00"})]
     + [(n, c, "main", {"total": t, "basic": b, "project": p}) for c, n, t, b, p in _B_CLASSES],
     "B04": [("一般公共预算", "src_general", "income", {"amount": "500.00"}),
@@ -153,7 +153,6 @@ BUDGET_TABLES = {
             ("合计", "total", "main", {"total": "2.00"})],
     "B11": [("部门合计", "total", "main", {"total": "30.00"})],
     "B12": [("合计", "total", "main", {"total": "200.00"}),
-            ("测试单位", None, "main", {"total": "200.00"}),
             ("业务系统运行维护经费", None, "main", {"total": "120.00"}),
             ("专项业务工作经费", None, "main", {"total": "80.00"})],
 }
@@ -224,8 +223,17 @@ FINAL_SECTIONS = [
     ], "十、其他重要事项情况说明"),
 ]
 
-_F_CLASSES = [("201", "一般公共服务支出", "400.00", "440.00"), ("208", "社会保障和就业支出", "60.00", "60.00"),
-              ("210", "卫生健康支出", "25.00", "25.00"), ("221", "住房保障支出", "15.00", "15.00")]
+# (code, name, general-budget total, all-funds total, 项目支出 of each; the rest is 基本支出)
+_F_CLASSES = [("201", "一般公共服务支出", "400.00", "440.00", "170.00", "200.00"),
+              ("208", "社会保障和就业支出", "60.00", "60.00", "", ""),
+              ("210", "卫生健康支出", "25.00", "25.00", "", ""), ("221", "住房保障支出", "15.00", "15.00", "", "")]
+
+
+def _basic(total: str, project: str) -> str:
+    from decimal import Decimal
+
+    return f"{Decimal(total) - Decimal(project or '0'):.2f}"
+
 
 FINAL_TABLES = {
     "F01": [("一般公共预算财政拨款收入", "src_general", "income", {"amount": "500.00"}),
@@ -235,23 +243,23 @@ FINAL_TABLES = {
             ("本年收入合计", "income_year_total", "income", {"amount": "550.00"}),
             ("年初结转和结余", "opening_balance", "income", {"amount": "50.00"}),
             ("总计", "income_grand_total", "income", {"amount": "600.00"})]
-    + [(n, c, "expenditure", {"amount": all_funds}) for c, n, _g, all_funds in _F_CLASSES]
+    + [(n, c, "expenditure", {"amount": all_funds}) for c, n, _g, all_funds, _gp, _ap in _F_CLASSES]
     + [("本年支出合计", "expense_year_total", "expenditure", {"amount": "540.00"}),
        ("年末结转和结余", "closing_balance", "expenditure", {"amount": "60.00"}),
        ("总计", "expense_grand_total", "expenditure", {"amount": "600.00"})],
     "F02": [("合计", "total", "main", {"total": "550.00", "fiscal": "500.00", "superior": "", "business": "50.00", "other": ""})],
     "F03": [("合计", "total", "main", {"total": "540.00", "basic": "340.00", "project": "200.00"})]
-    + [(n, c, "main", {"total": all_funds}) for c, n, _g, all_funds in _F_CLASSES],
+    + [(n, c, "main", {"total": a, "basic": _basic(a, ap), "project": ap}) for c, n, _g, a, _gp, ap in _F_CLASSES],
     "F04": [("一般公共预算财政拨款", "src_general", "income", {"amount": "500.00"}),
             ("本年收入合计", "income_year_total", "income", {"amount": "500.00"}),
             ("年初财政拨款结转和结余", "opening_balance", "income", {"amount": "10.00"}),
             ("总计", "income_grand_total", "income", {"amount": "510.00"})]
-    + [(n, c, "expenditure", {"total": g, "general": g}) for c, n, g, _a in _F_CLASSES]
+    + [(n, c, "expenditure", {"total": g, "general": g}) for c, n, g, _a, _gp, _ap in _F_CLASSES]
     + [("本年支出合计", "expense_year_total", "expenditure", {"total": "500.00", "general": "500.00"}),
-       ("年末财政拨款结转和结余", "closing_balance", "expenditure", {"total": "10.00"}),
+       ("年末财政拨款结转和结余", "closing_balance", "expenditure", {"total": "10.00", "general": "10.00"}),
        ("总计", "expense_grand_total", "expenditure", {"total": "510.00", "general": "510.00"})],
     "F05": [("合计", "total", "main", {"total": "500.00", "basic": "330.00", "project": "170.00"})]
-    + [(n, c, "main", {"total": g}) for c, n, g, _a in _F_CLASSES],
+    + [(n, c, "main", {"total": g, "basic": _basic(g, gp), "project": gp}) for c, n, g, _a, gp, _ap in _F_CLASSES],
     "F06": [("人员经费合计", "personnel_total", "personnel", {"amount": "300.00"}),
             ("工资福利支出", "301", "personnel", {"amount": "280.00"}),
             ("对个人和家庭的补助", "303", "personnel", {"amount": "20.00"}),

@@ -46,7 +46,25 @@ def test_amount_in_wan():
 
 
 def test_number_without_unit_is_not_an_amount():
-    assert kinds("2023年共有车辆4辆，出国团组0个") == []
+    assert kinds("2023年共有车辆4辆，出国团组0个，合计12") == ["count", "count"]
+    assert kinds("2023年在职人员") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, counter",
+    [("编报绩效目标的项目25个，", "25", "个"), ("单价100万元以上设备0 台（套）", "0", "台（套）"),
+     ("在职人员12人，", "12", "人"), ("全年安排团组0个、累计0人次", "0", "人次")],
+)
+def test_count(text, value, counter):
+    it = [i for i in parse_sentence(text) if i.kind == "count"][-1]
+    assert (it.value, it.unit, it.wan) == (Decimal(value), counter, None)
+
+
+def test_a_code_in_a_level_bracket_is_no_count():
+    # 小学教育（02项）names the 项 by its code: the words keep it
+    items = parse_sentence("教育支出（205类）普通教育（02款）小学教育（02项）12.00万元")
+    assert [i.kind for i in items if i.kind not in ("word", "bare")] == ["amount"]
+    assert "".join(i.text for i in items if i.kind in ("word", "bare")) == "教育支出（205类）普通教育（02款）小学教育（02项）"
 
 
 @pytest.mark.parametrize(
@@ -143,15 +161,16 @@ def test_offsets_point_into_the_sentence():
         # a keyword whose construct does not follow is read as a word, and the rest still parses
         ("资金管理 预算执行率 4 2.73", [("word", "资金管理"), ("word", "预算执行率"), ("bare", "4"), ("bare", "2.73")]),
         ("占有使用价值50万元(原值)", [("word", "占"), ("word", "有使用价值"), ("amount", "50万元"), ("word", "(原值)")]),
-        ("在职人数减少5人", [("word", "在职人数"), ("word", "减少"), ("bare", "5"), ("word", "人")]),
+        ("在职人数减少5人", [("word", "在职"), ("word", "人"), ("word", "数"), ("word", "减少"), ("count", "5人")]),
         ("预算执行率 4 预算执行率=100%", [("word", "预算执行率"), ("bare", "4"), ("word", "预算执行率"),
                                           ("word", "="), ("percent", "100%")]),
         ("与上年10万元增加", [("word", "与上年"), ("amount", "10万元"), ("word", "增加")]),
         # a unit or a percent sign without its number is a word
         ("收入支出总计XXX万元", [("word", "收入支出总计XXX"), ("word", "万元")]),
         ("故障处理率(%) ≥98%", [("word", "故障处理率("), ("word", "%"), ("word", ") ≥"), ("percent", "98%")]),
-        ("次未按标准 1980 元/元支付", [("word", "次未按标准"), ("amount", "1980 元"), ("word", "/"), ("word", "元"),
-                                      ("word", "支付")]),
+        # a counter without its number too (次 of 次未按标准)
+        ("次未按标准 1980 元/元支付", [("word", "次"), ("word", "未按标准"), ("amount", "1980 元"), ("word", "/"),
+                                      ("word", "元"), ("word", "支付")]),
     ],
 )
 def test_a_construct_that_does_not_line_up_is_read_as_words(text, expected):

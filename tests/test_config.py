@@ -243,14 +243,14 @@ def rules_found(result):
 def test_check_reads_the_config_found_walking_up(planted):
     doc = planted / "2025" / "planted.md"
     everything = rules_found(check("--format", "json", doc))
-    assert "T101" in everything and "C601" in everything
+    assert "T101" in everything and "N401" in everything
     write(planted / "pyproject.toml", """\
         [tool.disclint]
-        select = ["T", "C"]
+        select = ["T", "N"]
         ignore = ["T102"]
     """)
     found = rules_found(check("--format", "json", doc))
-    assert found == sorted(r for r in everything if r[0] in "TC" and r != "T102")
+    assert found == sorted(r for r in everything if r[0] in "TN" and r != "T102")
 
 
 def test_command_line_flags_override_the_file(planted):
@@ -258,20 +258,20 @@ def test_command_line_flags_override_the_file(planted):
     write(planted / ".disclint.toml", "fail-on = 'never'\nselect = ['T101']\n")
     assert check(doc).exit_code == 0  # errors found, but fail-on = never
     assert check("--fail-on", "error", doc).exit_code == 1
-    assert rules_found(check("--format", "json", "--select", "C601", doc)) == ["C601"]
+    assert rules_found(check("--format", "json", "--select", "N401", doc)) == ["N401"]
 
 
 def test_per_file_ignores_and_severity_end_to_end(planted):
     doc = planted / "2025" / "planted.md"
     write(planted / ".disclint.toml", """\
-        severity = { C6 = "note" }
+        severity = { N4 = "note" }
         [per-file-ignores]
         "2025/*.md" = ["T1", "S"]
     """)
     data = json.loads(check("--format", "json", doc).stdout)
     rules = {f["rule"] for f in data["findings"]}
     assert rules and not any(r.startswith(("T1", "S")) for r in rules)
-    assert {f["severity"] for f in data["findings"] if f["rule"].startswith("C6")} == {"note"}
+    assert {f["severity"] for f in data["findings"] if f["rule"].startswith("N4")} == {"note"}
 
 
 def test_rounding_tolerance_end_to_end(planted):

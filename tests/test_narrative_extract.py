@@ -6,7 +6,13 @@ import json
 from decimal import Decimal
 
 import pytest
-from narrative_builders import analysis_of, budget_example, final_example, resolve, synthetic_document
+from narrative_builders import (
+    analysis_of,
+    budget_example,
+    final_example,
+    resolve,
+    synthetic_document,
+)
 
 from disclint.analysis import Fact, Unresolved, default_vocabulary
 from disclint.analysis.extract import extract_claims
@@ -313,3 +319,24 @@ def test_item_subject_and_document_kind_come_from_the_catalog_not_table_ids():
     assert document_kind(doc, catalog) == "final_accounts"
     got = [(c.code, c.role) for c in extract_claims(doc, catalog) if c.kind == "amount"]
     assert got == [("2010601", "final")]
+
+
+def test_plugins_add_measure_scope_and_period_words():
+    voc = default_vocabulary()
+    voc.add_synonyms({"measure:executed": ["实际完成数"], "scope:general": ["一般预算"], "period:prior": ["前一年度"]})
+    assert voc.measure_of("本年实际完成数") == "executed"
+    assert voc.scope_of("一般预算拨款") == "general"
+    assert voc.names_prior("前一年度安排", 2026)
+    assert default_vocabulary().measure_of("本年实际完成数") is None  # the run's own words, not global
+
+
+def test_a_lead_in_line_lends_its_scope_to_the_list_below():
+    doc = synthetic_document("budget", [("", [
+        "财政拨款支出主要内容如下：",
+        "1.“城乡社区支出（类）城乡社区管理事务（款）城管执法（项）”25.00万元，主要用于执法车辆维护。",
+    ])], {"B05": [("合计", "total", "main", {"total": "25.00"}), ("城管执法", "2120104", "main", {"total": "25.00"})],
+          "B08": [("合计", "total", "main", {"total": ""})], "B09": []})
+    c = amounts(doc)[0]
+    assert (c.scope, c.code) == ("fiscal", "2120104")
+    # 财政拨款 = 一般公共预算 + 政府性基金 (that table printed without the row: zero)
+    assert resolve(c, doc).ref.startswith("B05[2120104].total + B08[2120104].total?")

@@ -14,16 +14,16 @@ from narrative_builders import (
     BUDGET_TABLES,
     FINAL_SECTIONS,
     FINAL_TABLES,
+    analysis_of,
     budget_example,
     final_example,
     replace_in,
     synthetic_document,
 )
 
-from disclint.catalog import default_catalog
 from disclint.model import Location
 from disclint.model.finding import Severity
-from disclint.rules.base import Rule, RuleContext
+from disclint.rules.base import Rule
 
 MODULES = ("disclint.rules.narrative", "disclint.rules.shares", "disclint.rules.changes",
            "disclint.rules.sangong", "disclint.rules.units")
@@ -41,6 +41,10 @@ def lint(doc, codes=None):
 
 def errors(findings, code=None):
     return [f for f in findings if f.severity is Severity.ERROR and (code is None or f.rule == code)]
+
+
+def claim_of(doc, text, kind="amount"):
+    return next(c for c in analysis_of(doc).claims if c.kind == kind and text in c.subject_text + c.item.text)
 
 
 def line_of(doc, text):
@@ -90,13 +94,27 @@ def test_n401_amount_against_table():
     assert f.key and str(line) not in f.key.split("|")
 
 
-def test_n401_rounding_is_a_note():
-    tables = dict(BUDGET_TABLES)
-    tables["B11"] = [("部门合计", "total", "main", {"total": "30.30"})]
-    sections = replace_in(BUDGET_SECTIONS, "预算数30.00万元，与2023年预算35.00万元相比，减少5.00万元，减少14.29%",
-                          "预算数30万元，与2023年预算35.30万元相比，减少5.00万元，减少14.16%")
-    found = lint(budget_example(sections, tables), {"N401"})
-    assert [(f.severity, f.rounding) for f in found] == [(Severity.NOTE, True)]
+def test_n401_compares_at_the_precision_the_narrative_states():
+    # 机关运行经费 stated in whole 万元: 30万元 restates 30.30 (rounded to 0 places: 30), no
+    # finding; 30.50 rounds to 31, a rounding-sized difference; 30.60 is beyond rounding
+    def found(table_value):
+        tables = dict(BUDGET_TABLES)
+        tables["B11"] = [("部门合计", "total", "main", {"total": table_value})]
+        sections = replace_in(BUDGET_SECTIONS, "预算数30.00万元，与2023年预算35.00万元相比，减少5.00万元，减少14.29%",
+                              "预算数30万元，与2023年预算35.00万元相比，减少5.00万元，减少14.29%")
+        return [(f.severity, f.rounding) for f in lint(budget_example(sections, tables), {"N401"})]
+
+    assert found("30.30") == []
+    assert found("30.50") == [(Severity.NOTE, True)]
+    assert found("30.60") == [(Severity.ERROR, False)]
+
+
+def test_n401_a_yuan_table_restated_in_wan_to_the_cent_is_equal():
+    # 371,514,655.00元 is 37,151.4655万元; a narrative's 37,151.47万元 restates it exactly
+    doc = synthetic_document("budget", [("三、支出预算情况说明", ["2025年支出预算37,151.47万元，其中：基本支出2,100.00万元。"])],
+                             {"B03": [("合计", "total", "main", {"total": "371,514,655.00", "basic": "20,999,951.00"})]})
+    doc.table("B03").unit = "元"
+    assert lint(doc, {"N401"}) == []
 
 
 def test_n401_final_class_figure_names_the_all_funds_table():
@@ -106,11 +124,12 @@ def test_n401_final_class_figure_names_the_all_funds_table():
 
 
 # ---------------------------------------------------------------- N402
-def test_n402_quantity_stated_twice():
-    doc, found, line = planted("final", "支出决算400.00万元", "支出决算401.00万元", "N402")
+def test_a_quantity_stated_twice_against_its_cell_is_n401_not_n402():
+    # (二) 一般公共服务支出（类）400.00 and (三) 支出决算401.00 are one cell, 公开05 201 = 400.00:
+    # the wrong statement is compared with the cell; N402 is for quantities without one
+    doc, found, line = planted("final", "支出决算400.00万元", "支出决算401.00万元", "N401")
     assert len(found) == 1 and found[0].location.line == line
-    assert "400.00" in found[0].message and "401.00" in found[0].message
-    assert found[0].related[0].location.line == line_of(doc, "一般公共服务支出（类）400.00万元")
+    assert errors(lint(doc), "N402") == []
 
 
 # ---------------------------------------------------------------- N403
@@ -121,7 +140,15 @@ def test_n403_narrative_sum_without_table():
 
 
 def test_n403_personnel_plus_public_is_basic():
-    _doc, found, _line = planted("final", "公用经费30.00万元", "公用经费40.00万元", "N403")
+    # 公用经费 40.00 breaks 基本支出 = 人员经费 + 公用经费, but 公开06 has 30.00: the part is
+    # the culprit (N401), and the sum is not reported a second time
+    doc, found, line = planted("final", "公用经费30.00万元", "公用经费40.00万元", "N401")
+    assert len(found) == 1 and found[0].location.line == line
+    assert errors(lint(doc), "N403") == []
+    # without 公开06 nothing tells which figure is wrong: the sum is reported
+    tables = {k: v for k, v in FINAL_TABLES.items() if k != "F06"}
+    sections = replace_in(FINAL_SECTIONS, "公用经费30.00万元", "公用经费40.00万元")
+    found = errors(lint(final_example(sections, tables)), "N403")
     assert len(found) == 1 and "340.00" in found[0].message
 
 
@@ -143,9 +170,10 @@ def test_p501_share_of_a_named_whole():
     assert len(found) == 1 and "540.00" in found[0].message
 
 
-def test_p502_shares_sum():
-    _doc, found, _line = planted("budget", "占40.00%", "占41.00%", "P502")
-    assert len(found) == 1 and "101.00%" in found[0].message
+def test_p502_a_sum_off_because_of_one_wrong_share_is_that_share_s_error():
+    doc, found, line = planted("budget", "占40.00%", "占41.00%", "P501")
+    assert len(found) == 1 and found[0].location.line == line
+    assert [f for f in lint(doc, {"P502"})] == []
 
 
 def test_p502_rounding_of_shares_is_a_note():
@@ -227,16 +255,28 @@ def test_c603_opposite_directions_and_unchanged():
 
 
 # ---------------------------------------------------------------- G701
+def _f09(**finals):
+    return [(label, key, panel, {"budget": cells["budget"], "final": finals.get(key, cells["final"])})
+            for label, key, panel, cells in FINAL_TABLES["F09"]]
+
+
 def test_g701_zero_in_narrative_number_in_table():
-    tables = dict(FINAL_TABLES)
-    tables["F09"] = [row if row[1] != "reception" else ("公务接待费", "reception", "main", {"budget": "", "final": "0.50"})
-                     for row in FINAL_TABLES["F09"]]
-    doc = final_example(tables=tables)
+    # the table has 公务接待费 0.50 (and its 合计 3.00 adds up); the narrative says 0 (and 2.50)
+    doc = final_example(tables={**FINAL_TABLES, "F09": _f09(reception="0.50", total="3.00")})
     found = errors(lint(doc), "G701")
-    assert len(found) == 1
-    assert "says 0" in found[0].message and "0.50" in found[0].message
-    assert found[0].location.line == line_of(doc, "公务接待费支出0万元")
-    assert found[0].related[0].location.column_label == "决算数"
+    zero = [f for f in found if "says 0" in f.message]
+    assert len(zero) == 1 and "0.50" in zero[0].message
+    assert zero[0].location.line == line_of(doc, "公务接待费支出0万元")
+    assert zero[0].related[0].location.column_label == "决算数"
+
+
+def test_g701_a_cell_whose_table_does_not_add_up_is_not_held_against_the_narrative():
+    # 公务接待费 0.50 while 合计 2.50 = 0 + 2.50 + 0.50 does not hold: the table's own sum
+    # (T101) says which figure is wrong, not the narrative's 0
+    doc = final_example(tables={**FINAL_TABLES, "F09": _f09(reception="0.50")})
+    assert errors(lint(doc), "G701") == []
+    res = analysis_of(doc).resolution(claim_of(doc, "公务接待费支出0万元"))
+    assert res.fact is None and res.unresolved.table_quantity and "合计" in res.unresolved.reason
 
 
 def test_g701_budget_figure_of_final_accounts():
@@ -313,3 +353,12 @@ def test_n402_pairs_a_quantity_whose_table_is_missing():
     found = [f for f in lint(doc, {"N402"}) if f.severity is Severity.ERROR]
     assert len(found) == 1
     assert "20.00" in found[0].message and "21.00" in found[0].message
+
+
+def test_a_figure_against_a_zero_cell_is_no_unit_slip():
+    # 公务接待费 决算 0 in the table, 1.20 in the narrative: the figure is wrong (G701), not
+    # 10,000 times too large (any small figure is "near" a zero)
+    tables = {**FINAL_TABLES, "F09": _f09(reception="0")}  # a printed 0, not a blank
+    sections = replace_in(FINAL_SECTIONS, "公务接待费支出0万元", "公务接待费支出1.20万元")
+    found = errors(lint(final_example(sections, tables)))
+    assert [f.rule for f in found if f.rule in ("G701", "U801")] == ["G701"]

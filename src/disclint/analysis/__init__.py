@@ -3,8 +3,9 @@
 The runner reads a document, then builds one :class:`DocumentAnalysis` for it and
 hands it to every rule (``ctx.analysis``). It holds, each computed at most once:
 
-* ``claims``: the numbers of the narrative, typed (subject, role, anchor, enumeration;
-  :mod:`.extract`, with the claim grammar of :mod:`disclint.grammar.claims`);
+* ``claims``: the numbers of the narrative, typed (subject, measure, period, fund scope;
+  anchor, enumeration: :mod:`.extract`, with the claim grammar of
+  :mod:`disclint.grammar.claims`);
 * ``resolution(claim)``: the table fact a claim restates, or why it has none
   (:mod:`.resolve`, with the vocabulary of :mod:`.vocabulary`);
 * ``checks``: every identity of the catalog evaluated on the tables, with the cell
@@ -24,12 +25,24 @@ from disclint.analysis.claims import AMOUNT, SHARE, Claim, ClaimGroup
 from disclint.analysis.coverage import measure
 from disclint.analysis.extract import document_kind, extract_claims
 from disclint.analysis.identities import Check, IdentityResults, evaluate_identities
-from disclint.analysis.resolve import Fact, Resolution, Unresolved, lookup, resolve_claim
-from disclint.analysis.vocabulary import Matcher, Vocabulary, build_vocabulary, default_vocabulary
+from disclint.analysis.resolve import (
+    CellTrust,
+    Fact,
+    Resolution,
+    Unresolved,
+    lookup,
+    resolve_claim,
+)
+from disclint.analysis.vocabulary import (
+    Matcher,
+    Vocabulary,
+    build_vocabulary,
+    default_vocabulary,
+)
 from disclint.catalog import Catalog, default_catalog
 from disclint.model import Document
-from disclint.model.coverage import Coverage
 from disclint.model.amounts import ZERO
+from disclint.model.coverage import Coverage
 
 __all__ = [
     "Check",
@@ -87,7 +100,7 @@ class DocumentAnalysis:
         mine = 0 <= claim.id < len(self.claims) and self.claims[claim.id] is claim
         if mine and claim.id in self._resolutions:
             return self._resolutions[claim.id]
-        res = resolve_claim(claim, self.document, self.catalog, self.vocabulary)
+        res = resolve_claim(claim, self.document, self.catalog, self.vocabulary, self.trust)
         if mine:
             self._resolutions[claim.id] = res
         return res
@@ -97,6 +110,11 @@ class DocumentAnalysis:
         return lookup(self.document, ref, self.catalog)
 
     # -- the tables ------------------------------------------------------------
+    @cached_property
+    def trust(self) -> CellTrust:
+        """The cells the table identities vouch for (a claim is not paired with one they do not)."""
+        return CellTrust(self.checks, self.document)
+
     @cached_property
     def identities(self) -> IdentityResults:
         return evaluate_identities(self.document, self.catalog, self.tolerance)
@@ -133,44 +151,56 @@ class DocumentAnalysis:
         return resolved, total, missing
 
     def claims_to_dicts(self) -> list[dict]:
-        """The claims as ``disclint parse`` prints them: one JSON-ready dict per claim."""
+        """The claims as ``disclint parse`` prints them: one JSON-ready dict per claim, with
+        its four dimensions (subject, measure, period, scope), unit and stated precision,
+        and the table fact it restates or why it has none."""
+        return [self._claim_dict(c) for c in self.claims]
+
+    def _claim_dict(self, c: Claim) -> dict:
         voc = self.vocabulary
-        out = []
-        for c in self.claims:
-            d = {
-                "id": c.id,
-                "kind": c.kind,
-                "text": c.text,
-                "sentence": c.sentence.text,
-                "section": c.heading,
-                "location": c.location.to_dict(),
-                "subject": c.subject,
-                "subject_name": voc.subjects[c.subject].name if c.subject in voc.subjects else None,
-                "subject_text": c.subject_text,
-                "code": c.code,
-                "role": c.role,
-                "value": None if c.value is None else str(c.value.value),
-                "written": None if c.written is None else str(c.written),
-                "unit": c.unit,
-                "direction": c.direction or None,
-                "anchor": c.anchor.id if c.anchor is not None else None,
-                "group": c.group.id if c.group is not None else None,
-                "group_head": c.group.head.id if c.group is not None and c.group.head is not None else None,
-                "whole": c.whole_text,
-            }
-            target = c if c.kind == AMOUNT else c.anchor
-            if target is not None:
-                res = self.resolution(target)
-                if res.fact is not None:
-                    d["fact"] = {"ref": res.fact.ref, "value": str(res.fact.value), "cell": res.fact.label,
-                                 "location": res.fact.location.to_dict()}
-                    d["unresolved"] = None
-                else:
-                    d["fact"] = None
-                    d["unresolved"] = res.unresolved.reason if res.unresolved is not None else "no subject"
-                    d["table_quantity"] = res.unresolved is not None and res.unresolved.table_quantity
-            out.append(d)
-        return out
+        d = {
+            "id": c.id,
+            "kind": c.kind,
+            "text": c.text,
+            "sentence": c.sentence.text,
+            "section": c.heading,
+            "location": c.location.to_dict(),
+            "subject": c.subject,
+            "subject_name": voc.subjects[c.subject].name if c.subject in voc.subjects else None,
+            "subject_text": c.subject_text,
+            "code": c.code,
+            "item": c.chain.label if c.chain is not None else None,
+            "measure": c.measure,
+            "period": c.period,
+            "scope": c.scope,
+            "role": c.role,
+            "value": None if c.value is None else str(c.value.value),
+            "written": None if c.written is None else str(c.written),
+            "unit": c.unit,
+            "decimals": c.value.decimals if c.value is not None else None,
+            "direction": c.direction or None,
+            "base_measure": c.base_measure,
+            "anchor": c.anchor.id if c.anchor is not None else None,
+            "prior": c.prior.id if c.prior is not None else None,
+            "partner": c.partner.id if c.partner is not None else None,
+            "group": c.group.id if c.group is not None else None,
+            "group_head": c.group.head.id if c.group is not None and c.group.head is not None else None,
+            "whole": c.whole_text,
+        }
+        target = c if c.kind == AMOUNT else c.anchor
+        if target is not None:
+            res = self.resolution(target)
+            if res.fact is not None:
+                d["fact"] = {"ref": res.fact.ref, "value": str(res.fact.value), "cell": res.fact.label,
+                             "location": res.fact.location.to_dict()}
+                d["unresolved"] = None
+            else:
+                why = res.unresolved  # an Unresolved is falsy: compare with None
+                d["fact"] = None
+                d["unresolved"] = why.reason if why is not None else "no subject"
+                d["unresolved_category"] = why.category if why is not None else None
+                d["table_quantity"] = why is None or why.table_quantity
+        return d
 
 
 def analyse(document: Document, catalog: Catalog | None = None, vocabulary: Vocabulary | None = None,

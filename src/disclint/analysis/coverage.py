@@ -8,27 +8,46 @@ numbers of a table's region no cell took (``Table.leftovers``), are counted too.
 
 Claims: the narrative's amounts and shares (a share through the amount it qualifies)
 that name a table quantity are checked (paired with a cell) or unresolved; the others
-are skipped, by the reason their resolution gives.
+are skipped. Unresolved and skipped ones are counted by the category of their reason.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from disclint.analysis.claims import AMOUNT, SHARE, Claim
-from disclint.analysis.resolve import Resolution
 from disclint.catalog import Catalog
 from disclint.model import Document, Table
-from disclint.model.coverage import EMPTY, MISSING, READ, UNREAD, ClaimCoverage, Coverage, TableCoverage
+from disclint.model.coverage import (
+    EMPTY,
+    MISSING,
+    READ,
+    UNREAD,
+    ClaimCoverage,
+    Coverage,
+    TableCoverage,
+)
+
+if TYPE_CHECKING:
+    from disclint.analysis.resolve import Resolution
 
 
-def measure(document: Document, catalog: Catalog, claims: list[Claim], resolution) -> Coverage:
-    """The coverage of ``document``; ``resolution(claim) -> Resolution`` is the analysis's."""
+def expected_tables(document: Document, catalog: Catalog) -> list[str]:
+    """The ids of the tables the document's template requires and its 目录 lists (none
+    when the document has no table of a known template)."""
     template = _template(document, catalog)
     expected = [s.id for s in catalog.tables if template and s.template == template and s.required]
     for entry in document.toc:
         if entry.table_id and entry.table_id not in expected:
             expected.append(entry.table_id)
+    return expected
+
+
+def measure(document: Document, catalog: Catalog, claims: list[Claim], resolution) -> Coverage:
+    """The coverage of ``document``; ``resolution(claim) -> Resolution`` is the analysis's."""
+    template = _template(document, catalog)
+    expected = expected_tables(document, catalog)
     found: dict[str, list[Table]] = {}
     for t in document.tables:
         found.setdefault(t.id, []).append(t)
@@ -63,17 +82,22 @@ def _content(table: Table) -> tuple:
 
 
 def _claims(claims: list[Claim], resolution) -> ClaimCoverage:
+    """Checked, unresolved and skipped amounts and shares, each not-checked one counted
+    under the category of its reason (``disclint.analysis.resolve``: last year's figure,
+    a table the template does not print, no known subject ...)."""
     out = ClaimCoverage()
     for c in claims:
         target = c if c.kind == AMOUNT else c.anchor if c.kind == SHARE else None
         if target is None:
             continue
-        res: Resolution = resolution(target)
+        res: "Resolution" = resolution(target)
         if res.fact is not None:
             out.checked += 1
-        elif res.unresolved is not None and not res.unresolved.table_quantity:
-            reason = res.unresolved.reason.split(" (")[0].split(":")[0]
+            continue
+        reason = res.unresolved.category if res.unresolved is not None else "no subject"
+        if res.unresolved is not None and not res.unresolved.table_quantity:
             out.skipped[reason] = out.skipped.get(reason, 0) + 1
         else:
             out.unresolved += 1
+            out.unresolved_by[reason] = out.unresolved_by.get(reason, 0) + 1
     return out

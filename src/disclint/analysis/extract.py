@@ -1,51 +1,80 @@
-"""From parsed sentences to claims: subjects, roles, anchors and enumerations.
+"""From parsed sentences to typed claims: subject, measure, period, scope; anchors and
+enumerations.
 
-The grammar gives each sentence as a flat item list. Here, walking a section's
-sentences in order:
+The grammar gives each sentence as a flat item list. A :class:`_SectionReader` walks a
+section's sentences in order, one method per kind of item, keeping what the next
+number needs (the words since the last boundary, the amounts of the clause and the
+sentence, the open enumeration, the item paragraph):
 
-* the *subject text* of an amount is the words since the last boundary (a
-  separator, a keyword construct, the previous amount); the subject is the
-  vocabulary synonym ending nearest the number. An amount whose words name no
-  subject (支出决算3,155.29万元 after 年初预算3,205.70万元) takes the subject of
-  the amount before it in the same sentence;
-* the *role* (年初预算 / 全年预算 -> budget, 决算 -> final, 与…相比 -> prior) comes
-  from the words too; a document's default is its own kind;
-* a share, change or completion rate belongs to the amount before it (a change
-  that names its own subject, 收入总计增加170.03万元, to the latest amount of that
-  subject in the section);
+* the *subject text* of an amount is the words since the last boundary (a separator,
+  a keyword construct, the previous number); the subject is the vocabulary synonym
+  ending nearest the number, or the 类/款/项 row its words name down to
+  (:func:`~disclint.analysis.vocabulary.item_chain`, placed in the document's tables
+  by :func:`place_items`);
+* an amount whose words name nothing takes what the amount before it in its clause
+  is about (年初预算3,205.70万元，支出决算3,155.29万元); one whose words are only
+  measure, period and year words (2023年预算安排) takes its item paragraph's
+  (“…（项）”Y万元，主要用于…。2022年当年预算执行数为A万元，2023年预算安排B万元);
+* measure, period and scope come from the words (:class:`Vocabulary`); a scope not
+  named is the enumeration head's, else the lead-in sentence's (…主要内容如下：),
+  else the nearest section heading's;
+* a share or a completion rate belongs to the amount before it in its clause; a
+  change or 持平 to the quantity its own clause names (公务接待费支出决算减少0.22万元:
+  公务接待费, whatever the paragraph's total), else to the amount before it;
+* the amount right after 比上年预算 / inside 与2022年预算X万元相比 is last year's, the
+  *prior* of the amount it compares with; so is an amount of the same subject whose
+  words put it in last year (2022年当年预算执行数为A万元);
 * 其中 / 主要包括 / 主要用于以下方面 open an enumeration whose head is the amount
   before the marker; it runs to the end of the sentence (。), across line breaks.
+
+Every claim inherits from another through one method, :meth:`Claim.about`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from disclint.analysis.claims import (
     AMOUNT,
-    BUDGET,
     CHANGE,
+    CHANGE_AMOUNT,
+    CHANGE_RATE,
     COMPLETION,
+    COUNT,
+    CURRENT,
     EXECUTION,
-    FINAL,
+    MEASURE_OF,
     PRIOR,
     SAME,
     SHARE,
     Claim,
     ClaimGroup,
 )
-from disclint.analysis.vocabulary import Match, Matcher, Vocabulary, default_vocabulary
+from disclint.analysis.vocabulary import (
+    ALL_FUNDS,
+    DEFAULT_MEASURES,
+    ItemChain,
+    Matcher,
+    Vocabulary,
+    default_vocabulary,
+    item_chain,
+    name_key,
+)
 from disclint.catalog import Catalog, default_catalog
 from disclint.grammar.claims import Item, parse_sentence
-from disclint.model import Document, Section
+from disclint.model import Document, Section, Sentence, Table
 from disclint.model.amounts import Stated, in_wan
-from disclint.model.patterns import PART
+from disclint.model.patterns import PART, YEAR, strip_heading_ordinal
 from disclint.model.text import label_key
 
-_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|单位预算|预算单位|部门预算|社会保险基金预算")
-_ROLE = re.compile(r"(年初预算|全年预算|调整预算|预算数|预算安排|预算批复|预算总额|预算)|(支出决算|决算数|决算|实际支出)")
-_STRONG = set("。；;!！?？")
-_ITEM = re.compile(r"(?P<cls>[^，,。；;：:（）]+?)（类）(?:(?P<kuan>[^（）]+?)（款）)?(?:(?P<item>[^（）]+?)（项）)?")
+_SENTENCE_END = set("。!！?？")
+# items that are figures (a bare number, a year of a heading, is not)
+_NUMBERS = {"amount", "percent", "count", "share", "change", "completion", "execution", "compare"}
+_CLAUSE_END = _SENTENCE_END | set("；;")
+_LEAD_END = re.compile(r"(?:如下|以下|[:：])$")
+_PART_MARK_LEN = 24  # a sentence longer than this is prose, not a heading the reader missed
 
 
 def document_kind(doc: Document, catalog: Catalog | None = None) -> str | None:
@@ -58,13 +87,12 @@ def document_kind(doc: Document, catalog: Catalog | None = None) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def role_of(text: str, kind: str | None) -> str | None:
-    """年初预算 / 全年预算 -> budget, 决算 -> final; the last one written wins."""
-    t = _FUNDS.sub("", label_key(text))
-    role = None
-    for m in _ROLE.finditer(t):
-        role = BUDGET if m.group(1) else FINAL
-    return role
+def document_year(doc: Document) -> int | None:
+    """The year the document is about: the reader's, else the year its table titles name most."""
+    if doc.year:
+        return doc.year
+    years = Counter(int(m.group(1)) for t in doc.tables for m in YEAR.finditer(t.title))
+    return years.most_common(1)[0][0] if years else None
 
 
 def headings_chain(doc: Document, section: Section, by_heading: dict[str, Section] | None = None) -> list[str]:
@@ -82,17 +110,35 @@ def headings_chain(doc: Document, section: Section, by_heading: dict[str, Sectio
     return chain
 
 
+def _part_kind(text: str, voc: Vocabulary) -> bool | None:
+    """True for a part heading that opens the 情况说明, False for another part, None
+    when the words do not say."""
+    t = label_key(text)
+    if any(w in t for w in voc.statement_parts):
+        return True
+    if any(w in t for w in voc.other_parts + voc.appendix):
+        return False
+    return None
+
+
+def _part_text(section: Section) -> str:
+    """A part heading with its first sentence when that is short: a heading wrapped
+    onto the next line (第三部分 …2025 年度 / 部门决算情况说明) is read whole."""
+    first = section.sentences[0].text if section.sentences else ""
+    return section.heading + (first if len(first) <= _PART_MARK_LEN else "")
+
+
 def statement_sections(doc: Document, voc: Vocabulary) -> dict[int, bool]:
     """Which sections belong to the 情况说明 (True) rather than the glossary,
     attachments or the 概况 before it (False), by ``id(section)``."""
     out: dict[int, bool] = {}
-    has_part = any(PART.search(s.heading) and "情况说明" in s.heading for s in doc.sections)
-    inside = not has_part
+    parts = {id(s): _part_kind(_part_text(s), voc) for s in doc.sections if PART.search(s.heading)}
+    inside = True not in parts.values()  # without a 情况说明 part, everything may be
     by_heading = {s.heading: s for s in doc.sections}
     for s in doc.sections:
         h = label_key(s.heading)
-        if PART.search(s.heading):
-            inside = "情况说明" in s.heading
+        if id(s) in parts:
+            inside = parts[id(s)] is True
         chain = [label_key(x) for x in headings_chain(doc, s, by_heading)]
         appendix = any(p in c for c in chain for p in voc.appendix)
         if appendix and any(p in h for p in voc.appendix) and s.level <= 1:
@@ -101,44 +147,454 @@ def statement_sections(doc: Document, voc: Vocabulary) -> dict[int, bool]:
     return out
 
 
+@dataclass
+class _About:
+    """What an item paragraph is about (the claim that named it, or a sentence that
+    names an item without a number), for the bare amounts of its paragraph."""
+
+    subject: str | None
+    subject_name: str | None
+    code: str | None
+    chain: ItemChain | None
+    scope: str
+    context: str
+    subject_text: str = ""
+    unplaced: str | None = None
+    non_table: str | None = None
+
+
+def _about_of(c: Claim) -> _About:
+    return _About(c.subject, c.subject_name, c.code, c.chain, c.scope, c.context, c.subject_text, c.unplaced,
+                  c.non_table)
+
+
+class _Enumeration:
+    """The open enumeration (其中：A…、B…) of the sentence being read, with the nesting
+    of 人员经费X万元，主要包括：…；公用经费… (a list inside a list ends at its ；)."""
+
+    def __init__(self, groups: list[ClaimGroup]):
+        self.groups = groups
+        self.group: ClaimGroup | None = None
+        self.outer: ClaimGroup | None = None
+        self.moved: Claim | None = None
+        self.pending: str | None = None  # a marker not yet followed by an amount
+        self.after_semicolon: set[int] = set()
+        self.semicolon = False
+
+    def open(self, marker: str, head: Claim | None) -> None:
+        self.pending = marker
+        nested, self.moved = None, None
+        if self.group is not None and head is not None and head in self.group.parts:
+            nested = self.group  # 人员经费X万元，主要包括…: an enumeration inside an enumeration
+            if head.id in self.after_semicolon:
+                # …；本年支出总计X万元，其中：a new enumeration, unless its list has no amounts
+                self.group.parts.remove(head)
+                head.group = None
+                self.moved = head
+        self.group = ClaimGroup(len(self.groups), head, [], marker)
+        self.outer = nested
+        self.groups.append(self.group)
+
+    def add(self, c: Claim) -> None:
+        if self.group is not None and (self.pending or self.group.parts):
+            c.group = self.group
+            self.group.parts.append(c)
+        self.pending = None
+        if self.semicolon:
+            self.after_semicolon.add(c.id)
+        self.semicolon = False
+
+    @property
+    def head(self) -> Claim | None:
+        return self.group.head if self.group is not None else None
+
+    def end_clause(self) -> None:
+        """A ；: a nested list that ended (or only described its total) gives back the outer one."""
+        self.semicolon = True
+        if self.outer is not None and self.group is not None:
+            if not self.group.parts or self.moved is None:
+                if self.moved is not None:
+                    self._rejoin()
+                self.group = self.outer
+                self.pending = None
+            self.outer, self.moved = None, None
+
+    def end_sentence(self) -> None:
+        if self.moved is not None and self.outer is not None and self.group is not None and not self.group.parts:
+            self._rejoin()  # its 主要包括… listed no amounts: still a part
+        self.semicolon = False
+        self.group, self.outer, self.moved, self.pending = None, None, None, None
+
+    def _rejoin(self) -> None:
+        self.outer.parts.append(self.moved)
+        self.moved.group = self.outer
+
+
+@dataclass
+class _SectionState:
+    """What the reading of one section carries from item to item."""
+
+    words: list[str] = field(default_factory=list)  # since the last boundary: the next number's words
+    clause_words: list[str] = field(default_factory=list)  # since the last 。/；
+    sentence_words: list[str] = field(default_factory=list)
+    before_base: str = ""  # the words before a 比上年… of this clause
+    base: Item | None = None  # a 比上年… not yet followed by its change
+    clause: list[Claim] = field(default_factory=list)  # amounts since the last 。/；
+    sentence: list[Claim] = field(default_factory=list)  # amounts of this sentence
+    previous_sentence: list[Claim] = field(default_factory=list)
+    section: list[Claim] = field(default_factory=list)
+    change: Claim | None = None  # the last change of this clause (增加X万元，增长Y%)
+    paragraph: _About | None = None  # the item paragraph a bare amount is about
+    lead_scope: str | None = None  # the scope of a lead-in sentence (财政拨款支出主要内容如下：)
+    in_statement: bool = True
+
+
+class _SectionReader:
+    """Reads the claims of one section (see the module docstring)."""
+
+    def __init__(self, walker: "_Walker", section: Section):
+        self.w = walker
+        self.voc = walker.voc
+        self.section = section
+        chain = headings_chain(walker.doc, section, walker.by_heading)
+        self.heading_ctx = label_key("".join(chain))
+        self.heading_scope = next((sc for h in chain if (sc := self.voc.scope_of(h))), None)
+        self.s = _SectionState(in_statement=walker.statement.get(id(section), True))
+        self.enum = _Enumeration(walker.groups)
+        self.sentence: Sentence | None = None
+
+    # -- the walk ----------------------------------------------------------------
+    def read(self) -> None:
+        self.s.words = self._continued_heading()
+        for sentence in self.section.sentences:
+            self.sentence = sentence
+            items = parse_sentence(sentence.text)
+            for it in items:
+                getattr(self, "on_" + it.kind)(it)
+            if not any(it.kind in _NUMBERS for it in items):
+                self._line_without_numbers(sentence.text)
+        self.end_sentence()  # a last sentence without its 。
+
+    def _continued_heading(self) -> list[str]:
+        """A heading that is an item line (2.“公共安全支出（类）司法（款）公共法律服务（项）”,
+        or one that breaks off inside the quoted name) starts its first sentence's words:
+        the reader took the item's number for a heading's."""
+        h = self.section.heading
+        if not self.section.sentences:
+            return []
+        if h.count("“") > h.count("”") or item_chain(h, self.w.matcher) is not None:
+            return [strip_heading_ordinal(h)]
+        return []
+
+    # -- words and boundaries ----------------------------------------------------------
+    def on_word(self, it: Item) -> None:
+        for bucket in (self.s.words, self.s.clause_words, self.s.sentence_words):
+            bucket.append(it.text)
+
+    on_bare = on_word
+
+    def on_sep(self, it: Item) -> None:
+        if self.s.words and it.text not in _CLAUSE_END:
+            self._names_item(label_key("".join(self.s.words)))  # “…（项）”，48.00万元
+        if it.text in _CLAUSE_END:
+            self.s.clause, self.s.clause_words = [], []
+            self.s.change, self.s.base, self.s.before_base = None, None, ""
+            if it.text in "；;":
+                self.enum.end_clause()
+        if it.text in _SENTENCE_END:
+            self.end_sentence()
+        self.s.words = []
+
+    def end_sentence(self) -> None:
+        """A 。: a sentence without amounts may name the item of its paragraph; last
+        year's amounts pair with this year's; the enumeration ends."""
+        s = self.s
+        if not s.sentence and s.sentence_words:
+            self._names_item(label_key("".join(s.sentence_words)))
+        self._pair_priors(s.sentence)
+        self.enum.end_sentence()
+        if s.sentence:
+            s.previous_sentence = s.sentence
+        s.sentence, s.sentence_words = [], []
+
+    def _names_item(self, text: str) -> bool:
+        """1、一般公共服务支出(类)财政事务(款)行政运行(项)。: the item of the amounts that follow."""
+        chain = item_chain(text, self.w.matcher)
+        if chain is None:
+            return False
+        self.s.paragraph = _About("class", chain.text, chain.class_code, chain, self._scope(text, None),
+                                  text + "|" + self.heading_ctx, text)
+        return True
+
+    def _line_without_numbers(self, line: str) -> None:
+        """A line of the reader without numbers: it may name an item; a short one without
+        final punctuation may be a part heading the reader left as a sentence (名词解释 /
+        部门预算编制说明); one that ends in ： or 如下 leads into a list and lends it its
+        scope (财政拨款支出主要内容如下：)."""
+        text = label_key(line)
+        if self._names_item(text):
+            return
+        closed = line.rstrip()[-1:] in _CLAUSE_END
+        if not closed and len(text) <= _PART_MARK_LEN:
+            part = _part_kind(text, self.voc)
+            if part is not None:
+                self.s.in_statement = part
+                self.s.paragraph, self.s.lead_scope = None, None
+                return
+        if _LEAD_END.search(text):
+            self.s.lead_scope = self.voc.scope_of(text) or self.s.lead_scope
+
+    def on_enum(self, it: Item) -> None:
+        s = self.s
+        head = s.sentence[-1] if s.sentence else (s.previous_sentence[0] if s.previous_sentence else None)
+        self.enum.open(it.text, head)
+        s.words = []
+
+    def on_base(self, it: Item) -> None:
+        self.s.before_base = "".join(self.s.words)
+        self.s.base = it
+        self.s.words = []
+
+    # -- numbers -------------------------------------------------------------------
+    def on_amount(self, it: Item) -> None:
+        s = self.s
+        text = "".join(s.words)
+        s.words = []
+        if s.base is not None and not text:  # 比上年预算86.20万元: last year's figure
+            self._prior(it, s.base.text, self._current_before())
+            return
+        c = self.w.new(AMOUNT, self.sentence, self.section, it, value=_stated(it), written=it.value, unit=it.unit)
+        self._type_amount(c, text)
+        self.enum.add(c)
+        if c.chain is not None and not c.inherited:
+            s.paragraph = _about_of(c)  # “…（项）”Y万元，主要用于…: an item paragraph opens
+        s.change = None
+        for bucket in (s.sentence, s.clause, s.section):
+            bucket.append(c)
+
+    def on_count(self, it: Item) -> None:
+        text = "".join(self.s.words)
+        self.s.words = []
+        c = self.w.new(COUNT, self.sentence, self.section, it, written=it.value, unit=it.unit, subject_text=text,
+                       measure=MEASURE_OF[COUNT])
+        c.in_statement = self.s.in_statement
+
+    def on_percent(self, it: Item) -> None:
+        self.s.words = []  # a bare percentage (a survey result, a target): not a claim
+
+    def on_compare(self, it: Item) -> None:
+        if it.prior is not None:  # 与2022年预算42.52万元相比
+            self._prior(it.prior, it.text, self._current_before())
+        self.s.words = []
+
+    def on_share(self, it: Item) -> None:
+        s = self.s
+        text = "".join(s.words)
+        s.words = []
+        anchor = s.clause[-1] if s.clause else None
+        c = self.w.new(SHARE, self.sentence, self.section, it, value=_pct(it), written=it.value, is_rate=True,
+                       keyword=it.keyword, anchor=anchor, whole_text=_whole(it.whole_text), measure=MEASURE_OF[SHARE])
+        c.in_statement = s.in_statement
+        if anchor is not None:
+            c.about(anchor)
+            c.group = anchor.group
+            anchor.shares.append(c)
+        elif text:  # 项目支出占56.96%: the share names its own part
+            self._own_subject(c, text)
+
+    def on_change(self, it: Item) -> None:
+        s = self.s
+        text = s.before_base + "".join(s.words)
+        s.words = []
+        c = self.w.new(CHANGE, self.sentence, self.section, it, written=it.value, unit=it.unit,
+                       value=_pct(it) if it.is_rate else _stated(it), direction=it.direction, is_rate=it.is_rate,
+                       keyword=it.keyword, subject_text=text, measure=CHANGE_RATE if it.is_rate else CHANGE_AMOUNT)
+        self._relate(c, text)
+        s.change = c
+
+    def on_same(self, it: Item) -> None:
+        s = self.s
+        text = s.before_base + "".join(s.words)
+        s.words = []
+        c = self.w.new(SAME, self.sentence, self.section, it, keyword=it.keyword, subject_text=text,
+                       measure=MEASURE_OF[SAME])
+        self._relate(c, text, base_text=it.text)
+
+    def on_completion(self, it: Item) -> None:
+        self._rate(it, COMPLETION)
+
+    def on_execution(self, it: Item) -> None:
+        self._rate(it, EXECUTION)
+
+    def _rate(self, it: Item, kind: str) -> None:
+        s = self.s
+        text = "".join(s.words)
+        s.words = []
+        anchor = s.clause[-1] if s.clause else (s.section[-1] if s.section else None)
+        c = self.w.new(kind, self.sentence, self.section, it, value=_pct(it), written=it.value, is_rate=True,
+                       keyword=it.keyword, anchor=anchor, subject_text=text, measure=MEASURE_OF[kind],
+                       base_measure=self.voc.measure_of(it.keyword or ""))
+        c.in_statement = s.in_statement
+        if anchor is not None:
+            c.about(anchor)
+            anchor.completions.append(c)
+
+    # -- typing an amount ------------------------------------------------------------
+    def _type_amount(self, c: Claim, text: str) -> None:
+        """Subject, measure, period and scope of an amount from its words, else from the
+        amount before it in its clause or from its item paragraph."""
+        s = self.s
+        c.in_statement = s.in_statement
+        own = self._own_subject(c, text)
+        own_context = c.context
+        prev = next((p for p in reversed(s.clause) if p.subject is not None), None)
+        if not own and not c.non_table:
+            if prev is not None:
+                c.about(prev)
+                c.context = own_context + "|" + prev.context
+            elif s.paragraph is not None and self.voc.is_bare(text):
+                c.about(s.paragraph)
+                c.context = own_context + "|" + s.paragraph.context
+        c.measure = self.voc.measure_of(text) or (prev.measure if c.inherited and prev is not None else None)
+        c.measure = c.measure or self.w.default_measure
+        c.period = PRIOR if self.voc.names_prior(self._period_words(c, text), self.w.year) else CURRENT
+        if not c.inherited:
+            c.scope = self._scope(text, self.enum.head)
+            if own and c.chain is None:
+                s.paragraph = None  # an amount of another subject ends the item paragraph
+        self._sub_item(c)
+
+    def _own_subject(self, c: Claim, text: str) -> bool:
+        """Set the subject the words name (a 类/款/项 chain, else a synonym); False when they name none."""
+        head = self.enum.head
+        c.subject_text = text
+        c.context = "|".join([label_key(text), label_key(head.subject_text) if head else "", self.heading_ctx])
+        clause = label_key("".join(self.s.clause_words))
+        chain = item_chain(text, self.w.matcher)
+        if chain is not None and (chain.class_code is not None or chain.single):
+            c.subject, c.subject_name, c.code, c.chain = "class", chain.text, chain.class_code, chain
+            c.non_table = self.w.matcher.non_table(clause.replace(chain.text, ""))  # not in the item's own name
+            return True
+        c.non_table = self.w.matcher.non_table(clause)
+        m = self.w.matcher.match(text)
+        if m is None:
+            return False
+        c.subject, c.code, c.subject_name = m.key, m.code, m.synonym
+        return True
+
+    def _scope(self, text: str, head: Claim | None) -> str:
+        """The scope the words name, else the enumeration head's, the lead-in's, the
+        heading's; a named scope narrows to a context's scope inside it (财政拨款基本支出
+        under 一般公共预算财政拨款基本支出…: 一般公共预算)."""
+        own = self.voc.scope_of(text)
+        if head is not None and (head.scope == ALL_FUNDS or head not in self.s.sentence):
+            head = None  # a head of the sentence before (。支出包括：…) may be of another quantity
+        context = next((sc for sc in (head.scope if head is not None else None, self.s.lead_scope,
+                                       self.heading_scope) if sc), None)
+        if own is None:
+            return context or ALL_FUNDS
+        if context is not None and self.voc.contains(own, context):
+            return context
+        return own
+
+    def _period_words(self, c: Claim, text: str) -> str:
+        """The words that may put an amount in last year: without its subject's own name
+        (上年结转 is this year's money)."""
+        t = label_key(text)
+        if c.subject_name and not c.inherited:
+            return t.replace(label_key(c.subject_name), "")
+        return t
+
+    def _sub_item(self, c: Claim) -> None:
+        """公务接待费X万元，其中：国内公务接待费Y万元: a part that names its head's own
+        subject is an item below it, not the subject itself."""
+        head = self.enum.head
+        if (head is not None and self.enum.group is not None and (self.enum.pending or self.enum.group.parts)
+                and c.subject is not None and not c.inherited and head.subject == c.subject
+                and head.code == c.code and c.chain is None and (head.period, head.scope) == (c.period, c.scope)):
+            c.non_table = f"a part of 「{head.quote}」 (an item below it)"
+
+    # -- what a change, a rate or an earlier figure is about ------------------------------
+    def _relate(self, c: Claim, text: str, base_text: str | None = None) -> None:
+        """A change or 持平: about the quantity its own words name (the latest amount of it
+        in the section, or the quantity alone), else the amount before it."""
+        s = self.s
+        c.in_statement = s.in_statement
+        c.base_measure = self.voc.measure_of(s.base.text if s.base is not None else (base_text or ""))
+        probe = self.w.matcher.match(text) if text and not self.voc.is_bare(text) else None
+        if probe is not None or item_chain(text, self.w.matcher) is not None:
+            anchor = self._latest_of(c, text)
+        elif s.change is not None and c.kind == CHANGE:
+            anchor = s.change.anchor  # 增加X万元，增长Y%: the rate goes with the change before it
+            if anchor is None:
+                c.about(s.change)
+        else:
+            anchor = self._current_before()
+        c.anchor = anchor
+        if anchor is not None:
+            c.about(anchor)
+            c.group = anchor.group
+            anchor.changes.append(c)
+        if s.change is not None and c.kind == CHANGE and s.change.is_rate != c.is_rate and s.change.anchor is anchor:
+            c.partner, s.change.partner = s.change, c
+
+    def _latest_of(self, c: Claim, text: str) -> Claim | None:
+        """The latest this-year amount of the quantity ``text`` names in this section;
+        None (and ``c`` typed on its own) when the section states none."""
+        self._own_subject(c, text)
+        c.scope = self._scope(text, None)
+        same = [a for a in self.s.section if a.period == CURRENT and a.subject == c.subject and a.code == c.code
+                and (a.chain is None) == (c.chain is None) and a.scope == c.scope]
+        return same[-1] if same else None
+
+    def _current_before(self) -> Claim | None:
+        """The latest this-year amount of the sentence, else of the previous sentence."""
+        for bucket in (self.s.sentence, self.s.previous_sentence):
+            found = next((a for a in reversed(bucket) if a.period == CURRENT), None)
+            if found is not None:
+                return found
+        return None
+
+    def _prior(self, it: Item, base_text: str, current: Claim | None) -> None:
+        """Last year's amount (与2022年预算X万元相比 / 比上年预算X万元): about the amount it
+        is compared with, which keeps it as its ``prior``."""
+        c = self.w.new(AMOUNT, self.sentence, self.section, it, value=_stated(it), written=it.value, unit=it.unit,
+                       keyword=base_text, period=PRIOR,
+                       measure=self.voc.measure_of(base_text) or self.w.default_measure)
+        c.in_statement = self.s.in_statement
+        if current is not None:
+            c.about(current)
+            current.prior = current.prior or c
+
+    def _pair_priors(self, amounts: list[Claim]) -> None:
+        """2022年当年预算执行数为A万元，2023年预算安排B万元: A is B's last year."""
+        for b in amounts:
+            if b.period != CURRENT or b.prior is not None or b.subject is None:
+                continue
+            a = next((a for a in amounts if a.period == PRIOR and a.subject == b.subject and a.code == b.code
+                      and a.chain is b.chain), None)
+            if a is not None:
+                b.prior = a
+
+
 class _Walker:
+    """Reads every section of a document, then places the item chains in its tables."""
+
     def __init__(self, doc: Document, catalog: Catalog, voc: Vocabulary):
         self.doc = doc
+        self.voc = voc
         self.kind = document_kind(doc, catalog)
+        self.year = document_year(doc)
+        self.default_measure = (DEFAULT_MEASURES.get(self.kind or "") or (None,))[0]
         # the tables whose rows carry function codes (类/款/项), for 一般公共服务支出(类)…(项)
         self.code_tables = [t for t in doc.tables if (spec := catalog.spec(t.id)) is not None and spec.code_rows]
         self.matcher = Matcher(voc, catalog)
         self.claims: list[Claim] = []
         self.groups: list[ClaimGroup] = []
         self.statement = statement_sections(doc, voc)
+        self.by_heading = {s.heading: s for s in doc.sections}
 
-    # -- helpers -------------------------------------------------------------
-    def item_subject(self, text: str):
-        """一般公共服务支出(类)财政事务(款)行政运行(项): the 7-digit code of that 项 in the
-        document's expenditure tables (or the 类 when only a 类 is named with （类）)."""
-        t = label_key(text)
-        if "（类）" not in t:  # the pattern needs it; searching for it lazily costs the square of the length
-            return None
-        m = _ITEM.search(t)
-        if m is None:
-            return None
-        cls = self.matcher.match(m["cls"])
-        code = cls.code if cls is not None and cls.key == "class" else None
-        if code is None:
-            return None
-        if not m["item"]:
-            return None
-        for table in self.code_tables:
-            kuan = next((r.code for r in table.rows if r.code and len(r.code) == 5 and r.code.startswith(code)
-                         and label_key(r.label) == label_key(m["kuan"] or "")), None)
-            for r in table.rows:
-                if (r.code and len(r.code) == 7 and r.code.startswith(kuan or code)
-                        and label_key(r.label) == label_key(m["item"])):
-                    return Match("class", m.start(), m.end(), m.group(0), r.code)
-        return None
-
-
-    def new(self, kind: str, sentence, section, item: Item, **kw) -> Claim:
+    def new(self, kind: str, sentence: Sentence, section: Section, item: Item, **kw) -> Claim:
         start = item.num_start if item.num_start is not None else item.start
         end = item.num_end if item.num_end is not None else item.end
         loc = sentence.locate(start, end).with_context(section=section.heading)
@@ -147,214 +603,117 @@ class _Walker:
         return c
 
     def walk(self) -> list[Claim]:
-        self.by_heading = {s.heading: s for s in self.doc.sections}
         for section in self.doc.sections:
-            self.section(section)
+            _SectionReader(self, section).read()
+        place_items(self.claims, self.code_tables)
         return self.claims
 
-    def section(self, section: Section) -> None:
-        chain = headings_chain(self.doc, section, getattr(self, "by_heading", None))
-        heading_ctx = label_key("".join(chain))
-        in_statement = self.statement.get(id(section), True)
-        words: list[str] = []
-        sentence_amounts: list[Claim] = []  # amounts of the current 。-sentence
-        previous_sentence: list[Claim] = []
-        clause_amounts: list[Claim] = []  # since the last 。 or ；
-        clause_words: list[str] = []
-        pending = None  # the subject of a sentence that only names one (…(类)…(款)…(项)。)
-        section_amounts: list[Claim] = []
-        last_amount: Claim | None = None
-        group: ClaimGroup | None = None
-        outer: ClaimGroup | None = None
-        moved: Claim | None = None
-        semicolon = False  # a ；since the last amount
-        after_semicolon: set = set()
-        pending_enum: str | None = None
-        change_anchor: Claim | None = None
 
-        def subject_fields(text: str, group_head: Claim | None) -> dict:
-            m = self.matcher.match(text)
-            item = self.item_subject(text)
-            if item is not None:
-                m = item
-            ctx = label_key(text) + "|" + (label_key(group_head.subject_text) if group_head else "") + "|" + heading_ctx
-            nt = self.matcher.non_table("".join(clause_words))
-            out = {"subject_text": text, "context": ctx, "non_table": nt}
-            if m is not None:
-                out.update(subject=m.key, code=m.code, subject_name=m.synonym)
-            return out
+# ---------------------------------------------------------------- placing 类/款/项 names
+@dataclass
+class _Row:
+    code: str
+    name: str  # name_key of the label
 
-        for sentence in section.sentences:
-            try:
-                items = parse_sentence(sentence.text)
-            except Exception:  # pragma: no cover - the grammar accepts everything
-                continue
-            sentence_words = [i.text for i in items if i.kind in ("word", "bare")]
-            for it in items:
-                k = it.kind
-                if k in ("word", "bare"):
-                    words.append(it.text)
-                    clause_words.append(it.text)
-                    continue
-                if k == "sep":
-                    if it.text in _STRONG:
-                        clause_amounts = []
-                        clause_words = []
-                        if it.text in "。!！?？" and not sentence_amounts:
-                            heading_like = self.item_subject("".join(sentence_words))
-                            if heading_like is not None:
-                                pending = heading_like  # 1、一般公共服务支出(类)财政事务(款)行政运行(项)。
-                    if it.text in "。!！?？":
-                        if moved is not None and outer is not None and group is not None and not group.parts:
-                            outer.parts.append(moved)  # its 主要包括… listed no amounts: still a part
-                            moved.group = outer
-                        semicolon = False
-                        change_anchor = None
-                        if sentence_amounts:
-                            previous_sentence = sentence_amounts
-                        sentence_amounts = []
-                        group, outer, moved = None, None, None
-                        pending_enum = None
-                    elif it.text in "；;":
-                        semicolon = True
-                        if outer is not None and group is not None:
-                            if not group.parts or moved is None:
-                                # a nested 主要包括… ends (or only described its total): back to the enumeration
-                                if moved is not None:
-                                    outer.parts.append(moved)
-                                    moved.group = outer
-                                group = outer
-                                pending_enum = None
-                            outer, moved = None, None
-                    words = []
-                    continue
-                if k == "enum":
-                    pending_enum = it.text
-                    # the head is the amount before the marker; 。其中：… opens on the previous sentence's first amount
-                    head = sentence_amounts[-1] if sentence_amounts else (previous_sentence[0] if previous_sentence else None)
-                    nested, moved = None, None
-                    if group is not None and head is not None and head in group.parts:
-                        nested = group  # 人员经费X万元，主要包括…：an enumeration inside an enumeration
-                        if head.id in after_semicolon:
-                            # …；本年支出总计X万元，其中：a new enumeration, unless its list has no amounts
-                            group.parts.remove(head)
-                            head.group = None
-                            moved = head
-                    group = ClaimGroup(len(self.groups), head, [], it.text)
-                    outer = nested
-                    self.groups.append(group)
-                    words = []
-                    continue
-                if k == "compare":
-                    if it.prior is not None:
-                        c = self.new(AMOUNT, sentence, section, it.prior, value=_stated(it.prior),
-                                     written=it.prior.value, unit=it.prior.unit, role=PRIOR, keyword=it.keyword)
-                        base = last_amount
-                        if base is not None:
-                            c.subject, c.code, c.subject_name = base.subject, base.code, base.subject_name
-                            c.subject_text, c.context, c.inherited = base.subject_text, base.context, True
-                            base.prior = c
-                        c.in_statement = in_statement
-                    words = []
-                    continue
-                if k == "base":
-                    words = []
-                    continue
-                text = "".join(words).strip()
-                words = []
-                if k == "amount":
-                    fields = subject_fields(text, group.head if group else None)
-                    role = role_of(text, self.kind)
-                    if fields.get("subject") is None and not fields["non_table"] and clause_amounts:
-                        prev = clause_amounts[-1]
-                        if prev.subject is not None and prev.role != PRIOR:
-                            fields.update(subject=prev.subject, code=prev.code, subject_name=prev.subject_name,
-                                          context=fields["context"] + "|" + label_key(prev.subject_text),
-                                          non_table=prev.non_table)
-                            fields["inherited"] = True
-                            if role is None:
-                                role = prev.role
-                    if fields.get("subject") is None and not fields["non_table"] and pending is not None:
-                        fields.update(subject=pending.key, code=pending.code, subject_name=pending.synonym,
-                                      inherited=True)
-                    if role is None:
-                        role = FINAL if self.kind == "final_accounts" else BUDGET if self.kind == "budget" else None
-                    if fields.get("subject") is not None and not fields.get("inherited"):
-                        pending = None  # a subject of its own ends the one of a heading-like sentence
-                    c = self.new(AMOUNT, sentence, section, it, value=_stated(it), written=it.value,
-                                 unit=it.unit, role=role, **fields)
-                    c.in_statement = in_statement
-                    if group is not None and (pending_enum or group.parts):
-                        c.group = group
-                        group.parts.append(c)
-                    pending_enum = None
-                    change_anchor = None
-                    if semicolon:
-                        after_semicolon.add(c.id)
-                    semicolon = False
-                    sentence_amounts.append(c)
-                    clause_amounts.append(c)
-                    section_amounts.append(c)
-                    last_amount = c
-                    continue
-                if k == "percent":
-                    continue  # a bare percentage (a survey result, a target): not a claim
-                if k == SHARE:
-                    anchor = last_amount if (last_amount is not None and last_amount in clause_amounts) else None
-                    c = self.new(SHARE, sentence, section, it, value=_pct(it),
-                                 written=it.value, is_rate=True, keyword=it.keyword, anchor=anchor,
-                                 whole_text=_whole(it.whole_text))
-                    c.in_statement = in_statement
-                    if anchor is not None:
-                        anchor.shares.append(c)
-                        c.subject, c.code, c.role, c.group = anchor.subject, anchor.code, anchor.role, anchor.group
-                        c.subject_text, c.context, c.non_table = anchor.subject_text, anchor.context, anchor.non_table
-                    elif text:
-                        f = subject_fields(text, group.head if group else None)
-                        c.subject, c.code = f.get("subject"), f.get("code")
-                        c.subject_text, c.context, c.non_table = text, f["context"], f["non_table"]
-                    continue
-                if k == CHANGE:
-                    # 收入总计增加X万元，增长Y%: the rate goes with the change before it
-                    anchor = change_anchor if change_anchor is not None else last_amount
-                    if text:
-                        m = self.matcher.match(text)
-                        if m is not None:
-                            same = [a for a in section_amounts if a.subject == m.key and a.code == m.code
-                                    and a.role != PRIOR]
-                            anchor = same[-1] if same else None
-                    c = self.new(CHANGE, sentence, section, it, written=it.value, unit=it.unit,
-                                 value=_stated(it) if not it.is_rate else _pct(it),
-                                 direction=it.direction, is_rate=it.is_rate, keyword=it.keyword, anchor=anchor,
-                                 subject_text=text)
-                    c.in_statement = in_statement
-                    if anchor is not None:
-                        anchor.changes.append(c)
-                        c.subject, c.code, c.role, c.context = anchor.subject, anchor.code, anchor.role, anchor.context
-                        c.group, c.non_table = anchor.group, anchor.non_table
-                    change_anchor = anchor
-                    continue
-                if k in (COMPLETION, EXECUTION):
-                    anchor = last_amount
-                    c = self.new(k, sentence, section, it, value=_pct(it), written=it.value,
-                                 is_rate=True, keyword=it.keyword, anchor=anchor, subject_text=text)
-                    c.in_statement = in_statement
-                    if anchor is not None:
-                        anchor.completions.append(c)
-                        c.subject, c.code, c.context, c.non_table = (anchor.subject, anchor.code, anchor.context,
-                                                                     anchor.non_table)
-                    continue
-                if k == SAME:
-                    anchor = last_amount
-                    c = self.new(SAME, sentence, section, it, keyword=it.keyword, anchor=anchor)
-                    c.in_statement = in_statement
-                    if anchor is not None:
-                        anchor.changes.append(c)
-                        c.subject, c.code, c.role, c.context = anchor.subject, anchor.code, anchor.role, anchor.context
-                    continue
+
+def _code_rows(tables: list[Table]) -> list[_Row]:
+    """Every coded row of the document's classification tables, once per code."""
+    seen: dict[str, _Row] = {}
+    for t in tables:
+        for r in t.rows:
+            if r.code and r.code not in seen and len(r.code) in (3, 5, 7):
+                seen[r.code] = _Row(r.code, name_key(r.label))
+    return list(seen.values())
+
+
+def _by_name(rows: list[_Row], name: str) -> list[_Row]:
+    """The rows a written name names: the same name, else the one name ending the other
+    (归口管理的行政单位离退休 / 行政单位离退休), at least four characters long."""
+    exact = [r for r in rows if r.name == name]
+    if exact or len(name) < 4:
+        return exact
+    return [r for r in rows if len(r.name) >= 4 and (name.endswith(r.name) or r.name.endswith(name))]
+
+
+def place_items(claims: list[Claim], tables: list[Table]) -> None:
+    """Give each claim that names a 类/款/项 chain the code of the one row its names fit,
+    the most specific named; a chain no single row fits keeps no code (``unplaced``
+    says why): it is never given its parent's. A 项 name that fits no row of its 款
+    takes the one row of that 款 that no other paragraph names (the narrative states
+    one paragraph per 项 row)."""
+    rows = _code_rows(tables)
+    chains = list({id(c.chain): c.chain for c in claims if c.chain is not None}.values())
+    placed = {id(ch): _place(ch, rows) for ch in chains}
+    _by_elimination(chains, placed, rows)
+    for c in claims:
+        if c.chain is None:
+            continue
+        code, why = placed[id(c.chain)]
+        c.code, c.unplaced = code, why
+
+
+def _place(chain: ItemChain, rows: list[_Row]) -> tuple[str | None, str | None]:
+    if chain.single:
+        found = _by_name(rows, chain.names[0])
+        if len(found) == 1:
+            return found[0].code, None
+        return None, f"“{chain.text}” names {len(found) or 'no'} rows of the classification tables"
+    if not chain.names or not any(chain.names):
+        return chain.class_code, None if chain.class_code else f"no 类 named in {chain.text!r}"
+    if chain.class_code is None:
+        return None, f"no 类 named in {chain.text!r}"
+    if not rows:
+        return None, "the document has no table with classification rows"
+    if chain.code is not None:  # the codes are written: the row must carry that name too
+        row = next((r for r in rows if r.code == chain.code), None)
+        if row is not None and _by_name([row], chain.names[-1]):
+            return row.code, None
+        return None, f"no row {chain.code} named {chain.names[-1]}"
+    under = [r for r in rows if r.code.startswith(chain.class_code) and r.code != chain.class_code]
+    kuan_name, item_name = (chain.names + ("",))[:2]
+    kuan = _by_name([r for r in under if len(r.code) == 5], kuan_name) if kuan_name else []
+    if not item_name:
+        return (kuan[0].code, None) if len(kuan) == 1 else (None, f"{len(kuan) or 'no'} 款 rows named {kuan_name}")
+    within = [r for r in under if len(r.code) == 7 and (len(kuan) != 1 or r.code.startswith(kuan[0].code))]
+    items = _by_name(within, item_name)
+    if len(items) == 1:
+        return items[0].code, None
+    where = f"款 {kuan[0].code}" if len(kuan) == 1 else f"类 {chain.class_code}"
+    return None, f"{len(items) or 'no'} 项 rows of {where} named {item_name}"
+
+
+def _by_elimination(chains: list[ItemChain], placed: dict, rows: list[_Row]) -> None:
+    """A 项 chain left unplaced whose 款 is certain: the one 项 row of that 款 no placed
+    chain took, when the narrative names as many 项 of that 款 as the table prints (one
+    paragraph per row) and this is the only one left."""
+    taken = {code for code, _ in placed.values() if code}
+    named: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for ch in chains:
+        kuan = _chain_kuan(ch, rows)
+        if kuan is None:
+            continue
+        named.setdefault(kuan, set()).add(ch.label)
+        if placed[id(ch)][0] is None:
+            loose.setdefault(kuan, set()).add(ch.label)
+    for kuan, left in loose.items():
+        items = [r for r in rows if len(r.code) == 7 and r.code.startswith(kuan)]
+        free = [r for r in items if r.code not in taken]
+        if len(left) == 1 and len(free) == 1 and len(named[kuan]) == len(items):
+            for ch in chains:
+                if ch.label in left:
+                    placed[id(ch)] = (free[0].code, None)
+
+
+def _chain_kuan(ch: ItemChain, rows: list[_Row]) -> str | None:
+    """The one 款 row a 项 chain names, if it names one."""
+    if ch.single or not ch.class_code or len(ch.names) != 2 or not ch.names[0]:
         return None
+    kuan = _by_name([r for r in rows if len(r.code) == 5 and r.code.startswith(ch.class_code)], ch.names[0])
+    return kuan[0].code if len(kuan) == 1 else None
 
 
+# ---------------------------------------------------------------- values
 def _stated(it: Item) -> Stated | None:
     """An amount in 万元 with its rounding interval (元 adds four decimals)."""
     if it.value is None:

@@ -138,8 +138,8 @@ def _parse_clause(clause: str, spans: tuple[tuple[str, int, int], ...]) -> Tree:
 @dataclass
 class Item:
     """One item of a parsed sentence. ``kind`` is one of ``amount``, ``percent``,
-    ``share``, ``change``, ``completion``, ``execution``, ``same``, ``compare``,
-    ``bare``, ``word``, ``enum``, ``sep``. ``start``/``end`` cover the whole item;
+    ``count``, ``share``, ``change``, ``completion``, ``execution``, ``same``,
+    ``compare``, ``base``, ``bare``, ``word``, ``enum``, ``sep``. ``start``/``end`` cover the whole item;
     ``num_start``/``num_end`` the number in it (what a finding points at)."""
 
     kind: str
@@ -148,7 +148,7 @@ class Item:
     text: str
     value: Decimal | None = None  # the number as written (in its own unit)
     decimals: int = 0
-    unit: str | None = None  # 万元 / 元 / 亿元 for amounts
+    unit: str | None = None  # 万元 / 元 / 亿元 for amounts; 个 / 辆 ... for counts
     num_start: int | None = None
     num_end: int | None = None
     keyword: str | None = None  # 占比 / 增加 / 完成年初预算的 / 比上年 ...
@@ -160,8 +160,8 @@ class Item:
 
     @property
     def wan(self) -> Decimal | None:
-        """The amount in 万元."""
-        if self.value is None or self.unit is None:
+        """The amount in 万元 (None for a count)."""
+        if self.value is None or self.unit is None or self.kind == "count":
             return None
         return self.value.scaleb(-unit_shift(self.unit))
 
@@ -177,7 +177,7 @@ _ALONE = {"TEXT": "word", "NUMBER": "bare", "ENUM": "enum", "SAME": "same", "BAS
 # clause without them has one reading, each token an item of its own (``_ALONE``), and is
 # not given to the parser; nor is a clause without a number, which can hold no claim.
 # (``tests/test_fast_paths.py`` checks that the parser reads such clauses the same way.)
-_JOINERS = _OPENERS | {"UNIT", "PCT"}
+_JOINERS = _OPENERS | {"UNIT", "PCT", "COUNTER"}
 
 
 @lru_cache(maxsize=1)
@@ -250,7 +250,7 @@ def _num_item(kind: str, tree: Tree, text: str) -> Item:
     value, decimals = parsed if parsed else (None, 0)
     unit = None
     for t in tree.children:
-        if isinstance(t, Token) and t.type == "UNIT":
+        if isinstance(t, Token) and t.type in ("UNIT", "COUNTER"):
             unit = re.sub(r"\s+", "", str(t))
     start, end = _span(tree)
     return Item(kind, start, end, text[start:end], value, decimals, unit, num.start_pos, num.end_pos)
@@ -266,7 +266,7 @@ def _item(tree: Tree, text: str) -> Item:
     start, end = _span(tree)
     if kind in _ALONE.values():  # a construct of one token
         return _token_item(kind, start, end, text)
-    if kind in ("amount", "percent"):
+    if kind in ("amount", "percent", "count"):
         return _num_item(kind, tree, text)
     if kind == "share":
         pct = _num_item("share", tree.children[-1], text)

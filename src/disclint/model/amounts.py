@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 from typing import Iterable
 
@@ -137,6 +137,15 @@ def compare_equal(left: Stated, right: Stated, *, tolerance: Decimal = ZERO) -> 
     return compare_sum(left, [right], tolerance=tolerance)
 
 
+def compare_restated(stated: Stated, source: Stated, *, tolerance: Decimal = ZERO) -> Comparison:
+    """A figure that restates another at its own precision (a narrative's 37,151.47万元 for
+    a table's 371,514,655.00元, 3,456万元 for 34,561,234元): equal when the source, rounded
+    to the places the figure is written with, gives the figure; else the interval rule."""
+    if source.decimals >= stated.decimals and quantized_equal(stated, source.value):
+        return Comparison(Verdict.EQUAL, stated.value, source.value, stated.value - source.value)
+    return compare_equal(stated, source, tolerance=tolerance)
+
+
 def quantized_equal(stated: Stated, expected: Decimal) -> bool:
     """Does ``expected``, rounded as ``stated`` is written, give the written figure?"""
     if stated.exact:
@@ -148,15 +157,25 @@ def quantized_equal(stated: Stated, expected: Decimal) -> bool:
 def compare_rate(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
     """A percentage as written against an exact ratio and its interval ``[low, high]``:
     equal when the ratio rounds to what is written; a rounding note when the intervals
-    overlap; else an error. (The ``rounding-tolerance`` is an amount: it does not apply.)"""
+    overlap, or when the figure is the ratio rounded the other way in its last digit
+    (4.36% for 4.3671%: truncated, not rounded); else an error. (The
+    ``rounding-tolerance`` is an amount: it does not apply.)"""
     difference = stated.value - expected
     if quantized_equal(stated, expected):
         verdict = Verdict.EQUAL
     elif stated.high >= low and stated.low <= high:
         verdict = Verdict.ROUNDING
+    elif not stated.exact and _other_direction(stated, expected):
+        verdict = Verdict.ROUNDING
     else:
         verdict = Verdict.ERROR
     return Comparison(verdict, stated.value, expected, difference)
+
+
+def _other_direction(stated: Stated, expected: Decimal) -> bool:
+    """Is ``stated`` the ratio rounded down or up (not to nearest) at its own decimals?"""
+    q = Decimal(10) ** -stated.decimals
+    return stated.value in (expected.quantize(q, rounding=ROUND_FLOOR), expected.quantize(q, rounding=ROUND_CEILING))
 
 
 def compare_ratio(pct: Stated, part: Stated, whole: Stated) -> Comparison | None:

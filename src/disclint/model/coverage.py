@@ -45,6 +45,7 @@ class ClaimCoverage:
     checked: int = 0  # resolved to a table cell (or a stated whole) and compared
     unresolved: int = 0  # about a table quantity, but no cell could be paired with certainty
     skipped: dict[str, int] = field(default_factory=dict)  # not a table quantity, by reason
+    unresolved_by: dict[str, int] = field(default_factory=dict)  # the unresolved, by reason
 
     @property
     def total(self) -> int:
@@ -56,7 +57,8 @@ class ClaimCoverage:
         return self.checked / self.total if self.total else None
 
     def to_dict(self) -> dict:
-        return {"checked": self.checked, "unresolved": self.unresolved, "skipped": dict(sorted(self.skipped.items()))}
+        return {"checked": self.checked, "unresolved": self.unresolved,
+                "unresolved_by": dict(sorted(self.unresolved_by.items())), "skipped": dict(sorted(self.skipped.items()))}
 
 
 @dataclass
@@ -120,6 +122,9 @@ class Coverage:
             share = f" ({c.share:.0%})" if c.share is not None else ""
             parts.append(f"narrative: {c.checked} of {c.total} table figures checked{share}, "
                          f"{sum(c.skipped.values())} skipped")
+            if c.unresolved_by:
+                why = ", ".join(f"{n} {reason}" for reason, n in sorted(c.unresolved_by.items(), key=lambda kv: -kv[1]))
+                parts.append(f"not paired with a cell: {why}")
         return "; ".join(parts)
 
     def to_dict(self) -> dict:

@@ -276,8 +276,10 @@ def squeeze_label(pt: PText) -> PText:
 @lru_cache(maxsize=16384)
 def label_key(label: str) -> str:
     """How labels and narrative subjects compare: NFKC, without blanks, quotes, colons
-    and markdown marks, every bracket as （）: （境） == (境), “三公”经费 == 三公经费."""
-    return _LABEL_DROP.sub("", unicodedata.normalize("NFKC", label)).translate(_BRACKETS)
+    and markdown marks, every bracket as （）, and 其它 written 其他 (both are in use):
+    （境） == (境), “三公”经费 == 三公经费, 其它支出 == 其他支出."""
+    key = _LABEL_DROP.sub("", unicodedata.normalize("NFKC", label)).translate(_BRACKETS)
+    return key.replace("其它", "其他") if "其它" in key else key
 
 
 @lru_cache(maxsize=16384)

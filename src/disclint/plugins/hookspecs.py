@@ -60,7 +60,10 @@ def disclint_subject_synonyms(catalog: Catalog) -> dict[str, list[str]]:
 
     :param catalog: the run's merged catalog (a 类 name of it may be given as the key).
     :return: ``{subject key | subject name | 类 name or code: [synonyms]}``, merged into
-        the vocabulary every document's analysis uses.
+        the vocabulary every document's analysis uses; a key ``measure:<measure>``
+        (``budget``, ``initial_budget``, ``full_budget``, ``final``, ``executed``),
+        ``scope:<scope>`` (``fiscal``, ``general``, ``fund``, ``soe`` ...) or
+        ``period:prior`` adds the words that name it.
     """
 
 

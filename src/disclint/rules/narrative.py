@@ -10,13 +10,12 @@ at most a note.
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 from typing import Iterable, Iterator
 
 from disclint.analysis.claims import PRIOR, Claim
 from disclint.analysis.resolve import Fact
 from disclint.model import Document, Finding
-from disclint.model.amounts import Stated, Verdict, compare_equal, compare_sum
+from disclint.model.amounts import Stated, Verdict, compare_restated, compare_sum
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
@@ -27,6 +26,7 @@ from disclint.rules.support import (
     cell_related,
     claim_related,
     enumerations,
+    of_record,
     quantity_ref,
     restated_amounts,
     signed,
@@ -57,7 +57,7 @@ class NarrativeAmount(Rule):
             if subject is not None and subject.group == "sangong":
                 continue  # G701
             key = keys(c)
-            cmp = compare_equal(c.value, fact.stated, tolerance=ctx.tolerance)
+            cmp = compare_restated(c.value, fact.stated, tolerance=ctx.tolerance)
             if cmp.ok:
                 continue
             if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact, ctx.tolerance):
@@ -84,40 +84,62 @@ def _other_view(claim: Claim, fact: Fact, doc: Document, ctx: RuleContext) -> Fa
 class RepeatedQuantity(Rule):
     code = "N402"
     name = "narrative-repeated-quantity"
-    summary = "One quantity stated twice in the narrative is stated the same way."
+    summary = "One quantity stated twice in the narrative, where no table cell holds it, is stated the same way."
     rationale = (
-        "The same table quantity (基本支出, a 类 of the general budget, 三公经费) often appears "
-        "in two sections; two different values cannot both be right, whatever the table says."
+        "The same quantity (政府采购 without 公开10, a 项 whose table was not read, 基本支出 of a "
+        "table that is missing) often appears in two sections; two different values cannot both be "
+        "right. Where the quantity has a table cell, N401 compares each statement with it instead."
     )
-    example = "三、基本支出136.04万元 … 六、基本支出136.03万元 (both 表5 基本支出)"
+    example = "三、政府采购支出总额20.00万元 … 十一、政府采购支出总额21.00万元 (no 公开10 in the document)"
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
-        first: dict[str, Claim] = {}
+        statements: dict[tuple, list[Claim]] = defaultdict(list)
         for c in amount_claims(doc, ctx):
             if c.role == PRIOR or not c.in_statement:
                 continue
             res = ctx.analysis.resolution(c)
-            ref = quantity_ref(res)
-            if ref is None:
-                continue
-            prev = first.get(ref)
-            if prev is None:
-                first[ref] = c
-                continue
-            cmp = compare_equal(c.value, prev.value, tolerance=ctx.tolerance)
-            if cmp.ok:
-                continue
-            msg = (
-                f"「{c.quote}」 ({c.heading}) restates {amount_text(prev.value.value, prev.value.decimals)}万元 "
-                f"of 「{prev.quote}」 ({prev.heading}) as {amount_text(c.value.value, c.value.decimals)}万元, "
-                f"difference {signed(cmp.difference)}"
-            )
-            related = [claim_related(prev, "first stated")]
             if res.fact is not None:
-                related.append(cell_related(res.fact))
-            yield from self.compared(cmp, msg, c.location, related=related, key=keys(c, ref))
+                continue  # N401 compares it with its cell
+            quantity = _quantity(c, res)
+            if quantity is not None:
+                statements[quantity].append(c)
+        for quantity, said in statements.items():
+            reference = _most_stated(said, ctx)
+            for c in said:
+                if c is reference:
+                    continue
+                cmp = compare_restated(c.value, reference.value, tolerance=ctx.tolerance)
+                if cmp.ok:
+                    continue
+                msg = (
+                    f"「{c.quote}」 ({c.heading}) restates {amount_text(reference.value.value, reference.value.decimals)}"
+                    f"万元 of 「{reference.quote}」 ({reference.heading}) as "
+                    f"{amount_text(c.value.value, c.value.decimals)}万元, difference {signed(cmp.difference)}"
+                )
+                yield from self.compared(cmp, msg, c.location, related=[claim_related(reference, "also stated")],
+                                         key=keys(c, quantity[0]))
+
+
+def _most_stated(said: list[Claim], ctx: RuleContext) -> Claim:
+    """The statement of a quantity most of the others agree with (the first among
+    equals): three statements of 0 and one of 1.53 make the 1.53 the odd one."""
+    def support(c: Claim) -> int:
+        return sum(agrees(o.value, c.value, ctx.tolerance) for o in said)
+
+    best = max(support(c) for c in said)
+    return next(c for c in said if support(c) == best)
+
+
+def _quantity(c: Claim, res) -> tuple | None:
+    """What an amount without a cell is a figure of: the fact its rule names (its table
+    missing), or the 类/款/项 its words name (no single row placed), with its measure
+    and scope."""
+    ref = quantity_ref(res)
+    if ref is None and c.chain is not None and res.unresolved is not None and res.unresolved.table_quantity:
+        ref = "item:" + c.chain.label
+    return None if ref is None else (ref, c.measure, c.scope)
 
 
 class NarrativeSum(Rule):
@@ -142,10 +164,10 @@ class NarrativeSum(Rule):
         for claims in by_section.values():
             for ident in voc.sums:
                 for parts in [ident["parts"], *ident.get("alternatives", [])]:
-                    yield from self._check(ident, parts, claims, keys, ctx.tolerance)
+                    yield from self._check(ident, parts, claims, keys, ctx)
 
     def _check(self, ident: dict, parts: list[str], claims: list[Claim], keys: Keys,
-               tolerance: Decimal) -> Iterator[Finding]:
+               ctx: RuleContext) -> Iterator[Finding]:
         """``ident`` (a [[sum]] of subjects.toml, with these ``parts``) among the claims of one
         section, once per role (预算 / 决算 ...) whose total and parts are all stated."""
         for role in sorted({c.role or "" for c in claims}):
@@ -153,8 +175,8 @@ class NarrativeSum(Rule):
             found = [_first(claims, p, role) for p in parts]
             if total is None or any(p is None for p in found):
                 continue
-            cmp = compare_sum(total.value, [p.value for p in found], tolerance=tolerance)
-            if cmp.ok:
+            cmp = compare_sum(total.value, [p.value for p in found], tolerance=ctx.tolerance)
+            if cmp.ok or _explained(total, found, ctx):
                 continue
             terms = " + ".join(amount_text(p.value.value, p.value.decimals) for p in found)
             msg = (
@@ -164,6 +186,15 @@ class NarrativeSum(Rule):
             )
             related = [claim_related(p, "part") for p in found]
             yield from self.compared(cmp, msg, total.location, related=related, key=keys(total, "+".join(parts)))
+
+
+def _explained(total: Claim, parts: list[Claim], ctx: RuleContext) -> bool:
+    """Does the sum hold once the members that disagree with their table cells (N401 and
+    G701 report those) are read as the table has them?"""
+    ops = [of_record(c, ctx) for c in [total, *parts]]
+    if not any(o.corrected for o in ops):
+        return False
+    return compare_sum(ops[0].amount, [o.amount for o in ops[1:]], tolerance=ctx.tolerance).verdict is not Verdict.ERROR
 
 
 def _first(claims: list[Claim], subject: str, role: str) -> Claim | None:

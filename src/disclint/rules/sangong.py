@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from disclint.model import Document, Finding
-from disclint.model.amounts import Verdict, compare_equal
+from disclint.model.amounts import Verdict, compare_restated
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     Keys,
@@ -38,7 +38,7 @@ class SangongItem(Rule):
             if subject is None or subject.group != "sangong":
                 continue
             key = keys(c)
-            cmp = compare_equal(c.value, fact.stated, tolerance=ctx.tolerance)
+            cmp = compare_restated(c.value, fact.stated, tolerance=ctx.tolerance)
             if cmp.ok:
                 continue
             if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact, ctx.tolerance):

@@ -3,55 +3,59 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, NamedTuple
 
 from disclint.analysis.claims import (
     AMOUNT,
-    BUDGET,
+    BUDGETS,
     COMPLETION,
+    CURRENT,
     EXECUTION,
-    PRIOR,
     SHARE,
     Claim,
 )
+from disclint.analysis.vocabulary import ALL_FUNDS
 from disclint.model import Document, Finding, Related
-from disclint.model.amounts import Stated, Verdict, compare_ratio, compare_sum
+from disclint.model.amounts import (
+    Comparison,
+    Stated,
+    Verdict,
+    compare_ratio,
+    compare_sum,
+)
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
     Keys,
+    Operand,
     amount_text,
     cell_related,
     claim_related,
     claims_of,
     enumerations,
+    of_record,
     pct_text,
     quantity_ref,
     signed,
+    table_fact,
 )
 
 GROUPS = ("narrative", "percentages")
 
 
-class Operand(NamedTuple):
-    """A part or whole of a percentage: its amount, how the message names it, and the
-    related location that shows where it comes from."""
-
-    amount: Stated
-    label: str
-    related: list[Related]
-
-
 def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> list[Operand]:
     """What a share may be of, best first: the quantity named after 占 (a stated amount
     of that subject, else its table fact; then the same subject in the other views —
-    本年支出合计 may be the all-funds or the fiscal total), or the enumeration's head."""
+    本年支出合计 may be the all-funds or the fiscal total), or the enumeration's head.
+    Stated amounts count at their value of record (:func:`of_record`)."""
     if share.whole_text:
         m = ctx.analysis.matcher.match(share.whole_text)
         if m is None:
             return []
-        probe = replace(share, id=-1, kind=AMOUNT, subject=m.key, code=m.code, anchor=None, role=share.role,
+        probe = replace(share, id=-1, kind=AMOUNT, subject=m.key, code=m.code, chain=None, anchor=None,
+                        measure=share.anchor.measure if share.anchor is not None else None, period=CURRENT,
+                        scope=ctx.analysis.vocabulary.scope_of(share.whole_text) or ALL_FUNDS,
                         context=label_key(share.whole_text) + "|" + share.context, non_table=None)
         res = ctx.analysis.resolution(probe)
         if res.unresolved is not None and not res.unresolved.table_quantity:
@@ -59,11 +63,11 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
         out = []
         ref = quantity_ref(res)
         before = [c for c in claims if c.kind == AMOUNT and c.id < share.id and c.subject == m.key
-                  and c.code == m.code and c.role != PRIOR and c.value is not None]
+                  and c.code == m.code and c.period == CURRENT and c.value is not None]
         mine = [c for c in before if ref is not None and quantity_ref(ctx.analysis.resolution(c)) == ref]
         pick = ([c for c in mine if c.section is share.section] or mine or [None])[-1]
         if pick is not None:
-            out.append(Operand(pick.value, f"「{pick.quote}」", [claim_related(pick, "the whole")]))
+            out.append(of_record(pick, ctx, "the whole"))
         elif res.fact is not None:
             out.append(Operand(res.fact.stated, res.fact.label, [cell_related(res.fact, "the whole")]))
         for alt in res.alternatives:
@@ -71,21 +75,42 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
         return out
     group = share.group
     if group is not None and group.head is not None and group.head.value is not None and group.head is not share.anchor:
-        head = group.head
-        return [Operand(head.value, f"「{head.quote}」", [claim_related(head, "the whole")])]
+        return [of_record(group.head, ctx, "the whole")]
     return []
 
 
 def _part(share: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
     """What a share is the share of: the amount it qualifies, else its subject's table fact."""
     if share.anchor is not None and share.anchor.value is not None:
-        a = share.anchor
-        return Operand(a.value, f"「{a.quote}」", [])
+        op = of_record(share.anchor, ctx, "the part")
+        return op._replace(related=op.related if op.corrected else [])
     if share.subject is not None:
-        fact = ctx.analysis.resolution(replace(share, id=-1, kind=AMOUNT)).fact
+        fact = table_fact(share, ctx, measure=None)
         if fact is not None:
             return Operand(fact.stated, fact.label, [cell_related(fact, "the part")])
     return None
+
+
+class _ShareCheck(NamedTuple):
+    part: Operand
+    whole: Operand
+    comparison: Comparison
+
+
+def share_check(s: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> _ShareCheck | None:
+    """A share against part / whole: the first whole that fits, else the closest; None
+    when part or whole is unknown (or the whole is 0 and the part is not)."""
+    part = _part(s, doc, ctx)
+    wholes = _whole(s, claims, doc, ctx)
+    if part is None or not wholes:
+        return None
+    tried = [(w, compare_ratio(s.value, part.amount, w.amount)) for w in wholes]
+    tried = [(w, c) for w, c in tried if c is not None]
+    if not tried:
+        return None
+    whole, cmp = next(((w, c) for w, c in tried if c.verdict is not Verdict.ERROR),
+                      min(tried, key=lambda wc: abs(wc[1].difference)))
+    return _ShareCheck(part, whole, cmp)
 
 
 class ShareRatio(Rule):
@@ -94,7 +119,8 @@ class ShareRatio(Rule):
     summary = "A share (占X%) equals part / whole, within rounding."
     rationale = (
         "Shares are computed by hand more often than one would think; a share that is not "
-        "part/whole (with part and whole as rounding intervals) is simply wrong."
+        "part/whole (with part and whole as rounding intervals) is simply wrong. A share "
+        "rounded down instead of to nearest in its last digit (4.36% for 4.3671%) is a note."
     )
     example = "基本支出292.09万元，占43.14% — 292.09 / 678.72 = 43.04%"
     groups = GROUPS
@@ -105,19 +131,10 @@ class ShareRatio(Rule):
         for s in claims:
             if s.kind != SHARE or s.value is None:
                 continue
-            part = _part(s, doc, ctx)
-            wholes = _whole(s, claims, doc, ctx)
-            if part is None or not wholes:
+            got = share_check(s, claims, doc, ctx)
+            if got is None or got.comparison.ok:
                 continue
-            tried = [(w, compare_ratio(s.value, part.amount, w.amount)) for w in wholes]
-            tried = [(w, c) for w, c in tried if c is not None]
-            if not tried:
-                continue
-            # the first whole that fits; when none does, the one that comes closest
-            whole, cmp = next(((w, c) for w, c in tried if c.verdict is not Verdict.ERROR),
-                              min(tried, key=lambda wc: abs(wc[1].difference)))
-            if cmp.ok:
-                continue
+            part, whole, cmp = got
             msg = (
                 f"「{s.text}」 ({s.heading}): {part.label} / {whole.label} = "
                 f"{amount_text(part.amount.value)} / {amount_text(whole.amount.value)} = {pct_text(cmp.expected)}, "
@@ -133,14 +150,17 @@ class SharesTotal(Rule):
     rationale = (
         "When the parts of an enumeration (其中：A X万元，占a%；B Y万元，占b%…) add up to its "
         "total, their shares must add up to 100%; rounding each share can leave 0.01 points "
-        "per part (a note), more than that is an error."
+        "per part (a note), more than that is an error. Shares each rounded right that add "
+        "up to exactly 100% are fine; a sum that is off only because of a share P501 reports "
+        "is that share's error, reported once."
     )
     example = "基本支出占43.04%；项目支出占56.06% (99.10%)"
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
-        for g in enumerations(claims_of(doc, ctx)):
+        claims = claims_of(doc, ctx)
+        for g in enumerations(claims):
             if g.head is None or g.head.value is None or len(g.parts) < 2:
                 continue
             if any(len(p.shares) != 1 or p.value is None for p in g.parts):
@@ -149,8 +169,8 @@ class SharesTotal(Rule):
             if amounts.verdict is Verdict.ERROR:
                 continue  # a partial enumeration (主要用于…等): shares need not add up
             shares = [p.shares[0] for p in g.parts]
-            cmp = compare_sum(Stated(Decimal(100), 0, exact=True), [s.value for s in shares])
-            if cmp.ok:
+            cmp = compare_sum(_HUNDRED, [s.value for s in shares])
+            if cmp.ok or (cmp.verdict is Verdict.ERROR and _wrong_shares_explain(shares, claims, doc, ctx)):
                 continue
             total = sum((s.value.value for s in shares), Decimal(0))
             terms = " + ".join(pct_text(s.value.value, s.value.decimals) for s in shares)
@@ -162,54 +182,104 @@ class SharesTotal(Rule):
             yield from self.compared(cmp, msg, shares[-1].location, related=related, key=keys(g.head, "shares"))
 
 
-def _budget_amount(b: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
-    """The 预算 a 决算 is measured against: stated in the same sentence, else the table."""
-    claims = claims_of(doc, ctx)
-    same = [c for c in claims if c.kind == AMOUNT and c.sentence is b.sentence and c.id < b.id
-            and c.role == BUDGET and c.value is not None and (c.subject == b.subject or c.inherited or b.inherited)]
-    if same:
-        a = same[-1]
-        return Operand(a.value, f"「{a.quote}」", [claim_related(a, "the budget")])
-    if b.subject is None:
-        return None
-    fact = ctx.analysis.resolution(replace(b, id=-1, role=BUDGET)).fact
-    if fact is None:
-        return None
-    return Operand(fact.stated, fact.label, [cell_related(fact, "the budget")])
+_HUNDRED = Stated(Decimal(100), 0, exact=True)
+
+
+def _wrong_shares_explain(shares: list[Claim], claims: list[Claim], doc: Document, ctx: RuleContext) -> bool:
+    """Do the shares add up once those P501 finds wrong are written as their ratios?"""
+    fixed, any_wrong = [], False
+    for s in shares:
+        got = share_check(s, claims, doc, ctx)
+        if got is not None and got.comparison.verdict is Verdict.ERROR:
+            any_wrong = True
+            q = Decimal(10) ** -s.value.decimals
+            fixed.append(Stated(got.comparison.expected.quantize(q, rounding=ROUND_HALF_UP), s.value.decimals))
+        else:
+            fixed.append(s.value)
+    return any_wrong and compare_sum(_HUNDRED, fixed).verdict is not Verdict.ERROR
+
+
+# ---------------------------------------------------------------- completion rates
+def _budgets(b: Claim, claims: list[Claim]) -> list[Claim]:
+    """The 预算 figures stated before the 决算 ``b`` in its sentence, of its quantity."""
+    return [c for c in claims if c.kind == AMOUNT and c.sentence is b.sentence and c.id < b.id
+            and c.measure in BUDGETS and c.period == CURRENT and c.value is not None
+            and (c.subject, c.code, c.chain) == (b.subject, b.code, b.chain)]
+
+
+def _budget_operands(z: Claim, b: Claim, claims: list[Claim], ctx: RuleContext) -> tuple[list[Operand], list[Operand]]:
+    """(the 预算 the rate names, the other 预算 of the sentence): 完成年初预算的 names the
+    年初预算, 完成全年预算的 the 全年预算, 完成预算的 either. Without one in the
+    sentence, the table's 预算数 of the quantity."""
+    stated = _budgets(b, claims)
+    named = z.base_measure if z.base_measure in BUDGETS[1:] else None
+    fits = [c for c in stated if named is None or c.measure == named]
+    others = [c for c in stated if c not in fits]
+    ops = [Operand(c.value, f"「{c.quote}」", [claim_related(c, "the budget")]) for c in fits[-1:]]
+    if not ops and not stated and b.subject is not None:
+        fact = table_fact(b, ctx, measure=named or BUDGETS[0])
+        if fact is not None:
+            ops = [Operand(fact.stated, fact.label, [cell_related(fact, "the budget")])]
+    return ops, [Operand(c.value, f"「{c.quote}」", [claim_related(c, "the budget")]) for c in others]
 
 
 class CompletionRate(Rule):
     code = "P503"
     name = "completion-rate"
-    summary = "A completion rate (完成年初预算的Z%) equals 决算 / 预算."
+    summary = "A completion rate (完成年初预算的Z%) equals 决算 / the 预算 it names."
     rationale = (
-        "Final accounts state 年初预算 A, 支出决算 B and 完成预算的 Z%; Z must be B/A. When the "
-        "sentence gives no 预算, the table's 预算数 is used (the 三公 table has both)."
+        "Final accounts state 年初预算 A, 支出决算 B and 完成预算的 Z%; Z must be B/A, with the "
+        "预算 the rate names: 完成年初预算的 is against the 年初预算, not the 全年预算 stated beside "
+        "it. When the sentence gives no 预算, the table's 预算数 is used (the 三公 table has both). "
+        "A 决算 that disagrees with its table cell (N401) counts as the table has it: a rate "
+        "computed from the wrong figure is wrong too."
     )
     example = "年初预算3,205.70万元，支出决算3,155.29万元，完成年初预算的99.43% — 98.43%"
     groups = GROUPS
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
-        for z in claims_of(doc, ctx):
+        claims = claims_of(doc, ctx)
+        for z in claims:
             if z.kind != COMPLETION or z.anchor is None or z.anchor.value is None or z.value is None:
                 continue
             b = z.anchor
-            if b.role == BUDGET:
+            if b.measure in BUDGETS or b.period != CURRENT:
                 continue  # 完成 of a budget figure: nothing to divide
-            budget = _budget_amount(b, doc, ctx)
-            if budget is None:
+            named, others = _budget_operands(z, b, claims, ctx)
+            if not named:
                 continue
-            cmp = compare_ratio(z.value, b.value, budget.amount)
-            if cmp is None or cmp.ok:
+            final, budget = of_record(b, ctx, "决算"), named[0]
+            cmp = compare_ratio(z.value, final.amount, budget.amount)
+            if cmp is not None and cmp.verdict is not Verdict.ERROR:
+                yield from self.compared(cmp, self._message(z, final, budget, None, cmp), z.location,
+                                         related=final.related + budget.related, key=keys(z))
                 continue
-            msg = (
-                f"「{z.text}」 ({z.heading}): 决算 「{b.quote}」 / 预算 {budget.label} = "
-                f"{amount_text(b.value.value)} / {amount_text(budget.amount.value)} = {pct_text(cmp.expected)}, "
-                f"stated {pct_text(z.value.value, z.value.decimals)}, difference {signed(cmp.difference)} points"
-            )
-            related = [claim_related(b, "决算")] + budget.related
-            yield from self.compared(cmp, msg, z.location, related=related, key=keys(z))
+            other = next((o for o in others if (c := compare_ratio(z.value, final.amount, o.amount)) is not None
+                          and c.verdict is not Verdict.ERROR), None)
+            if cmp is None and other is None:
+                continue  # a rate of a zero 预算: no percentage is right or wrong
+            yield self._finding(z, final, budget, other, cmp, keys)
+
+    def _finding(self, z: Claim, final: Operand, budget: Operand, other: Operand | None, cmp: Comparison | None,
+                 keys: Keys) -> Finding:
+        related = final.related + budget.related + (other.related if other is not None else [])
+        return self.finding(self._message(z, final, budget, other, cmp), z.location, related=related,
+                            claimed=z.value.value, expected=cmp.expected if cmp is not None else None,
+                            difference=cmp.difference if cmp is not None else None, key=keys(z))
+
+    @staticmethod
+    def _message(z: Claim, final: Operand, budget: Operand, other: Operand | None, cmp: Comparison | None) -> str:
+        stated = pct_text(z.value.value, z.value.decimals)
+        if cmp is None:
+            ratio = "no rate (the 预算 is 0)"
+        else:
+            ratio = f"{pct_text(cmp.expected)}, stated {stated}, difference {signed(cmp.difference)} points"
+        msg = (f"「{z.text}」 ({z.heading}): 决算 {final.label} / 预算 {budget.label} = "
+               f"{amount_text(final.amount.value)} / {amount_text(budget.amount.value)} = {ratio}")
+        if other is not None:
+            msg += f"; {stated} is the rate against {other.label} instead"
+        return msg
 
 
 class ExecutionRate(Rule):

@@ -3,6 +3,11 @@
 * the claims to check: :func:`claims_of`, :func:`amount_claims`,
   :func:`restated_amounts` (this year's amounts with the table fact each restates)
   and :func:`enumerations`;
+* the *value of record* of an amount (:func:`of_record`): the table's figure when the
+  claim restates a cell and disagrees with it beyond rounding (N401 reports the figure
+  itself; a share, rate or change computed from it is checked against what the table
+  makes it), else the figure as stated; :func:`table_fact` for a quantity the
+  narrative names without stating it (公务接待费支出决算减少0.22万元);
 * finding keys (:class:`Keys`) and comparisons of a written percentage with a ratio;
 * how messages write amounts and percentages, and the related locations they cite;
 * units: what a 元 / 亿元 figure would be if its digits were 万元, and
@@ -17,16 +22,23 @@ fact from ``ctx.analysis.resolution(claim)`` (subjects and their facts are data:
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
-from disclint.analysis.claims import AMOUNT, PRIOR, Claim, ClaimGroup
-from disclint.analysis.resolve import Fact, Resolution
+from disclint.analysis.claims import AMOUNT, CURRENT, PRIOR, Claim, ClaimGroup
+from disclint.analysis.resolve import NOT_PRINTED, Fact, Resolution
 from disclint.analysis.vocabulary import Subject
 from disclint.model import Document, Related
-from disclint.model.amounts import ZERO, Stated, Verdict, compare_equal, fmt, unit_shift
+from disclint.model.amounts import (
+    ZERO,
+    Stated,
+    Verdict,
+    compare_restated,
+    fmt,
+    unit_shift,
+)
 from disclint.rules.base import RuleContext
-
 
 
 # ---------------------------------------------------------------- the claims to check
@@ -53,6 +65,36 @@ def restated_amounts(doc: Document, ctx: RuleContext) -> Iterator[tuple[Claim, S
             yield c, subjects.get(c.subject or ""), fact
 
 
+class Operand(NamedTuple):
+    """A figure a rule computes with: its value, how the message names it, the related
+    location that shows where it comes from, and whether it is the table's figure put
+    in place of a stated one that disagrees with it."""
+
+    amount: Stated
+    label: str
+    related: list[Related]
+    corrected: bool = False
+
+
+def of_record(claim: Claim, ctx: RuleContext, role: str = "stated") -> Operand:
+    """The value of record of a this-year amount: the table's figure when the claim
+    restates a cell and its own figure is wrong beyond rounding, else its own."""
+    fact = ctx.analysis.resolution(claim).fact if claim.period == CURRENT else None
+    if fact is not None and not agrees(claim.value, fact.stated, ctx.tolerance):
+        return Operand(fact.stated, f"{fact.label} ({amount_text(fact.value)}, not the stated "
+                                    f"{amount_text(claim.value.value, claim.value.decimals)})",
+                       [cell_related(fact, role)], corrected=True)
+    return Operand(claim.value, f"「{claim.quote}」", [claim_related(claim, role)])
+
+
+def table_fact(claim: Claim, ctx: RuleContext, **dims) -> Fact | None:
+    """The table fact of the quantity ``claim`` is about, as a this-year amount with the
+    dimensions given (``measure="budget"`` ...): for a share, change or rate that names
+    a quantity the narrative does not state, or a 预算 the sentence does not give."""
+    probe = replace(claim, id=-1, kind=AMOUNT, anchor=None, period=CURRENT, non_table=None, **dims)
+    return ctx.analysis.resolution(probe).fact
+
+
 def enumerations(claims: Iterable[Claim]) -> list[ClaimGroup]:
     """The enumerations (a head and its parts: 其中：A…、B…) these claims belong to,
     each once, in the order of their first claim."""
@@ -62,12 +104,13 @@ def enumerations(claims: Iterable[Claim]) -> list[ClaimGroup]:
 def quantity_ref(res: Resolution) -> str | None:
     """The table quantity (fact reference) a claim is about, else None.
 
-    A claim whose table is missing from the document still names its quantity
-    (``res.unresolved.ref``), so two 政府采购 figures of a document without 公开10
-    are still compared with each other (N402) and as part and whole (P501)."""
+    A claim whose table is missing from the document, or not printed by its template,
+    still names its quantity (``res.unresolved.ref``), so two 政府采购 figures of a
+    document without 公开10 are still compared with each other (N402) and as part and
+    whole (P501)."""
     if res.fact is not None:
         return res.fact.ref
-    if res.unresolved is not None and res.unresolved.table_quantity:
+    if res.unresolved is not None and (res.unresolved.table_quantity or res.unresolved.category == NOT_PRINTED):
         return res.unresolved.ref
     return None
 
@@ -90,8 +133,9 @@ class Keys:
 
 # ---------------------------------------------------------------- comparisons
 def agrees(stated: Stated, other: Stated, tolerance: Decimal = ZERO) -> bool:
-    """Equal, or different by no more than rounding (and the configured tolerance) explains."""
-    return compare_equal(stated, other, tolerance=tolerance).verdict is not Verdict.ERROR
+    """Equal at the precision ``stated`` is written with, or different by no more than
+    rounding (and the configured tolerance) explains."""
+    return compare_restated(stated, other, tolerance=tolerance).verdict is not Verdict.ERROR
 
 
 # ---------------------------------------------------------------- message text
@@ -142,6 +186,8 @@ def unit_suspect(claim: Claim, fact: Fact, tolerance: Decimal = ZERO) -> str | N
     if claim.unit and claim.unit != "万元" and claim.written != 0:
         if agrees(as_written_wan(claim), target, tolerance):
             return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
+    if target.value == 0:
+        return None  # any small figure is near a zero: no slip can be told from a wrong number
     for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
         scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
         if scaled.decimals < 2:
