@@ -145,3 +145,22 @@ def test_consistent_budget_has_no_table_finding_and_is_fully_read(which, request
     assert [f.rule for f in findings if f.rule[0] in "TXS"] == []
     assert report.coverage["complete"] and report.coverage["tables_read"] == [f"SB{i}" for i in range(1, 10)]
     assert report.coverage["numbers_left_over"] == 0
+
+
+def test_titles_set_in_display_type_open_sections(tmp_path):
+    """A part titled in large type without an ordinal (名词解释, 单位预算编制说明, centred) is
+    a section; a glossary part before the statement does not take the statement with it."""
+    from dataclasses import replace
+
+    doc = shanghai_budget(SH_UNIT)
+    statement = doc.parts[:2]  # h1 单位预算编制说明 and its paragraph
+    glossary = [("h1", "名词解释"), ("p", "（一）基本支出：指为保障机构正常运转而编制的支出。")]
+    pdf = render_pdf(tmp_path / "headings.pdf", replace(doc, parts=glossary + statement + doc.parts[2:]))
+    linter = Linter()
+    read = linter.read(str(pdf))
+    headings = [(s.level, s.heading) for s in read.sections if s.heading]
+    assert (1, "名词解释") in headings and (1, "单位预算编制说明") in headings
+    claims = [c for c in linter.analyse(read).claims if c.kind == "amount"]
+    income = next(c for c in claims if "收入预算" in c.subject_text)
+    assert income.heading == "单位预算编制说明" and income.in_statement
+    assert linter.analyse(read).resolution(income).fact is not None

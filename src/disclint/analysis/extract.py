@@ -139,6 +139,8 @@ def statement_sections(doc: Document, voc: Vocabulary) -> dict[int, bool]:
         h = label_key(s.heading)
         if id(s) in parts:
             inside = parts[id(s)] is True
+        elif not parts and s.level <= 1 and not any(p in h for p in voc.appendix):
+            inside = True  # without 第N部分 parts, each top-level title opens a part of its own
         chain = [label_key(x) for x in headings_chain(doc, s, by_heading)]
         appendix = any(p in c for c in chain for p in voc.appendix)
         if appendix and any(p in h for p in voc.appendix) and s.level <= 1:

@@ -26,10 +26,11 @@ from disclint.model import Location, Section, Sentence, TocEntry
 from disclint.model.patterns import YEAR, heading_level
 from disclint.model.text import PText, compact, nfkc, repair_numbers
 from disclint.readers.names import cover_name
-from disclint.readers.pdf.geometry import Box, Line
+from disclint.readers.pdf.geometry import Box, Line, is_cjk
 from disclint.readers.text.layout import WATERMARKS, is_debris, toc_entry
 from disclint.readers.text.narrative import split_sentences
 
+_SENTENCE = re.compile(r"[。，,；;：:！？]")  # a title has none
 _ITEM = re.compile(r"^\s*(\d+[、.．](?!\d)|[（(]?[一二三四五六七八九十\d]+[)）、])")  # 1、 （一） 一、
 
 
@@ -144,7 +145,7 @@ class NarrativeBuilder:
         i = 0
         while i < len(lines):
             ln = lines[i]
-            level = self._pattern_level(ln.text.strip())
+            level = self._pattern_level(ln.text.strip()) or self._display_level(ln, body, ends[i])
             if level and level == prose_level:
                 level = 0
             elif level and not self._is_heading(ln, level, body, right, ends[i]):
@@ -220,6 +221,15 @@ class NarrativeBuilder:
     def _pattern_level(text: str) -> int:
         level = heading_level(text) or 0
         return level if level <= 3 else 0  # 1、 and (1) begin list items in PDF prose
+
+    @staticmethod
+    def _display_level(ln: Line, body: float, alone: bool) -> int:
+        """1 for a title set in display type without an ordinal (部门预算编制说明 centred at
+        18 pt over 12 pt text): short, alone on its line, no sentence punctuation; else 0."""
+        text = compact(ln.text)
+        if not alone or ln.size < 1.2 * body or not 2 <= len(text) <= 30:
+            return 0
+        return 0 if _SENTENCE.search(text) or not any(is_cjk(ch) for ch in text) else 1
 
     def _is_heading(self, ln: Line, level: int, body: float, right: dict[int, float], alone: bool) -> bool:
         """``alone``: the line ends its paragraph."""
