@@ -110,14 +110,13 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
           write_baseline, jobs, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     from disclint.i18n import set_language
-    from disclint.linter.runner import Linter
 
     set_language(lang)
 
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
                             rounding_tolerance=rounding_tolerance)
     accepted = _baseline(baseline) if baseline else None
-    linter = Linter(config=config)
+    linter = _linter(config)
     formatter = _formatter(linter, format_name)
     result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None))
     if not result.documents:
@@ -132,6 +131,8 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
         # Machine formats go to stdout or a file; say on stderr what could not be read.
         for doc in result.failed:
             click.echo(f"disclint: error: {doc.path}: {doc.error}", err=True)
+        for n in result.internal_errors:
+            click.echo(f"disclint: error: {n.message}", err=True)
     sys.exit(result.exit_code)
 
 
@@ -142,6 +143,17 @@ def _configuration(paths, config_file, **overrides):
 
     try:
         return load_config(paths, config_file).override(**overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _linter(config):
+    """The run's plugins, catalog and rules; a selector that names no rule is a usage error."""
+    from disclint.linter.config import ConfigError
+    from disclint.linter.runner import Linter
+
+    try:
+        return Linter(config=config)
     except ConfigError as exc:
         _fail(str(exc))
 

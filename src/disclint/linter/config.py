@@ -91,6 +91,7 @@ class Config:
     fail_on: str = "warning"  # the lowest severity that makes the exit status 1
     source: str | None = None  # the file it came from, if any
     root: str | None = None  # the directory per-file-ignores globs are relative to
+    from_command_line: frozenset[str] = frozenset()  # keys a flag set (for messages)
 
     # -- selection -------------------------------------------------------------
     def enabled(self, code: str, name: str = "", groups: Sequence[str] = ()) -> bool:
@@ -122,6 +123,29 @@ class Config:
                 best = (len(k), sev)
         return best[1] if best else None
 
+    def check_selectors(self, rules: Iterable[type]) -> None:
+        """Raise ConfigError for the first selector (of ``select``, ``ignore``,
+        ``per-file-ignores`` and the ``severity`` keys) that names none of ``rules``:
+        a typo would otherwise silently run no rule, or hide nothing."""
+        rules = [(str(getattr(r, "code", "")), str(getattr(r, "name", "")), tuple(getattr(r, "groups", ())))
+                 for r in rules]
+        lists = [("select", self.select), ("ignore", self.ignore),
+                 *((f'per-file-ignores."{glob}"', codes) for glob, codes in self.per_file_ignores.items())]
+        for key, tokens in lists:
+            for token in tokens:
+                if not any(match_strength(token, *rule) >= 0 for rule in rules):
+                    self._unknown(key, token, "no rule has this code, code prefix, name or group")
+        for prefix in self.severity:
+            if not any(code.lower().startswith(prefix.lower()) for code, _, _ in rules):
+                self._unknown("severity", prefix, "no rule has this code or code prefix")
+
+    def _unknown(self, key: str, token: str, why: str) -> None:
+        flag = "--" + key
+        if flag in self.from_command_line:
+            raise ConfigError(f"{flag} {token}: {why} (`disclint rules` lists them)", key=flag)
+        raise ConfigError(f"'{key}' names an unknown rule {token!r}: {why} (`disclint rules` lists them)",
+                          key=key, source=self.source)
+
     # -- findings --------------------------------------------------------------
     def apply(self, findings: Iterable[Finding], rules: Iterable[type] = ()) -> list[Finding]:
         """Drop findings of unselected rules and per-file ignores; apply severity
@@ -148,9 +172,10 @@ class Config:
         sev = finding.severity.value if isinstance(finding.severity, Severity) else str(finding.severity)
         return SEVERITY_RANK.get(sev, 2) >= SEVERITY_RANK[self.fail_on]
 
-    def exit_code(self, findings: Iterable[Finding], *, documents_failed: bool = False) -> int:
-        """2 when a document could not be read, 1 when a finding reaches ``fail-on``, else 0."""
-        if documents_failed:
+    def exit_code(self, findings: Iterable[Finding], *, incomplete: bool = False) -> int:
+        """2 when the run is ``incomplete`` (a document could not be read, a rule or plugin
+        failed), 1 when a finding reaches ``fail-on``, else 0."""
+        if incomplete:
             return 2
         return 1 if any(self.fails(f) for f in findings) else 0
 
@@ -172,6 +197,9 @@ class Config:
         """A copy with command-line values in place of the file's (None: keep the file's).
         Values are validated as strictly as the file's, naming the option."""
         cfg = replace(self, per_file_ignores=dict(self.per_file_ignores), severity=dict(self.severity))
+        given = {flag for flag, value in (("--select", select), ("--ignore", ignore), ("--severity", severity))
+                 if value is not None}
+        cfg.from_command_line = self.from_command_line | given
         if select is not None:
             cfg.select = split_codes(select)
         if ignore is not None:

@@ -5,8 +5,11 @@ The runner is the only place that decides what a failure means for the run:
 * a document that cannot be read (a :class:`~disclint.readers.errors.ReadError`, or
   any unexpected exception in a reader) becomes a :class:`DocumentReport` with
   status ``"error"`` and a message; the other documents are still linted;
-* a rule that raises is reported once (a :class:`Notification`) and skipped for
-  that document; the other rules still run;
+* a rule that raises is reported once (a :class:`Notification` of level
+  ``"error"``) and skipped for that document; the other rules still run, and the
+  run's exit status is 2 (an internal error: the documents were not fully checked),
+  as it is for a plugin that failed;
+* a selector that names no rule is a :class:`~disclint.linter.config.ConfigError`;
 * nothing escapes as a traceback.
 
 ``lint_paths(paths)`` is the programmatic entry point; :class:`Linter` holds the
@@ -81,13 +84,19 @@ class RunResult:
         return {**counts, "documents": len(self.documents), "documents_failed": len(self.failed)}
 
     @property
+    def internal_errors(self) -> list[Notification]:
+        """Notifications of a rule or plugin that failed: the run did not check everything."""
+        return [n for n in self.notifications if n.level == ERROR]
+
+    @property
     def exit_code(self) -> int:
-        """2: a document could not be read (the others were still linted); 1: a finding at
-        or above ``fail_on`` (by default an error or warning; rounding notes never fail a
-        run); 0 otherwise."""
+        """2: a document could not be read (the others were still linted) or a rule or
+        plugin failed; 1: a finding at or above ``fail_on`` (by default an error or
+        warning; rounding notes never fail a run); 0 otherwise."""
         from disclint.linter.config import Config
 
-        return Config(fail_on=self.fail_on).exit_code(self.findings, documents_failed=bool(self.failed))
+        return Config(fail_on=self.fail_on).exit_code(
+            self.findings, incomplete=bool(self.failed or self.internal_errors))
 
 
 def _severity(f: Finding) -> str:
@@ -164,18 +173,23 @@ class Linter:
         except Exception as exc:
             self.notifications.append(
                 Notification(f"a plugin catalog could not be loaded; using the built-in catalog only: "
-                             f"{type(exc).__name__}: {exc}")
+                             f"{type(exc).__name__}: {exc}", level="error")
             )
             return default_catalog()
 
     def _load_rules(self) -> list[type]:
-        classes = sorted(self.plugins.rules(), key=lambda c: str(getattr(c, "code", "")))
-        from disclint.linter.config import match_strength
+        """The selected rule classes; a selector that names no rule is a ConfigError (a
+        typo must not pass as a clean run), which says when a plugin failed to load."""
+        from disclint.linter.config import ConfigError
 
-        for token in self.config.select:
-            if not any(match_strength(token, str(getattr(c, "code", "")), str(getattr(c, "name", "")),
-                                      tuple(getattr(c, "groups", ()))) >= 0 for c in classes):
-                self.notifications.append(Notification(f"select {token!r}: no rule has this code, name or group"))
+        classes = sorted(self.plugins.rules(), key=lambda c: str(getattr(c, "code", "")))
+        try:
+            self.config.check_selectors(classes)
+        except ConfigError as exc:
+            failed = [n.message for n in self.notifications if n.level == "error"]
+            if failed:
+                raise ConfigError(f"{exc} (and: {'; '.join(failed)})") from None
+            raise
         return [c for c in classes if self.config.rule_enabled(c)]
 
     def _instantiate(self, classes: list[type]) -> list:
@@ -186,7 +200,7 @@ class Linter:
             except Exception as exc:
                 self.notifications.append(
                     Notification(f"rule {getattr(cls, 'code', cls.__name__)} could not be created and was skipped: "
-                                 f"{type(exc).__name__}: {exc}", rule=getattr(cls, "code", None))
+                                 f"{type(exc).__name__}: {exc}", level="error", rule=getattr(cls, "code", None))
                 )
         return rules
 
@@ -257,7 +271,7 @@ class Linter:
         for code, message in failures:
             if code not in self._failed_rules:
                 self._failed_rules.add(code)
-                self.notifications.append(Notification(message, rule=code, path=path))
+                self.notifications.append(Notification(message, level="error", rule=code, path=path))
 
     def _lint(self, path: str) -> tuple[DocumentReport, list[Finding], list[tuple[str, str]]]:
         """Read and check one document: its report, findings and rule failures."""
