@@ -64,7 +64,9 @@ def test_json_contract(tmp_path):
     assert f["values"] == {"claimed": "2100.00", "expected": "2000.00", "difference": "100.00"}  # exact strings
     assert [x["severity"] for x in data["findings"]] == ["error", "note", "warning"]
     assert data["findings"][1]["rounding"] is True
-    assert data["summary"] == {"error": 1, "warning": 1, "note": 1, "documents": 3, "documents_failed": 1}
+    assert data["summary"] == {"error": 1, "warning": 1, "note": 1, "documents": 3, "documents_failed": 1,
+                               "documents_skipped": 0}
+    assert data["skipped"] == []
 
 
 # ---------------------------------------------------------------- sarif

@@ -53,7 +53,8 @@ def test_good_document_report_and_findings(tmp_path):
     assert [(f.rule, f.location.line, f.severity.value) for f in result.findings] == [
         ("Z901", 2, "error"), ("Z902", 3, "note")]
     assert result.exit_code == 1
-    assert result.summary == {"error": 1, "warning": 0, "note": 1, "documents": 1, "documents_failed": 0}
+    assert result.summary == {"error": 1, "warning": 0, "note": 1, "documents": 1, "documents_failed": 0,
+                              "documents_skipped": 0}
 
 
 def test_notes_do_not_fail_the_run_but_warnings_do(tmp_path):

@@ -100,6 +100,15 @@ def cli() -> None:
 @click.option("--baseline", default=None, metavar="FILE", help="Hide the findings recorded in FILE.")
 @click.option("--write-baseline", default=None, metavar="FILE",
               help="Record the fingerprints of the current findings in FILE (the run then passes).")
+@click.option("--exclude", default=None, metavar="GLOBS",
+              help="Files and directories a scan skips, comma-separated globs (replaces the defaults: "
+                   ".git, .venv, build, dist, *.egg-info, ...).")
+@click.option("--extend-exclude", default=None, metavar="GLOBS", help="More globs to skip, besides the defaults.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files git ignores (default: yes).")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply the exclusions, and skip what is not a disclosure, to files named explicitly too "
+                   "(the pre-commit hook does).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -107,19 +116,20 @@ def cli() -> None:
               help="Language of the report (html, csv, xlsx). Default: the locale's (LC_ALL, LC_MESSAGES, LANG): "
                    "zh when it starts with zh, else en.")
 def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
-          write_baseline, jobs, quiet, lang) -> None:
+          write_baseline, exclude, extend_exclude, respect_gitignore, force_exclude, jobs, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     from disclint.i18n import set_language
 
     set_language(lang)
 
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
-                            rounding_tolerance=rounding_tolerance)
+                            rounding_tolerance=rounding_tolerance, exclude=exclude, extend_exclude=extend_exclude,
+                            respect_gitignore=respect_gitignore, force_exclude=force_exclude)
     accepted = _baseline(baseline) if baseline else None
     linter = _linter(config)
     formatter = _formatter(linter, format_name)
     result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None))
-    if not result.documents:
+    if not result.documents and not result.skipped:
         _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
               + ", ".join(paths) + ")")
     if write_baseline:

@@ -23,11 +23,15 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from disclint.linter.discover import (
+    DOCUMENT_SUFFIXES,  # noqa: F401  (re-exported)
+    discover,
+    is_disclosure,
+)
+from disclint.linter.project import Project, find_project
 from disclint.model import Document, Finding, Notification, Severity
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
-
-OK, WARNING, ERROR = "ok", "warning", "error"
+OK, WARNING, ERROR, SKIPPED = "ok", "warning", "error", "skipped"
 
 
 @dataclass
@@ -35,12 +39,13 @@ class DocumentReport:
     """What the run learned about one input file."""
 
     path: str
-    status: str = OK  # "ok" | "warning" | "error"
+    status: str = OK  # "ok" | "warning" | "error" | "skipped" (found by a scan, not a disclosure)
     kind: str | None = None
     year: int | None = None
     unit: str | None = None  # the publishing unit (单位名称)
     tables: list[str] = field(default_factory=list)  # recovered catalog table ids
     error: str | None = None
+    reason: str | None = None  # why a file was skipped
     warnings: list[str] = field(default_factory=list)  # reader warnings
     skipped_rules: list[str] = field(default_factory=list)  # rules that failed on this document
     # What the chosen output format prepared for this document while it was open (page
@@ -66,11 +71,13 @@ class DocumentReport:
 
 @dataclass
 class RunResult:
-    documents: list[DocumentReport] = field(default_factory=list)
+    documents: list[DocumentReport] = field(default_factory=list)  # every document checked (or not readable)
+    skipped: list[DocumentReport] = field(default_factory=list)  # files a scan found that are not disclosures
     findings: list[Finding] = field(default_factory=list)
     rules: list[type] = field(default_factory=list)  # the rule classes that ran
     notifications: list[Notification] = field(default_factory=list)
     fail_on: str = "warning"  # the lowest severity that makes the exit status 1 (config ``fail-on``)
+    project: Project | None = None  # the project root and git repository of the run
 
     @property
     def failed(self) -> list[DocumentReport]:
@@ -81,7 +88,8 @@ class RunResult:
         counts = {s.value: 0 for s in Severity}
         for f in self.findings:
             counts[_severity(f)] += 1
-        return {**counts, "documents": len(self.documents), "documents_failed": len(self.failed)}
+        return {**counts, "documents": len(self.documents), "documents_failed": len(self.failed),
+                "documents_skipped": len(self.skipped)}
 
     @property
     def internal_errors(self) -> list[Notification]:
@@ -104,33 +112,13 @@ def _severity(f: Finding) -> str:
 
 
 # ---------------------------------------------------------------- paths
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """Files to lint, sorted and de-duplicated.
-
-    A directory is walked recursively for ``.txt .md .markdown .pdf`` files (other
-    files and hidden entries are skipped silently). A file named explicitly is kept
-    whatever its suffix, and so is a path that does not exist: the runner reports
-    both if they cannot be read.
-    """
-    found: dict[str, str] = {}  # real path -> display path
-    for given in paths:
-        p = os.fspath(given)
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
-                        continue
-                    _add(found, os.path.normpath(os.path.join(root, name)))
-        else:
-            _add(found, os.path.normpath(p) if p else p)
-    return sorted(found.values())
-
-
-def _add(found: dict[str, str], display: str) -> None:
-    key = os.path.normcase(os.path.realpath(display)) if display else display
-    if key not in found or display < found[key]:
-        found[key] = display
+def expand_paths(paths: Iterable[str | os.PathLike], config=None) -> list[str]:
+    """Files to lint, sorted and de-duplicated (see :func:`disclint.linter.discover.discover`):
+    directories are walked for ``.txt .md .markdown .pdf`` files, skipping hidden,
+    excluded and git-ignored entries; a file named explicitly is kept whatever its
+    suffix, and so is a path that does not exist (the runner reports both if they
+    cannot be read)."""
+    return [t.path for t in discover(paths, config)]
 
 
 # ---------------------------------------------------------------- the linter
@@ -156,6 +144,7 @@ class Linter:
         self.rule_classes = [type(r) for r in self.rules]
         self._failed_rules: set[str] = set()
         self.document_artifacts = None  # set by run(artifacts=...)
+        self._scanned: set[str] = set()  # set by run(): files a directory scan found
 
     # -- set-up --------------------------------------------------------------
     def output_formats(self) -> dict:
@@ -286,6 +275,8 @@ class Linter:
             report.status = ERROR
             report.error = clean_message(str(exc), path)
             return report, [], failures
+        if path in self._scanned and not is_disclosure(document):
+            return _skipped(report), [], failures
         report.kind = document.kind
         report.year = document.year
         report.unit = document.unit_name
@@ -330,12 +321,16 @@ class Linter:
         process that checked it; the picklable dict it returns becomes
         :attr:`DocumentReport.artifacts`. It is part of the per-document step, so the
         progress callback covers it."""
-        files = expand_paths(paths)
+        paths = [os.fspath(p) for p in paths]
+        project = find_project(paths, self.config.root)
+        targets = discover(paths, self.config, project)
+        files = [t.path for t in targets]
+        self._scanned = {t.path for t in targets if t.scanned}
         self.document_artifacts = artifacts
-        result = RunResult(rules=list(self.rule_classes), fail_on=self.config.fail_on)
+        result = RunResult(rules=list(self.rule_classes), fail_on=self.config.fail_on, project=project)
         for done, (report, findings, failures) in enumerate(self._results(files, jobs), start=1):
             self._note_failures(report.path, failures)
-            result.documents.append(report)
+            (result.skipped if report.status == SKIPPED else result.documents).append(report)
             result.findings.extend(findings)
             if progress is not None:
                 progress(done, len(files), report.path)
@@ -374,6 +369,14 @@ class Linter:
 
 
 _WORKER_LINTER: Linter | None = None
+
+
+def _skipped(report: DocumentReport) -> DocumentReport:
+    """The report of a file a directory scan found that is not a disclosure."""
+    report.status = SKIPPED
+    report.reason = ("not a disclosure (no template table read, no 目录 of tables, no 第一部分…, no cover naming "
+                     "a year's 预算 or 决算)")
+    return report
 
 
 def _can_fork() -> bool:

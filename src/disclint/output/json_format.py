@@ -6,7 +6,8 @@ Shape (every amount is a string holding the exact decimal)::
      "documents": [{"path", "kind", "year", "unit", "tables", "status", "error",
                     "warnings", "skipped_rules"}],
      "findings": [Finding.to_dict()],
-     "summary": {"error", "warning", "note", "documents", "documents_failed"},
+     "skipped": [{"path", "reason"}],  # files a directory scan found that are not disclosures
+     "summary": {"error", "warning", "note", "documents", "documents_failed", "documents_skipped"},
      "notifications": [{"level", "message", "rule", "path"}]}
 """
 
@@ -24,6 +25,7 @@ def to_json(result) -> dict:
         "tool": tool_info(),
         "documents": [d.to_dict() for d in result.documents],
         "findings": [f.to_dict() for f in result.findings],
+        "skipped": [{"path": d.path, "reason": d.reason} for d in getattr(result, "skipped", ())],
         "summary": result.summary,
         "notifications": [n.to_dict() for n in result.notifications],
     }

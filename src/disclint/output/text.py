@@ -57,6 +57,8 @@ def format_text(result, rules=(), *, color: bool = False) -> str:
     for doc in result.documents:
         if getattr(doc, "coverage_line", None):
             lines.append(f"{style(doc.path, bold=True)}: coverage: {doc.coverage_line}")
+    for doc in getattr(result, "skipped", ()):
+        lines.append(f"{style(doc.path, bold=True)}: skipped: {doc.reason}")
 
     s = result.summary
     summary = (f"{_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, {_plural(s['note'], 'note')} "
