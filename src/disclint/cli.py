@@ -99,7 +99,8 @@ def cli() -> None:
               help="Extra absolute tolerance in 万元 before a difference is an error.")
 @click.option("--baseline", default=None, metavar="FILE", help="Hide the findings recorded in FILE.")
 @click.option("--write-baseline", default=None, metavar="FILE",
-              help="Record the fingerprints of the current findings in FILE (the run then passes).")
+              help="Record the fingerprints of the current findings in FILE (the run then passes); with --baseline, "
+                   "record only what that baseline accepts (upgrades an old baseline, drops fixed findings).")
 @click.option("--exclude", default=None, metavar="GLOBS",
               help="Files and directories a scan skips, comma-separated globs (replaces the defaults: "
                    ".git, .venv, build, dist, *.egg-info, ...).")
@@ -132,10 +133,11 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, roun
     if not result.documents and not result.skipped:
         _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
               + ", ".join(paths) + ")")
-    if write_baseline:
-        _record_baseline(write_baseline, result)
-    elif accepted is not None:
-        _hide_accepted(accepted, result)
+    if accepted is not None:
+        _hide_accepted(accepted, result, rewrite=write_baseline)
+    elif write_baseline:
+        _record_baseline(write_baseline, result.findings, result)
+        result.findings = []
     _write(_render(formatter, format_name, result, color=_use_color(output)), output)
     if output is not None or format_name != "text":
         # Machine formats go to stdout or a file; say on stderr what could not be read.
@@ -209,23 +211,30 @@ def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None):
             bar.close()
 
 
-def _record_baseline(path: str, result) -> None:
-    """Record every finding in the baseline at ``path``: all of them are accepted now."""
+def _record_baseline(path: str, findings, result) -> None:
+    """Record ``findings`` in the baseline at ``path``: they are accepted now."""
     from disclint.linter.baseline import BaselineError, write_baseline
 
     try:
-        n = write_baseline(path, result.findings)
+        n = write_baseline(path, findings, result.project)
     except BaselineError as exc:
         _fail(str(exc))
     click.echo(f"disclint: recorded {n} finding{'' if n == 1 else 's'} in {path}", err=True)
-    result.findings = []
 
 
-def _hide_accepted(accepted, result) -> None:
-    result.findings, hidden = accepted.filter(result.findings)
+def _hide_accepted(accepted, result, rewrite: str | None = None) -> None:
+    """Hide what the baseline accepts; with ``rewrite``, record exactly that in the
+    current format (an old baseline's upgrade, or dropping what was fixed)."""
+    result.findings, hidden = accepted.filter(result.findings, result.project)
     if hidden:
         click.echo(f"disclint: {len(hidden)} known finding{'' if len(hidden) == 1 else 's'} hidden by the "
                    f"baseline {accepted.path}", err=True)
+    if rewrite:
+        _record_baseline(rewrite, hidden, result)
+    elif accepted.outdated:
+        click.echo(f"disclint: warning: the baseline {accepted.path} names documents by file name only (an older "
+                   "format): files of the same name in different folders share its entries. Upgrade it with "
+                   f"`disclint check PATHS --baseline {accepted.path} --write-baseline {accepted.path}`", err=True)
 
 
 def _render(formatter, format_name: str, result, *, color: bool) -> str:
