@@ -48,7 +48,7 @@ class ChangeRate(Rule):
     name = "change-amount-rate"
     summary = "A change stated as an amount and as a rate implies one prior-year value."
     rationale = (
-        "比上年增加X万元，增长Y% says last year was this - X and Y = X / (this - X); a rate that "
+        "“比上年增加X万元，增长Y%” says last year was this - X and Y = X / (this - X); a rate that "
         "does not follow from the amount (within the rounding of both) is wrong, whichever of "
         "the two was mistyped."
     )
