@@ -80,7 +80,7 @@ def sarif_validator():
 def test_sarif_validates_and_carries_everything(tmp_path, monkeypatch, sarif_validator):
     monkeypatch.chdir(tmp_path)
     result = sample_result(tmp_path)
-    log = json.loads(FORMATS["sarif"](result, result.rules))
+    log = json.loads(FORMATS["sarif"](result, result.rules, min_severity="note"))
     errors = sorted(sarif_validator.iter_errors(log), key=str)
     assert not errors, errors[0]
     run = log["runs"][0]
@@ -100,12 +100,15 @@ def test_sarif_validates_and_carries_everything(tmp_path, monkeypatch, sarif_val
     assert phys["region"] == {"startLine": 12, "startColumn": 3, "endLine": 12, "endColumn": 10}
     assert r0["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "B03 / 合计 / 基本支出"
     assert r0["relatedLocations"][0]["message"]["text"] == "各行之和"
-    assert r0["partialFingerprints"] == {"disclint/v1": result.findings[0].fingerprint}
+    assert r0["message"]["text"] == "合计 2,100.00 ≠ 各行之和 2,000.00 (see [各行之和](1))"
+    assert r0["partialFingerprints"]["disclint/v1"] == result.findings[0].fingerprint
+    assert r0["partialFingerprints"]["primaryLocationLineHash"].endswith(":1")
     assert r0["properties"]["values"]["claimed"] == "2100.00"
 
     pdf_loc = r1["locations"][0]
     assert "region" not in pdf_loc["physicalLocation"]  # a PDF has no lines
     assert pdf_loc["properties"]["page"] == 3
+    assert r1["message"]["text"] == "差 0.01 (a rounding-sized difference) (page 3)"  # said where GitHub shows it
     assert r1["level"] == "note" and r1["properties"]["rounding"] is True
     assert r2["level"] == "warning"
 
@@ -140,7 +143,7 @@ def test_sarif_path_outside_the_working_directory_is_a_file_uri(tmp_path, monkey
 # ---------------------------------------------------------------- text
 def test_text_format(tmp_path):
     result = sample_result(tmp_path)
-    text = FORMATS["text"](result, result.rules)
+    text = FORMATS["text"](result, result.rules, min_severity="note")
     lines = text.splitlines()
     txt = str(tmp_path / "单位预算.txt")
     assert f"{txt}:12:3: error Z901 合计 2,100.00 ≠ 各行之和 2,000.00" in lines

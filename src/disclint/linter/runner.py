@@ -373,9 +373,11 @@ _WORKER_LINTER: Linter | None = None
 
 def _skipped(report: DocumentReport) -> DocumentReport:
     """The report of a file a directory scan found that is not a disclosure."""
+    from disclint.i18n import _
+
     report.status = SKIPPED
-    report.reason = ("not a disclosure (no template table read, no 目录 of tables, no 第一部分…, no cover naming "
-                     "a year's 预算 or 决算)")
+    report.reason = _("not a disclosure (no template table read, no 目录 of tables, no 第一部分…, no cover naming "
+                      "a year's 预算 or 决算)")
     return report
 
 

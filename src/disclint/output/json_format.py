@@ -31,7 +31,16 @@ def to_json(result) -> dict:
     }
 
 
-def format_json(result, rules=()) -> str:
+def format_json(result, rules=(), *, statistics: bool = False) -> str:
+    """The whole run; with ``statistics``, counts per rule of every finding instead
+    (``[{"code", "name", "severity", "count"}]``, as ruff's ``--statistics``)."""
     import json  # here, not at the top: every run loads this module, most print text
 
+    if statistics:
+        from disclint.output.listing import statistics as per_rule
+
+        return json.dumps(per_rule(result.findings, rules), ensure_ascii=False, indent=2) + "\n"
     return json.dumps(to_json(result), ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+format_json.options = ("statistics",)
