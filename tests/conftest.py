@@ -26,6 +26,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def own_result_cache(tmp_path_factory, monkeypatch):
+    """Each test's runs of `disclint check` cache their results in a directory of their
+    own (DISCLINT_CACHE_DIR), not in the project: a test that patches the reader must
+    not meet another test's results. The cache's own tests unset it."""
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path_factory.mktemp("disclint-cache")))
+
+
 @pytest.fixture
 def corpus_dir():
     """The shared corpus directory (the test is skipped when it is absent)."""

@@ -3,6 +3,9 @@
     disclint check FILE_OR_DIR... [--format text|json|sarif|html|csv|xlsx] [--output FILE] [--select CODES]
                    [--ignore CODES] [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
                    [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
+                   [--min-severity LEVEL | --show-notes] [--statistics] [--sarif-category CATEGORY]
+                   [--exclude GLOBS] [--extend-exclude GLOBS] [--[no-]respect-gitignore] [--force-exclude]
+                   [--no-cache] [--cache-dir DIR]
     disclint rules [--format text|json|markdown] [--output FILE] [--lang zh|en]
     disclint explain CODE [--lang zh|en]
     disclint parse FILE
@@ -142,13 +145,16 @@ def cli() -> None:
 @click.option("--force-exclude", is_flag=True, default=None,
               help="Apply the exclusions, and skip what is not a disclosure, to files named explicitly too "
                    "(the pre-commit hook does).")
+@click.option("--no-cache", is_flag=True, help="Read and check every document again (no result cache).")
+@click.option("--cache-dir", default=None, metavar="DIR",
+              help="Where the result cache lives (default: .disclint_cache at the project root).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @LANG_OPTION
 def check(paths, format_name, output, select, ignore, config_file, fail_on, min_severity, show_notes, statistics,
           sarif_category, rounding_tolerance, baseline, write_baseline, exclude, extend_exclude, respect_gitignore,
-          force_exclude, jobs, quiet, lang) -> None:
+          force_exclude, no_cache, cache_dir, jobs, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     _language(lang)
     if min_severity and show_notes:
@@ -156,14 +162,15 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, min_
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
                             rounding_tolerance=rounding_tolerance, exclude=exclude, extend_exclude=extend_exclude,
                             respect_gitignore=respect_gitignore, force_exclude=force_exclude,
-                            min_severity=min_severity, show_notes=show_notes)
+                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir)
     _language(lang, config)
     accepted = _baseline(baseline) if baseline else None
     linter = _linter(config)
     formatter = _formatter(linter, format_name)
     if statistics and "statistics" not in getattr(formatter, "options", ()):
         _fail(_("--statistics works with --format text or json, not %(format)s") % {"format": format_name})
-    result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None))
+    result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None),
+                                 cache=not no_cache)
     if not result.documents and not result.skipped:
         _fail(_("no documents to check (looked for .txt, .md, .markdown and .pdf files in %(paths)s)")
               % {"paths": ", ".join(paths)})
@@ -232,7 +239,7 @@ def _formatter(linter, format_name: str):
     return formatter
 
 
-def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None):
+def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None, cache: bool = True):
     """The run, with a progress bar on a terminal once the number of documents is known.
     A format may prepare per-document material (the HTML report's page images) in the
     per-document step (``artifacts``), i.e. in the --jobs workers, under the progress bar."""
@@ -248,7 +255,7 @@ def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None):
             bar(done, total, path)
 
     try:
-        return linter.run(paths, jobs=jobs, progress=progress, artifacts=artifacts)
+        return linter.run(paths, jobs=jobs, progress=progress, artifacts=artifacts, cache=cache)
     finally:
         if bar is not None:
             bar.close()

@@ -78,6 +78,7 @@ class RunResult:
     notifications: list[Notification] = field(default_factory=list)
     fail_on: str = "warning"  # the lowest severity that makes the exit status 1 (config ``fail-on``)
     project: Project | None = None  # the project root and git repository of the run
+    cache: object | None = None  # the run's ResultCache (hits, misses), when it used one
 
     @property
     def failed(self) -> list[DocumentReport]:
@@ -310,7 +311,7 @@ class Linter:
         return report, findings
 
     def run(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1, progress=None,
-            artifacts=None) -> RunResult:
+            artifacts=None, cache: bool = False) -> RunResult:
         """Lint files and directories. ``jobs`` > 1 reads and checks documents in that many
         worker processes (0: one per CPU); the result is the same as a serial run's.
         ``progress(done, total, path)`` is called after each document, in order.
@@ -320,7 +321,10 @@ class Linter:
         right after a document is checked, while its model is at hand, in the worker
         process that checked it; the picklable dict it returns becomes
         :attr:`DocumentReport.artifacts`. It is part of the per-document step, so the
-        progress callback covers it."""
+        progress callback covers it.
+
+        ``cache``: reuse and store results in the project's result cache
+        (:mod:`disclint.linter.cache`; the command line's default, not the API's)."""
         paths = [os.fspath(p) for p in paths]
         project = find_project(paths, self.config.root)
         targets = discover(paths, self.config, project)
@@ -328,15 +332,45 @@ class Linter:
         self._scanned = {t.path for t in targets if t.scanned}
         self.document_artifacts = artifacts
         result = RunResult(rules=list(self.rule_classes), fail_on=self.config.fail_on, project=project)
-        for done, (report, findings, failures) in enumerate(self._results(files, jobs), start=1):
+        results_cache = self._open_cache(project) if cache and artifacts is None else None
+        results = self._cached_results(files, jobs, results_cache) if results_cache else self._results(files, jobs)
+        for done, (report, findings, failures) in enumerate(results, start=1):
             self._note_failures(report.path, failures)
             (result.skipped if report.status == SKIPPED else result.documents).append(report)
             result.findings.extend(findings)
             if progress is not None:
                 progress(done, len(files), report.path)
         result.findings.sort(key=Finding.sort_key)
+        if results_cache is not None and results_cache.unwritable:
+            self.notifications.append(Notification(
+                f"the result cache could not be written ({results_cache.unwritable}); the run is not affected"))
         result.notifications = list(self.notifications)
+        result.cache = results_cache
         return result
+
+    # -- the result cache --------------------------------------------------------
+    def _open_cache(self, project: Project):
+        """The project's result cache for this run, or None where there is none."""
+        from disclint.i18n import get_language
+        from disclint.linter.cache import ResultCache, cache_directory, run_key
+
+        directory = cache_directory(project.root, self.config.cache_dir)
+        return ResultCache(directory, run_key(self, get_language())) if directory else None
+
+    def _cached_results(self, files: list[str], jobs: int, cache):
+        """As :meth:`_results`, in file order, with the documents the cache holds taken
+        from it and the others checked (in workers when asked) and stored."""
+        keys = {path: cache.key(path, path in self._scanned) for path in files}
+        stored = {path: cache.load(k, DocumentReport) for path, k in keys.items() if k}
+        fresh = self._results([p for p in files if stored.get(p) is None], jobs)
+        for path in files:
+            if stored.get(path) is not None:
+                yield stored[path]
+                continue
+            report, findings, failures = item = next(fresh)
+            if keys[path] and not failures and report.status != ERROR:
+                cache.store(keys[path], report, findings)
+            yield item
 
     def _results(self, files: list[str], jobs: int):
         """(report, findings, failures) per file, in file order; in worker processes when asked."""
