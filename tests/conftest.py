@@ -35,6 +35,26 @@ def own_result_cache(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def english():
+    """The report language English for the test (reset to the locale's after it)."""
+    from disclint import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    """A validator of the OASIS SARIF 2.1.0 schema, shipped in tests/data."""
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+    return jsonschema.Draft7Validator(json.loads(schema.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
 def corpus_dir():
     """The shared corpus directory (the test is skipped when it is absent)."""
     if not corpus.AVAILABLE:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from linter_fakes import FAKE_RULES
@@ -14,7 +13,7 @@ from disclint.model import Finding, Location, Related, Severity, Values
 from disclint.output import FORMATS
 from disclint.output.sarif import to_sarif
 
-SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"  # OASIS SARIF 2.1.0
+pytestmark = pytest.mark.usefixtures("english")
 
 LOCATION_KEYS = {"path", "line", "column", "end_line", "end_column", "page", "box", "table", "row",
                  "column_label", "section"}
@@ -70,13 +69,6 @@ def test_json_contract(tmp_path):
 
 
 # ---------------------------------------------------------------- sarif
-@pytest.fixture(scope="module")
-def sarif_validator():
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft7Validator(schema)
-
-
 def test_sarif_validates_and_carries_everything(tmp_path, monkeypatch, sarif_validator):
     monkeypatch.chdir(tmp_path)
     result = sample_result(tmp_path)

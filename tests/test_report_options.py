@@ -13,17 +13,11 @@ import pytest
 from click.testing import CliRunner
 from linter_fakes import install_fake_plugins, install_stub_reader
 
-from disclint import i18n
 from disclint.cli import cli
 
+pytestmark = pytest.mark.usefixtures("english")
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language(None)
 
 
 @pytest.fixture

@@ -20,26 +20,13 @@ from fixtures_pdf import planted, render_pdf
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclint import i18n
 from disclint.cli import cli
 from disclint.output.github import command
 
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    i18n.set_language("en")
-    yield
-    i18n.set_language(None)
-
-
-@pytest.fixture(scope="module")
-def validator():
-    jsonschema = pytest.importorskip("jsonschema")
-    return jsonschema.Draft7Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
@@ -61,10 +48,10 @@ def sarif(*args) -> dict:
     return json.loads(result.stdout)
 
 
-def test_uris_are_relative_to_the_repository_root(repo, monkeypatch, validator):
+def test_uris_are_relative_to_the_repository_root(repo, monkeypatch, sarif_validator):
     monkeypatch.chdir(repo / "disclosures")  # the run starts below the root
     log = sarif("2025")
-    assert not list(validator.iter_errors(log))
+    assert not list(sarif_validator.iter_errors(log))
     run = log["runs"][0]
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
@@ -100,12 +87,12 @@ def test_fingerprints_survive_edits_elsewhere(repo):
     assert all(re.fullmatch(r"[0-9a-f]{16}:\d+", fp) for fp in before)
 
 
-def test_category_help_and_help_uri(repo, monkeypatch, validator):
+def test_category_help_and_help_uri(repo, monkeypatch, sarif_validator):
     import disclint.output.sarif as sarif_module
 
     monkeypatch.setattr(sarif_module, "rules_url", lambda: "https://example.invalid/disclint/docs/rules.md")
     log = sarif(repo, "--sarif-category", "budgets")
-    assert not list(validator.iter_errors(log))
+    assert not list(sarif_validator.iter_errors(log))
     run = log["runs"][0]
     assert run["automationDetails"] == {"id": "budgets/"}
     t101 = next(d for d in run["tool"]["driver"]["rules"] if d["id"] == "T101")
@@ -121,9 +108,9 @@ def planted_pdf(tmp_path_factory):
     return render_pdf(tmp_path_factory.mktemp("pdf") / "planted-final.pdf", planted())
 
 
-def test_a_pdf_result_says_its_page_in_the_message(planted_pdf, validator):
+def test_a_pdf_result_says_its_page_in_the_message(planted_pdf, sarif_validator):
     log = sarif(planted_pdf)
-    assert not list(validator.iter_errors(log))
+    assert not list(sarif_validator.iter_errors(log))
     results = log["runs"][0]["results"]
     on_pages = [r for r in results if "page" in r["locations"][0].get("properties", {})]
     assert {r["ruleId"] for r in on_pages} >= {"T102", "T103"}
