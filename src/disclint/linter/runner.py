@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from disclint.i18n import _
 from disclint.linter.discover import (
     DOCUMENT_SUFFIXES,  # noqa: F401  (re-exported)
     discover,
@@ -162,8 +163,8 @@ class Linter:
             return build_catalog(sources)
         except Exception as exc:
             self.notifications.append(
-                Notification(f"a plugin catalog could not be loaded; using the built-in catalog only: "
-                             f"{type(exc).__name__}: {exc}", level="error")
+                Notification(_("a plugin catalog could not be loaded; using the built-in catalog only: %(error)s")
+                             % {"error": f"{type(exc).__name__}: {exc}"}, level="error")
             )
             return default_catalog()
 
@@ -189,8 +190,9 @@ class Linter:
                 rules.append(cls())
             except Exception as exc:
                 self.notifications.append(
-                    Notification(f"rule {getattr(cls, 'code', cls.__name__)} could not be created and was skipped: "
-                                 f"{type(exc).__name__}: {exc}", level="error", rule=getattr(cls, "code", None))
+                    Notification(_("rule %(code)s could not be created and was skipped: %(error)s") % {
+                        "code": getattr(cls, "code", cls.__name__), "error": f"{type(exc).__name__}: {exc}"},
+                        level="error", rule=getattr(cls, "code", None))
                 )
         return rules
 
@@ -249,8 +251,9 @@ class Linter:
                 if os.environ.get("DISCLINT_DEBUG"):
                     raise
                 report.skipped_rules.append(code)
-                failures.append((code, f"rule {code} ({getattr(rule, 'name', '?')}) failed on {report.path} and "
-                                       f"was skipped: {type(exc).__name__}: {exc}"))
+                failures.append((code, _("rule %(code)s (%(name)s) failed on %(path)s and was skipped: %(error)s") % {
+                    "code": code, "name": getattr(rule, "name", "?"), "path": report.path,
+                    "error": f"{type(exc).__name__}: {exc}"}))
                 continue
             findings.extend(self.config.apply(produced, self.rule_classes))
         if own:
@@ -343,7 +346,8 @@ class Linter:
         result.findings.sort(key=Finding.sort_key)
         if results_cache is not None and results_cache.unwritable:
             self.notifications.append(Notification(
-                f"the result cache could not be written ({results_cache.unwritable}); the run is not affected"))
+                _("the result cache could not be written (%(why)s); the run is not affected") % {
+                    "why": results_cache.unwritable}))
         result.notifications = list(self.notifications)
         result.cache = results_cache
         return result
@@ -407,8 +411,6 @@ _WORKER_LINTER: Linter | None = None
 
 def _skipped(report: DocumentReport) -> DocumentReport:
     """The report of a file a directory scan found that is not a disclosure."""
-    from disclint.i18n import _
-
     report.status = SKIPPED
     report.reason = _("not a disclosure (no template table read, no 目录 of tables, no 第一部分…, no cover naming "
                       "a year's 预算 or 决算)")
