@@ -1,6 +1,6 @@
 """The ``disclint`` command line.
 
-    disclint check FILE_OR_DIR... [--format text|json|sarif|html|csv|xlsx] [--output FILE] [--select CODES]
+    disclint check FILE_OR_DIR... [--format text|json|sarif|github|html|csv|xlsx] [--output FILE] [--select CODES]
                    [--ignore CODES] [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
                    [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
                    [--min-severity LEVEL | --show-notes] [--statistics] [--sarif-category CATEGORY]
@@ -13,9 +13,10 @@
     disclint --version
 
 Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
-moves the threshold); 2 a document could not be read, a usage error, or an internal
-error. No input produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while
-developing).
+moves the threshold); 2 a document could not be read, a usage error (a selector that
+names no rule included), or an internal error (a rule or plugin that failed). No input
+produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while developing). Messages
+are in the language of ``--lang``, the configuration's ``lang`` or the locale.
 
 Only click is imported here at module level; the runner, readers, rules and output
 formats are imported by the command that needs them.
