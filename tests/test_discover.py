@@ -1,5 +1,5 @@
 """Only disclosures are linted: exclude / extend-exclude, .gitignore (git's answer in a
-work tree, the .gitignore files read with pathspec elsewhere), and a file a directory
+work tree, the .gitignore files read by disclint.linter.gitignore elsewhere), and a file a directory
 scan found that is not a disclosure skipped with one line, never given findings."""
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from pathlib import Path
 import corpus
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from disclint.cli import cli
 from disclint.linter.config import Config, excluded, parse_config
-from disclint.linter.discover import GitignoreFiles, discover, is_disclosure
+from disclint.linter.discover import discover, is_disclosure
+from disclint.linter.gitignore import GitignoreFiles
 from disclint.linter.project import find_project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,15 +134,19 @@ def test_gitignore_files_outside_a_work_tree(tmp_path, monkeypatch):
 # patterns of the kinds .gitignore files hold, and paths they may meet
 PATTERNS = st.lists(st.sampled_from([
     "*.md", "build/", "/top.md", "!keep.md", "!*.txt", "a/**/b.md", "docs", "**/x.md", "a/*", "!a/keep.md",
-    "*.txt", "b*", "!build/", "sub/", "/a", "?.md", "[ab].md", "docs/*.md", "!docs/", "x.md",
+    "*.txt", "b*", "!build/", "sub/", "/a", "?.md", "[ab].md", "docs/*.md", "!docs/", "x.md", "a/**", "**/sub",
+    "[!a]*.md", "# a comment", "", "\\#x.md", "top.md   ", "!sub/", "*/", "x/**/", "**", "[]]", "*.m[d",
+    "y*/c.txt", "!a/x/", "/docs/sub/",
 ]), max_size=6)
 TREE = ["top.md", "keep.md", "a.md", "b.md", "x.md", "a/keep.md", "a/b.md", "a/x/b.md", "a/x/y/c.txt",
-        "build/keep.md", "docs/x.md", "docs/sub/y.md", "sub/top.md", "sub/build/z.txt", "bb/q.txt"]
+        "build/keep.md", "docs/x.md", "docs/sub/y.md", "sub/top.md", "sub/build/z.txt", "bb/q.txt", "#x.md",
+        "]", "y1/c.txt", "a/sub/q.md"]
 
 
 @needs_git
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(root_patterns=PATTERNS, sub_patterns=PATTERNS)
+@example(root_patterns=["sub/", "!docs/"], sub_patterns=[])  # "!docs/" does not re-include docs/sub/
 def test_the_gitignore_reader_agrees_with_git(tmp_path_factory, root_patterns, sub_patterns):
     """GitignoreFiles (used outside a work tree) against git itself, on a tree of files
     and random .gitignore files at two levels."""

@@ -6,7 +6,7 @@
   entries, what the ``exclude`` / ``extend-exclude`` globs name (relative to the
   project root; see :func:`disclint.linter.config.excluded`) and what git ignores
   (``respect-gitignore``: ``git check-ignore`` in a git work tree, the ``.gitignore``
-  files read with ``pathspec`` elsewhere). What it finds is *scanned*;
+  files read by :mod:`disclint.linter.gitignore` elsewhere). What it finds is *scanned*;
 * a **file named** on the command line is linted whatever its suffix, unless
   ``force-exclude`` is set (the pre-commit hook sets it: pre-commit names every file
   a commit touches), in which case it is treated as a scan would treat it.
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from disclint.linter.config import Config, excluded
+from disclint.linter.gitignore import GitignoreFiles
 from disclint.linter.project import Project, find_project, git_ignored, git_toplevel
 from disclint.model import Document
 from disclint.model.patterns import PART
@@ -121,55 +122,6 @@ def _gitignore_root(path: str, project_root: str, tops: list[str]) -> str:
 
 def _inside(path: str, directory: str) -> bool:
     return os.path.commonpath([path, directory]) == directory
-
-
-class GitignoreFiles:
-    """The ``.gitignore`` files from ``root`` down to a path, read as git reads them
-    (pathspec's GitIgnoreSpec): a deeper file's pattern, negations included, wins over
-    a shallower one's, and nothing below an ignored directory comes back."""
-
-    def __init__(self, root: str):
-        self.root = os.path.abspath(root)
-        self._specs: dict[str, object] = {}
-
-    def ignored(self, path: str) -> bool:
-        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
-        if rel.startswith("../"):
-            return False
-        parts = rel.split("/")
-        for i in range(1, len(parts) + 1):  # every parent directory, then the file itself
-            if self._verdict(parts[:i], is_dir=i < len(parts)):
-                return True
-        return False
-
-    def _verdict(self, parts: list[str], is_dir: bool) -> bool:
-        """Is ``parts`` (a path from the root) ignored by the files of its parents?"""
-        verdict = False
-        for depth in range(len(parts)):
-            spec = self._spec(os.path.join(self.root, *parts[:depth]))
-            if spec is None:
-                continue
-            rel = "/".join(parts[depth:]) + ("/" if is_dir else "")
-            result = spec.check_file(rel)
-            if result.include is not None:
-                verdict = result.include
-        return verdict
-
-    def _spec(self, directory: str):
-        if directory not in self._specs:
-            self._specs[directory] = _read_gitignore(os.path.join(directory, ".gitignore"))
-        return self._specs[directory]
-
-
-def _read_gitignore(path: str):
-    try:
-        with open(path, encoding="utf-8", errors="surrogateescape") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
-        return None
-    import pathspec  # here: only a scan outside a git work tree reads .gitignore files itself
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 # ---------------------------------------------------------------- is it a disclosure?
