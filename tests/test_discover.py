@@ -224,8 +224,7 @@ def test_check_at_the_repository_root_reports_nothing_on_readme_and_docs(monkeyp
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("path", corpus.TEXT_DOCS + corpus.PDF_DOCS, ids=corpus.ids(corpus.TEXT_DOCS + corpus.PDF_DOCS))
-def test_every_corpus_document_is_a_disclosure(path):
+def test_every_corpus_document_is_a_disclosure():
     from disclint.readers import read_document
 
-    assert is_disclosure(read_document(path))
+    assert [p.name for p in corpus.TEXT_DOCS + corpus.PDF_DOCS if not is_disclosure(read_document(p))] == []
