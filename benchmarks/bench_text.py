@@ -3,6 +3,9 @@
     python benchmarks/bench_text.py                 # ../shared/corpus/text, 5 repeats
     python benchmarks/bench_text.py -n 10 DIR_OR_FILE...
 
+Without arguments it needs the shared corpus beside the checkout (../shared/corpus/text);
+without it, it says so and exits with status 2.
+
 * set-up: plugins, catalog and rules, once per run (``Linter()``);
 * per document: read + all rules, in process, repeated N times (min and median of the
   whole, and the medians of reading and of the rules measured apart);
@@ -80,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
     ap.add_argument("--no-end-to-end", action="store_true", help="skip the runs in fresh interpreters")
     args = ap.parse_args(argv)
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        print(f"no such file or directory: {', '.join(missing)} (without arguments the benchmark reads the "
+              f"shared corpus, {DEFAULT_CORPUS}: put it beside the checkout or name documents)", file=sys.stderr)
+        return 2
 
     from disclint.linter.runner import Linter, expand_paths
 

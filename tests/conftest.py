@@ -26,6 +26,34 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture(autouse=True)
+def own_result_cache(tmp_path_factory, monkeypatch):
+    """Each test's runs of `disclint check` cache their results in a directory of their
+    own (DISCLINT_CACHE_DIR), not in the project: a test that patches the reader must
+    not meet another test's results. The cache's own tests unset it."""
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path_factory.mktemp("disclint-cache")))
+
+
+@pytest.fixture
+def english():
+    """The report language English for the test (reset to the locale's after it)."""
+    from disclint import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    """A validator of the OASIS SARIF 2.1.0 schema, shipped in tests/data."""
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
+    return jsonschema.Draft7Validator(json.loads(schema.read_text(encoding="utf-8")))
+
+
 @pytest.fixture
 def corpus_dir():
     """The shared corpus directory (the test is skipped when it is absent)."""

@@ -4,6 +4,7 @@ accepted findings stay quiet and new ones still fail."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -13,6 +14,7 @@ from disclint.linter.baseline import (
     load_baseline,
     write_baseline,
 )
+from disclint.linter.project import Project
 from disclint.model import Finding, Location, Severity
 
 
@@ -30,11 +32,24 @@ def test_round_trip_hides_accepted_and_keeps_new(tmp_path):
     assert kept == [new] and hidden == 2
 
 
-def test_fingerprint_survives_line_moves_and_directory(tmp_path):
+def test_entries_survive_line_moves_and_keep_equal_names_apart(tmp_path):
     path = tmp_path / "b.json"
-    write_baseline(path, [finding(line=5, path="2024/a.txt")])
-    moved = finding(line=40, path="/elsewhere/a.txt")
-    assert apply_baseline([moved], path) == ([], 1)
+    project = Project(str(tmp_path))
+    write_baseline(path, [finding(line=5, path=str(tmp_path / "2024" / "a.txt"))], project)
+    moved = finding(line=40, path=str(tmp_path / "2024" / "a.txt"))
+    assert apply_baseline([moved], path, project) == ([], 1)
+    namesake = finding(line=5, path=str(tmp_path / "2025" / "a.txt"))  # another department's a.txt
+    assert apply_baseline([namesake], path, project) == ([namesake], 0)
+
+
+def test_paths_are_relative_to_the_project_root_not_the_current_directory(tmp_path, monkeypatch):
+    project = Project(str(tmp_path))
+    doc = str(tmp_path / "2024" / "财政局" / "a.txt")
+    path = tmp_path / "b.json"
+    write_baseline(path, [finding(path=doc)], project)
+    assert json.loads(path.read_text(encoding="utf-8"))["findings"][0]["path"] == "2024/财政局/a.txt"
+    monkeypatch.chdir(tmp_path / ".." )  # another directory, the same project: the same answer
+    assert apply_baseline([finding(path=os.path.relpath(doc))], path, project) == ([], 1)
 
 
 def test_a_second_occurrence_is_still_reported(tmp_path):
@@ -49,7 +64,7 @@ def test_file_is_sorted_readable_json(tmp_path):
     path = tmp_path / "b.json"
     write_baseline(path, [finding("X201", "b.txt"), finding("T101", "a.txt"), finding("T101", "a.txt")])
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["tool"] == "disclint" and data["version"] == 1
+    assert data["tool"] == "disclint" and data["version"] == 2
     assert [(e["path"], e["rule"], e["count"]) for e in data["findings"]] == [("a.txt", "T101", 2), ("b.txt", "X201", 1)]
     # writing the same findings again gives the same bytes (a clean diff in review)
     before = path.read_bytes()
@@ -64,11 +79,26 @@ def test_plain_list_of_fingerprints_is_accepted(tmp_path):
     assert f.fingerprint in load_baseline(path)
 
 
+def test_a_format_1_baseline_still_matches_by_file_name(tmp_path):
+    """Format 1 recorded file names only: its entries match any document of that name,
+    as they always did (the run says how to upgrade)."""
+    old = finding(path=str(tmp_path / "2024" / "a.txt"))
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"tool": "disclint", "version": 1, "findings": [
+        {"fingerprint": old.fingerprint, "rule": "T101", "path": "a.txt", "message": "m", "count": 1}]}),
+        encoding="utf-8")
+    baseline = load_baseline(path)
+    assert baseline.outdated
+    elsewhere = finding(path=str(tmp_path / "2025" / "a.txt"))
+    assert baseline.filter([elsewhere]) == ([], [elsewhere])
+
+
 @pytest.mark.parametrize("content, message", [
     (None, "not found"),
     ("{not json", "invalid JSON"),
     ('{"findings": 3}', "not a disclint baseline"),
     ('{"findings": [{"rule": "T101"}]}', "fingerprint"),
+    ('{"version": 2, "findings": [{"fingerprint": "f"}]}', "path"),
     ('{"version": 99, "findings": []}', "newer"),
 ])
 def test_bad_baseline_is_a_clear_error(tmp_path, content, message):
@@ -130,3 +160,42 @@ def test_bad_baseline_file_exits_2(tmp_path):
     (tmp_path / "b.json").write_text("{", encoding="utf-8")
     result = check("--baseline", tmp_path / "b.json", doc)
     assert result.exit_code == 2 and "b.json" in result.stderr and "Traceback" not in result.output
+
+
+def _departments(tmp_path):
+    """Two departments publishing a file of the same name, with the same planted errors."""
+    for dept in ("财政局", "教育局"):
+        (tmp_path / "2025" / dept).mkdir(parents=True)
+        shutil.copy(EXAMPLES / "planted-errors-budget.md", tmp_path / "2025" / dept / "budget.md")
+    (tmp_path / ".disclint.toml").write_text("", encoding="utf-8")  # the project root
+    return tmp_path / "2025" / "财政局" / "budget.md", tmp_path / "2025" / "教育局" / "budget.md"
+
+
+def test_equal_file_names_in_different_folders_do_not_hide_each_other(tmp_path, monkeypatch):
+    first, second = _departments(tmp_path)
+    base = tmp_path / "baseline.json"
+    assert check("--write-baseline", base, first).exit_code == 0
+    entries = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    assert {e["path"] for e in entries} == {"2025/财政局/budget.md"}
+    assert check("--baseline", base, first).exit_code == 0
+    other = check("--format", "json", "--baseline", base, second)
+    assert other.exit_code == 1 and len(json.loads(other.stdout)["findings"]) == sum(e["count"] for e in entries)
+    monkeypatch.chdir(tmp_path / "2025")  # from another directory of the project: the same entries
+    assert check("--baseline", base, "财政局/budget.md").exit_code == 0
+
+
+def test_an_old_baseline_is_upgraded_by_rewriting_what_it_accepts(tmp_path):
+    first, second = _departments(tmp_path)
+    findings = json.loads(check("--format", "json", first).stdout)["findings"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"tool": "disclint", "version": 1, "findings": [
+        {"fingerprint": f["fingerprint"], "rule": f["rule"], "path": "budget.md", "message": f["message"], "count": 1}
+        for f in findings]}), encoding="utf-8")
+    warned = check("--baseline", old, first)
+    assert warned.exit_code == 0 and "older format" in warned.stderr and "--write-baseline" in warned.stderr
+    upgraded = check("--baseline", old, "--write-baseline", old, first)
+    assert upgraded.exit_code == 0 and "older format" not in upgraded.stderr
+    data = json.loads(old.read_text(encoding="utf-8"))
+    assert data["version"] == 2 and {e["path"] for e in data["findings"]} == {"2025/财政局/budget.md"}
+    assert check("--baseline", old, first).exit_code == 0
+    assert check("--baseline", old, second).exit_code == 1  # the namesake is no longer hidden

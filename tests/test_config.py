@@ -175,7 +175,7 @@ def test_fail_on(fail_on, severities, code):
 
 
 def test_unreadable_document_is_exit_2_whatever_fail_on_says():
-    assert parse_config({"fail-on": "never"}).exit_code([], documents_failed=True) == 2
+    assert parse_config({"fail-on": "never"}).exit_code([], incomplete=True) == 2
 
 
 # ---------------------------------------------------------------- rounding-tolerance

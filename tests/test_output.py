@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from linter_fakes import FAKE_RULES
@@ -14,7 +13,7 @@ from disclint.model import Finding, Location, Related, Severity, Values
 from disclint.output import FORMATS
 from disclint.output.sarif import to_sarif
 
-SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"  # OASIS SARIF 2.1.0
+pytestmark = pytest.mark.usefixtures("english")
 
 LOCATION_KEYS = {"path", "line", "column", "end_line", "end_column", "page", "box", "table", "row",
                  "column_label", "section"}
@@ -64,21 +63,16 @@ def test_json_contract(tmp_path):
     assert f["values"] == {"claimed": "2100.00", "expected": "2000.00", "difference": "100.00"}  # exact strings
     assert [x["severity"] for x in data["findings"]] == ["error", "note", "warning"]
     assert data["findings"][1]["rounding"] is True
-    assert data["summary"] == {"error": 1, "warning": 1, "note": 1, "documents": 3, "documents_failed": 1}
+    assert data["summary"] == {"error": 1, "warning": 1, "note": 1, "documents": 3, "documents_failed": 1,
+                               "documents_skipped": 0}
+    assert data["skipped"] == []
 
 
 # ---------------------------------------------------------------- sarif
-@pytest.fixture(scope="module")
-def sarif_validator():
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft7Validator(schema)
-
-
 def test_sarif_validates_and_carries_everything(tmp_path, monkeypatch, sarif_validator):
     monkeypatch.chdir(tmp_path)
     result = sample_result(tmp_path)
-    log = json.loads(FORMATS["sarif"](result, result.rules))
+    log = json.loads(FORMATS["sarif"](result, result.rules, min_severity="note"))
     errors = sorted(sarif_validator.iter_errors(log), key=str)
     assert not errors, errors[0]
     run = log["runs"][0]
@@ -98,12 +92,15 @@ def test_sarif_validates_and_carries_everything(tmp_path, monkeypatch, sarif_val
     assert phys["region"] == {"startLine": 12, "startColumn": 3, "endLine": 12, "endColumn": 10}
     assert r0["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "B03 / 合计 / 基本支出"
     assert r0["relatedLocations"][0]["message"]["text"] == "各行之和"
-    assert r0["partialFingerprints"] == {"disclint/v1": result.findings[0].fingerprint}
+    assert r0["message"]["text"] == "合计 2,100.00 ≠ 各行之和 2,000.00 (see [各行之和](1))"
+    assert r0["partialFingerprints"]["disclint/v1"] == result.findings[0].fingerprint
+    assert r0["partialFingerprints"]["primaryLocationLineHash"].endswith(":1")
     assert r0["properties"]["values"]["claimed"] == "2100.00"
 
     pdf_loc = r1["locations"][0]
     assert "region" not in pdf_loc["physicalLocation"]  # a PDF has no lines
     assert pdf_loc["properties"]["page"] == 3
+    assert r1["message"]["text"] == "差 0.01 (a rounding-sized difference) (page 3)"  # said where GitHub shows it
     assert r1["level"] == "note" and r1["properties"]["rounding"] is True
     assert r2["level"] == "warning"
 
@@ -138,7 +135,7 @@ def test_sarif_path_outside_the_working_directory_is_a_file_uri(tmp_path, monkey
 # ---------------------------------------------------------------- text
 def test_text_format(tmp_path):
     result = sample_result(tmp_path)
-    text = FORMATS["text"](result, result.rules)
+    text = FORMATS["text"](result, result.rules, min_severity="note")
     lines = text.splitlines()
     txt = str(tmp_path / "单位预算.txt")
     assert f"{txt}:12:3: error Z901 合计 2,100.00 ≠ 各行之和 2,000.00" in lines

@@ -149,7 +149,7 @@ def test_check_reports_broken_plugin_once_and_goes_on(fake_plugins, synthetic_re
     assert result.stdout.count("fake_broken_plugin") == 1  # the import failure, once
     assert result.stdout.count("rule Z901") == 1  # the raising rule, once for three documents
     assert result.stdout.count("warning Z902") == 3  # the other rule of the plugin still ran
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a plugin and a rule failed: an internal error, whatever was found
 
 
 def test_explain_prints_the_rule_metadata(fake_plugins):

@@ -32,7 +32,7 @@ def test_manifest_is_valid_and_targets_disclosures():
 
     (hook,) = load_manifest(str(MANIFEST))
     assert hook["id"] == "disclint" and hook["name"]
-    assert hook["entry"] == "disclint check" and hook["language"] == "python"
+    assert hook["entry"] == "disclint check --force-exclude" and hook["language"] == "python"
     assert set(hook["types_or"]) == {"pdf", "plain-text", "markdown"}
     files = re.compile(hook["files"])
     for name in ("2024/budget.pdf", "a.txt", "dir/b.md", "c.markdown"):
@@ -110,13 +110,77 @@ def test_pre_commit_hook_fails_on_error_and_passes_clean(hook_repo, disclosures,
     print(f"pre-commit try-repo: {bad_time:.1f} s and {good_time:.1f} s (each installs the hook environment)")
 
 
+README_PLACEHOLDERS = ("<URL or path of the disclint repository>", "<full commit SHA>")
+NOT_A_DISCLOSURE = "# 说明\n\n本目录存放各单位的预算公开文件。表7 政府性基金预算收入表如无数据，注明本表无数据。\n"
+
+
+def readme_snippet() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```yaml\n(repos:.*?)```", text, re.S).group(1)
+
+
 def test_readme_pre_commit_snippet_is_a_valid_config(tmp_path):
     from pre_commit.clientlib import load_config
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    snippet = re.search(r"```yaml\n(repos:.*?)```", text, re.S).group(1)
+    snippet = readme_snippet()
+    assert sorted(set(re.findall(r"<[^>]+>", snippet))) == sorted(README_PLACEHOLDERS)  # nothing else to fill in
     cfg_file = tmp_path / ".pre-commit-config.yaml"
-    cfg_file.write_text(snippet, encoding="utf-8")
-    cfg = load_config(str(cfg_file))
-    (hook,) = cfg["repos"][0]["hooks"]
-    assert hook["id"] == "disclint"
+    cfg_file.write_text(snippet.replace(README_PLACEHOLDERS[0], str(ROOT)).replace(README_PLACEHOLDERS[1], "f" * 40),
+                        encoding="utf-8")
+    (hook,) = load_config(str(cfg_file))["repos"][0]["hooks"]
+    assert hook["id"] == "disclint" and hook["files"] == "^disclosures/"
+
+
+def _pre_commit(cwd: Path, home: Path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRE_COMMIT")}
+    env.update(PRE_COMMIT_HOME=str(home), PIP_DISABLE_PIP_VERSION_CHECK="1", NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8", timeout=900, env=env)
+
+
+def _skip_if_the_hook_cannot_be_installed(proc, home: Path):
+    """pre-commit installs the hook's environment from the package index; offline (or
+    without the index) that fails before disclint runs: skip, saying why."""
+    out = proc.stdout + proc.stderr
+    if "An unexpected error has occurred" in out or "An error has occurred" in out:
+        log = home / "pre-commit.log"
+        detail = log.read_text(encoding="utf-8", errors="replace")[-600:] if log.exists() else out[-600:]
+        pytest.skip(f"pre-commit could not install the hook's environment (offline?): {detail}")
+
+
+def test_readme_pre_commit_snippet_runs_as_written(tmp_path):
+    """The README's snippet, its placeholders filled with this checkout and its HEAD,
+    in a repository of disclosures: the hook fails on the planted errors, lints only
+    disclosures under disclosures/ (a README there is skipped, notes elsewhere are not
+    given to it), and passes once the errors are gone."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout of disclint")
+    pytest.importorskip("pre_commit")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    repo = tmp_path / "disclosures-repo"
+    (repo / "disclosures" / "2025").mkdir(parents=True)
+    (repo / "notes").mkdir()
+    shutil.copy(EXAMPLES / "planted-errors-budget.md", repo / "disclosures" / "2025" / "planted.md")
+    shutil.copy(EXAMPLES / "consistent-budget.md", repo / "disclosures" / "2025" / "clean.md")
+    (repo / "disclosures" / "README.md").write_text(NOT_A_DISCLOSURE, encoding="utf-8")
+    shutil.copy(EXAMPLES / "planted-errors-budget.md", repo / "notes" / "draft.md")  # outside files: ^disclosures/
+    config = readme_snippet().replace(README_PLACEHOLDERS[0], str(ROOT)).replace(README_PLACEHOLDERS[1], head)
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    _git("init", "-q", cwd=repo)
+    _git("add", "-A", cwd=repo)
+
+    failed = _pre_commit(repo, tmp_path / "pc")
+    _skip_if_the_hook_cannot_be_installed(failed, tmp_path / "pc")
+    out = failed.stdout + failed.stderr
+    assert failed.returncode == 1, out
+    assert re.search(r"^disclint\.+Failed", out, re.M), out
+    assert "disclosures/2025/planted.md:24:1: error S302" in out
+    assert "disclosures/README.md: skipped: not a disclosure" in out
+    assert "notes/draft.md" not in out  # outside files: ^disclosures/
+    assert not re.search(r"clean\.md:\d+:\d+: (error|warning)", out)
+
+    _git("rm", "-q", "-f", "disclosures/2025/planted.md", cwd=repo)
+    passed = _pre_commit(repo, tmp_path / "pc")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"^disclint\.+Passed", passed.stdout, re.M), passed.stdout

@@ -53,7 +53,8 @@ def test_good_document_report_and_findings(tmp_path):
     assert [(f.rule, f.location.line, f.severity.value) for f in result.findings] == [
         ("Z901", 2, "error"), ("Z902", 3, "note")]
     assert result.exit_code == 1
-    assert result.summary == {"error": 1, "warning": 0, "note": 1, "documents": 1, "documents_failed": 0}
+    assert result.summary == {"error": 1, "warning": 0, "note": 1, "documents": 1, "documents_failed": 0,
+                              "documents_skipped": 0}
 
 
 def test_notes_do_not_fail_the_run_but_warnings_do(tmp_path):
@@ -181,9 +182,32 @@ def test_select_and_ignore(tmp_path, select, ignore, expected):
     assert sorted({f.rule for f in result.findings}) == expected
 
 
-def test_select_naming_no_rule_is_reported(tmp_path):
-    result = lint([write(tmp_path / "a.txt", "x")], select="Q123")
-    assert any("Q123" in n.message for n in result.notifications)
+@pytest.mark.parametrize("settings, named", [
+    ({"select": ["Q123"]}, "'select' names an unknown rule 'Q123'"),
+    ({"ignore": ["Z9", "fake-flg"]}, "'ignore' names an unknown rule 'fake-flg'"),
+    ({"per-file-ignores": {"*.txt": ["Q"]}}, "'per-file-ignores.\"*.txt\"' names an unknown rule 'Q'"),
+    ({"severity": {"Z95": "note"}}, "'severity' names an unknown rule 'Z95'"),
+])
+def test_selector_naming_no_rule_is_a_config_error(settings, named):
+    from disclint.linter.config import ConfigError, parse_config
+
+    with pytest.raises(ConfigError) as exc:
+        Linter(plugins=fake_plugins(builtin=False), config=parse_config(settings, source="x.toml"))
+    assert str(exc.value).startswith("x.toml: " + named)
+
+
+def test_selector_on_the_command_line_is_named_as_the_flag():
+    from disclint.linter.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"^--select Q123: no rule has this code"):
+        Linter(plugins=fake_plugins(builtin=False), select="Z901,Q123")
+
+
+def test_a_failing_rule_makes_the_run_exit_2(tmp_path):
+    result = lint([write(tmp_path / "a.txt", "CRASH\n")])
+    assert [n.level for n in result.notifications] == ["error"]
+    assert result.exit_code == 2
+    assert lint([write(tmp_path / "b.txt", "x\n")]).exit_code == 0
 
 
 def test_findings_are_sorted(tmp_path):

@@ -1,18 +1,22 @@
 """The ``disclint`` command line.
 
-    disclint check FILE_OR_DIR... [--format text|json|sarif|html|csv|xlsx] [--output FILE] [--select CODES]
+    disclint check FILE_OR_DIR... [--format text|json|sarif|github|html|csv|xlsx] [--output FILE] [--select CODES]
                    [--ignore CODES] [--config FILE] [--fail-on LEVEL] [--rounding-tolerance AMOUNT]
                    [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
-    disclint rules [--format text|json|markdown] [--output FILE]
-    disclint explain CODE
+                   [--min-severity LEVEL | --show-notes] [--statistics] [--sarif-category CATEGORY]
+                   [--exclude GLOBS] [--extend-exclude GLOBS] [--[no-]respect-gitignore] [--force-exclude]
+                   [--no-cache] [--cache-dir DIR]
+    disclint rules [--format text|json|markdown] [--output FILE] [--lang zh|en]
+    disclint explain CODE [--lang zh|en]
     disclint parse FILE
     disclint plugins [--format text|json]
     disclint --version
 
 Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
-moves the threshold); 2 a document could not be read, a usage error, or an internal
-error. No input produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while
-developing).
+moves the threshold); 2 a document could not be read, a usage error (a selector that
+names no rule included), or an internal error (a rule or plugin that failed). No input
+produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while developing). Messages
+are in the language of ``--lang``, the configuration's ``lang`` or the locale.
 
 Only click is imported here at module level; the runner, readers, rules and output
 formats are imported by the command that needs them.
@@ -30,8 +34,26 @@ from disclint import __version__
 EXIT_ERROR = 2  # usage errors, unreadable input, internal errors (see the module docstring)
 
 
+def _(message: str) -> str:
+    """The message in the run's language (imported on first use: ``--version`` needs no gettext)."""
+    from disclint.i18n import _ as translate
+
+    return translate(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    from disclint.i18n import ngettext
+
+    return ngettext(singular, plural, n)
+
+
+def _say(level: str, message: str) -> None:
+    """``disclint: error: message`` on stderr, the level in the run's language."""
+    click.echo(_("disclint: %(level)s: %(message)s") % {"level": _(level), "message": message}, err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"disclint: error: {message}", err=True)
+    _say("error", message)
     sys.exit(EXIT_ERROR)
 
 
@@ -54,7 +76,7 @@ def _use_color(output) -> bool:
 def _write(text: str | bytes, output: str | None) -> None:
     if output is None:
         if isinstance(text, bytes) and _is_terminal(sys.stdout):
-            _fail("this format is binary: write it to a file with --output FILE")
+            _fail(_("this format is binary: write it to a file with --output FILE"))
         click.echo(text, nl=False)
         return
     try:
@@ -65,7 +87,13 @@ def _write(text: str | bytes, output: str | None) -> None:
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+        _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": exc.strerror or exc})
+
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default=None,
+    help="Language of reports and messages (zh: Chinese, en: English). Default: the configuration's `lang`, else "
+         "the locale's (LC_ALL, LC_MESSAGES, LANG): zh when it starts with zh, else en.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +112,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="FILE_OR_DIR...")
 @click.option("-f", "--format", "format_name", default="text", show_default=True, metavar="FORMAT",
-              help="Output format: text, json, sarif, html, csv, xlsx (plugins may add more).")
+              help="Output format: text, json, sarif, github, html, csv, xlsx (plugins may add more).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE instead of standard output.")
 @click.option("--select", default=None, metavar="CODES",
@@ -95,53 +123,100 @@ def cli() -> None:
                    "found walking up from the documents).")
 @click.option("--fail-on", default=None, type=click.Choice(["error", "warning", "note", "never"]),
               help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option("--min-severity", default=None, type=click.Choice(["note", "warning", "error"]),
+              help="Lowest severity the text, SARIF and github reports list; the others are counted per document "
+                   "in one line (default: warning; JSON keeps everything).")
+@click.option("--show-notes", is_flag=True, default=None, help="List the notes too (the same as --min-severity note).")
+@click.option("--statistics", is_flag=True, help="Counts per rule instead of the findings (text and json).")
+@click.option("--sarif-category", default=None, metavar="CATEGORY",
+              help="SARIF: the run's category (automationDetails.id), when several disclint runs upload to one "
+                   "repository.")
 @click.option("--rounding-tolerance", default=None, metavar="AMOUNT",
               help="Extra absolute tolerance in 万元 before a difference is an error.")
 @click.option("--baseline", default=None, metavar="FILE", help="Hide the findings recorded in FILE.")
 @click.option("--write-baseline", default=None, metavar="FILE",
-              help="Record the fingerprints of the current findings in FILE (the run then passes).")
+              help="Record the fingerprints of the current findings in FILE (the run then passes); with --baseline, "
+                   "record only what that baseline accepts (upgrades an old baseline, drops fixed findings).")
+@click.option("--exclude", default=None, metavar="GLOBS",
+              help="Files and directories a scan skips, comma-separated globs (replaces the defaults: "
+                   ".git, .venv, build, dist, *.egg-info, ...).")
+@click.option("--extend-exclude", default=None, metavar="GLOBS", help="More globs to skip, besides the defaults.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files git ignores (default: yes).")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply the exclusions, and skip what is not a disclosure, to files named explicitly too "
+                   "(the pre-commit hook does).")
+@click.option("--no-cache", is_flag=True, help="Read and check every document again (no result cache).")
+@click.option("--cache-dir", default=None, metavar="DIR",
+              help="Where the result cache lives (default: .disclint_cache at the project root).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the report (html, csv, xlsx). Default: the locale's (LC_ALL, LC_MESSAGES, LANG): "
-                   "zh when it starts with zh, else en.")
-def check(paths, format_name, output, select, ignore, config_file, fail_on, rounding_tolerance, baseline,
-          write_baseline, jobs, quiet, lang) -> None:
+@LANG_OPTION
+def check(paths, format_name, output, select, ignore, config_file, fail_on, min_severity, show_notes, statistics,
+          sarif_category, rounding_tolerance, baseline, write_baseline, exclude, extend_exclude, respect_gitignore,
+          force_exclude, no_cache, cache_dir, jobs, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
-    from disclint.i18n import set_language
-    from disclint.linter.runner import Linter
-
-    set_language(lang)
-
+    _language(lang)
+    if min_severity and show_notes:
+        _fail(_("--show-notes and --min-severity say the same thing: give one"))
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
-                            rounding_tolerance=rounding_tolerance)
+                            rounding_tolerance=rounding_tolerance, exclude=exclude, extend_exclude=extend_exclude,
+                            respect_gitignore=respect_gitignore, force_exclude=force_exclude,
+                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir)
+    _language(lang, config)
     accepted = _baseline(baseline) if baseline else None
-    linter = Linter(config=config)
+    linter = _linter(config)
     formatter = _formatter(linter, format_name)
-    result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None))
-    if not result.documents:
-        _fail("no documents to check (looked for .txt, .md, .markdown and .pdf files in "
-              + ", ".join(paths) + ")")
-    if write_baseline:
-        _record_baseline(write_baseline, result)
-    elif accepted is not None:
-        _hide_accepted(accepted, result)
-    _write(_render(formatter, format_name, result, color=_use_color(output)), output)
+    if statistics and "statistics" not in getattr(formatter, "options", ()):
+        _fail(_("--statistics works with --format text or json, not %(format)s") % {"format": format_name})
+    result = _lint_with_progress(linter, paths, jobs, quiet, getattr(formatter, "document_artifacts", None),
+                                 cache=not no_cache)
+    if not result.documents and not result.skipped:
+        _fail(_("no documents to check (looked for .txt, .md, .markdown and .pdf files in %(paths)s)")
+              % {"paths": ", ".join(paths)})
+    if accepted is not None:
+        _hide_accepted(accepted, result, rewrite=write_baseline)
+    elif write_baseline:
+        _record_baseline(write_baseline, result.findings, result)
+        result.findings = []
+    offered = {"color": _use_color(output), "min_severity": config.listed_severity, "statistics": statistics,
+               "category": sarif_category}
+    _write(_render(formatter, format_name, result, offered), output)
     if output is not None or format_name != "text":
         # Machine formats go to stdout or a file; say on stderr what could not be read.
         for doc in result.failed:
-            click.echo(f"disclint: error: {doc.path}: {doc.error}", err=True)
+            _say("error", f"{doc.path}: {doc.error}")
+        for n in result.internal_errors:
+            _say("error", n.message)
     sys.exit(result.exit_code)
 
 
-def _configuration(paths, config_file, **overrides):
+def _language(lang: str | None, config=None) -> None:
+    """The run's language: ``--lang``, else the configuration's ``lang``, else the locale's."""
+    from disclint.i18n import set_language
+
+    set_language(lang or getattr(config, "lang", None))
+
+
+def _configuration(paths, config_file=None, **overrides):
     """The configuration file's settings (found walking up from the documents) with the
     command line's in place of its own."""
     from disclint.linter.config import ConfigError, load_config
 
     try:
         return load_config(paths, config_file).override(**overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _linter(config):
+    """The run's plugins, catalog and rules; a selector that names no rule is a usage error."""
+    from disclint.linter.config import ConfigError
+    from disclint.linter.runner import Linter
+
+    try:
+        return Linter(config=config)
     except ConfigError as exc:
         _fail(str(exc))
 
@@ -165,7 +240,7 @@ def _formatter(linter, format_name: str):
     return formatter
 
 
-def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None):
+def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None, cache: bool = True):
     """The run, with a progress bar on a terminal once the number of documents is known.
     A format may prepare per-document material (the HTML report's page images) in the
     per-document step (``artifacts``), i.e. in the --jobs workers, under the progress bar."""
@@ -181,41 +256,50 @@ def _lint_with_progress(linter, paths, jobs: int, quiet: bool, artifacts=None):
             bar(done, total, path)
 
     try:
-        return linter.run(paths, jobs=jobs, progress=progress, artifacts=artifacts)
+        return linter.run(paths, jobs=jobs, progress=progress, artifacts=artifacts, cache=cache)
     finally:
         if bar is not None:
             bar.close()
 
 
-def _record_baseline(path: str, result) -> None:
-    """Record every finding in the baseline at ``path``: all of them are accepted now."""
+def _record_baseline(path: str, findings, result) -> None:
+    """Record ``findings`` in the baseline at ``path``: they are accepted now."""
     from disclint.linter.baseline import BaselineError, write_baseline
 
     try:
-        n = write_baseline(path, result.findings)
+        n = write_baseline(path, findings, result.project)
     except BaselineError as exc:
         _fail(str(exc))
-    click.echo(f"disclint: recorded {n} finding{'' if n == 1 else 's'} in {path}", err=True)
-    result.findings = []
+    click.echo(_ngettext("disclint: recorded %(n)d finding in %(path)s", "disclint: recorded %(n)d findings in %(path)s",
+                         n) % {"n": n, "path": path}, err=True)
 
 
-def _hide_accepted(accepted, result) -> None:
-    result.findings, hidden = accepted.filter(result.findings)
+def _hide_accepted(accepted, result, rewrite: str | None = None) -> None:
+    """Hide what the baseline accepts; with ``rewrite``, record exactly that in the
+    current format (an old baseline's upgrade, or dropping what was fixed)."""
+    result.findings, hidden = accepted.filter(result.findings, result.project)
     if hidden:
-        click.echo(f"disclint: {len(hidden)} known finding{'' if len(hidden) == 1 else 's'} hidden by the "
-                   f"baseline {accepted.path}", err=True)
+        click.echo(_ngettext("disclint: %(n)d known finding hidden by the baseline %(path)s",
+                             "disclint: %(n)d known findings hidden by the baseline %(path)s", len(hidden))
+                   % {"n": len(hidden), "path": accepted.path}, err=True)
+    if rewrite:
+        _record_baseline(rewrite, hidden, result)
+    elif accepted.outdated:
+        _say("warning", _("the baseline %(path)s names documents by file name only (an older format): files of "
+                          "the same name in different folders share its entries. Upgrade it with `disclint check "
+                          "PATHS --baseline %(path)s --write-baseline %(path)s`") % {"path": accepted.path})
 
 
-def _render(formatter, format_name: str, result, *, color: bool) -> str:
+def _render(formatter, format_name: str, result, offered: dict) -> str:
     """The report. A formatter gets the options it names in its ``options`` attribute."""
-    offered = {"color": color}
     options = {name: offered[name] for name in getattr(formatter, "options", ()) if name in offered}
     try:
         return formatter(result, result.rules, **options)
     except Exception as exc:
         if os.environ.get("DISCLINT_DEBUG"):
             raise
-        _fail(f"output format {format_name!r} failed: {type(exc).__name__}: {exc}")
+        _fail(_("output format %(format)r failed: %(error)s") % {"format": format_name,
+                                                                  "error": f"{type(exc).__name__}: {exc}"})
 
 
 @cli.command()
@@ -223,25 +307,27 @@ def _render(formatter, format_name: str, result, *, color: bool) -> str:
               show_default=True, help="Output format (markdown: the reference, as docs/rules.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to FILE instead of standard output.")
-def rules(format_name, output) -> None:
+@LANG_OPTION
+def rules(format_name, output, lang) -> None:
     """List the rules: code, name and summary (every loaded rule, plugins' too)."""
     from disclint.linter.runner import Linter
-    from disclint.rules.docs import meta, render_markdown
+    from disclint.rules.docs import localized_meta, render_markdown
 
+    _language(lang, _configuration(()))
     linter = Linter()
     for n in linter.notifications:
-        click.echo(f"disclint: {n.level}: {n.message}", err=True)
+        _say(n.level, n.message)
     if format_name == "markdown":
         _write(render_markdown(linter.rule_classes), output)
         return
-    metas = [meta(c) for c in linter.rule_classes]
+    metas = [localized_meta(c) for c in linter.rule_classes]
     if format_name == "json":
         import json
 
         _write(json.dumps(metas, ensure_ascii=False, indent=2) + "\n", output)
         return
     if not metas:
-        _write("no rules are loaded\n", output)
+        _write(_("no rules are loaded") + "\n", output)
         return
     width = max(len(m["name"]) for m in metas)
     _write("".join(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}\n" for m in metas), output)
@@ -249,14 +335,16 @@ def rules(format_name, output) -> None:
 
 @cli.command()
 @click.argument("code")
-def explain(code) -> None:
+@LANG_OPTION
+def explain(code, lang) -> None:
     """Explain a rule: what it checks, why, and an example (CODE is a code or a rule name)."""
     from disclint.linter.runner import Linter
     from disclint.rules import docs
 
+    _language(lang, _configuration(()))
     rule = docs.find_rule(code, Linter().rule_classes)
     if rule is None:
-        _fail(f"no rule {code!r} (`disclint rules` lists them)")
+        _fail(_("no rule %(code)r (`disclint rules` lists them)") % {"code": code})
     click.echo(docs.rule_text(rule), nl=False)
 
 
@@ -324,7 +412,7 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        click.echo("disclint: interrupted", err=True)
+        click.echo(_("disclint: interrupted"), err=True)
         sys.exit(130)
     except BrokenPipeError:
         # The reader of our output went away (disclint check ... | head).

@@ -30,6 +30,17 @@ with Babel from the test extras)::
 Babel reads no f-string on Python < 3.12: call ``_()`` outside f-strings (the test
 checks this), or mark the string with :func:`N_` in a table and translate it where
 it is shown.
+
+Messages with values take named placeholders, filled after the translation, so that
+a translation may put them in its own order::
+
+    _("the table %(name)s (%(id)s) was found by its title but none of its rows was read") % {
+        "name": t.name, "id": t.id}
+
+A rule's metadata (``summary``, ``rationale``, ``example``) is English in the class and
+translated where it is shown (``disclint rules``, ``explain``, SARIF help):
+:func:`extract_sources`, the extraction method ``babel.cfg`` names, adds those class
+attributes to what Babel's Python extractor finds, so the catalogs hold them too.
 """
 
 from __future__ import annotations
@@ -108,3 +119,43 @@ def N_(message: str) -> str:
     """Mark a string for extraction without translating it now (translate it with :func:`_`
     where it is shown)."""
     return message
+
+
+# ---------------------------------------------------------------- extraction (pybabel)
+RULE_TEXTS = ("summary", "rationale", "example")  # class attributes translated where shown
+
+
+def extract_sources(fileobj, keywords, comment_tags, options):
+    """Babel extraction method for disclint's sources (``babel.cfg``): the messages of
+    ``_()``, ``ngettext()`` and ``N_()`` (Babel's Python extractor), and the string
+    ``summary`` / ``rationale`` / ``example`` attributes of classes (the rules' metadata)."""
+    import ast
+
+    from babel.messages.extract import (
+        extract_python,  # only pybabel and the tests call this
+    )
+
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    fileobj.seek(0)
+    tree = ast.parse(fileobj.read().decode(options.get("encoding", "utf-8")))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            for lineno, text in _class_texts(node):
+                yield lineno, None, text, []
+
+
+def _class_texts(node):
+    """(line, text) of a class body's ``summary = "..."``-like assignments."""
+    import ast
+
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign):
+            targets = stmt.targets
+        elif isinstance(stmt, ast.AnnAssign):
+            targets = [stmt.target]
+        else:
+            continue
+        named = any(isinstance(t, ast.Name) and t.id in RULE_TEXTS for t in targets)
+        value = stmt.value
+        if named and isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.strip():
+            yield stmt.lineno, value.value

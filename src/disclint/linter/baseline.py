@@ -1,16 +1,25 @@
 """Baselines: accept the findings a project has today, fail only on new ones.
 
 ``disclint check --write-baseline FILE`` records the fingerprint of every current
-finding; ``disclint check --baseline FILE`` hides the findings recorded there. A
-fingerprint (:attr:`disclint.model.Finding.fingerprint`) is built from the rule, the
-file name and what the finding is about, not from line numbers, so a baseline
-survives edits elsewhere in a document. Each fingerprint is recorded with how many
-findings carried it: a second occurrence of an accepted problem is still reported.
+finding with its document's path; ``disclint check --baseline FILE`` hides the findings
+recorded there. A fingerprint (:attr:`disclint.model.Finding.fingerprint`) is built
+from the rule, the file name and what the finding is about, not from line numbers, so
+a baseline survives edits elsewhere in a document. The path is relative to the project
+root (:mod:`disclint.linter.project`: the configuration file's directory, else the git
+repository root, else the current directory), so two departments' files of the same
+name in different folders keep apart, and the baseline means the same from any
+directory. Each entry is recorded with how many findings carried it: a second
+occurrence of an accepted problem is still reported.
 
-The file is JSON, sorted, one entry per fingerprint, readable in a review::
+The file is JSON, sorted, one entry per document and fingerprint, readable in a review::
 
-    {"tool": "disclint", "version": 1,
-     "findings": [{"fingerprint": "…", "rule": "T101", "path": "a.txt", "message": "…", "count": 1}]}
+    {"tool": "disclint", "version": 2,
+     "findings": [{"fingerprint": "…", "rule": "T101", "path": "2025/财政局/a.txt", "message": "…", "count": 1}]}
+
+Older files are still read: format 1 recorded file names only (its entries match any
+document of that name, as they did), and a plain list of fingerprints matches any
+document. ``--baseline OLD --write-baseline NEW`` rewrites what OLD accepts in the
+current format (the upgrade; fixed findings drop out) and still reports the new ones.
 """
 
 from __future__ import annotations
@@ -21,9 +30,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from disclint.linter.project import Project
 from disclint.model import Finding
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+BY_PATH, BY_NAME, ANYWHERE = "path", "name", "anywhere"  # what an entry's path says
 
 
 class BaselineError(Exception):
@@ -32,55 +43,71 @@ class BaselineError(Exception):
 
 @dataclass
 class Baseline:
-    """Accepted findings, by fingerprint and number of occurrences."""
+    """Accepted findings, by (document, fingerprint) and number of occurrences."""
 
-    counts: Counter = field(default_factory=Counter)  # fingerprint -> accepted occurrences
+    counts: Counter = field(default_factory=Counter)  # (document key, fingerprint) -> accepted occurrences
     path: str | None = None
+    keyed: str = BY_PATH  # BY_PATH (format 2), BY_NAME (format 1) or ANYWHERE (a list of fingerprints)
 
     def __contains__(self, fingerprint: str) -> bool:
-        return self.counts.get(fingerprint, 0) > 0
+        return any(fp == fingerprint and n > 0 for (_, fp), n in self.counts.items())
 
     def __len__(self) -> int:
         return len(self.counts)
 
-    def filter(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
-        """Split findings into (new, accepted). Findings are taken in their order;
-        each fingerprint hides at most as many findings as the baseline recorded."""
+    @property
+    def outdated(self) -> bool:
+        """Recorded by an older disclint (file names only, or fingerprints only)."""
+        return self.keyed != BY_PATH
+
+    def key(self, f: Finding, project: Project | None = None) -> tuple[str | None, str]:
+        """How this baseline names a finding: its document (as the file records it) and fingerprint."""
+        if self.keyed == BY_NAME:
+            return os.path.basename(f.location.path), f.fingerprint
+        if self.keyed == ANYWHERE:
+            return None, f.fingerprint
+        return _project(project).relative(f.location.path), f.fingerprint
+
+    def filter(self, findings: Iterable[Finding], project: Project | None = None
+               ) -> tuple[list[Finding], list[Finding]]:
+        """Split findings into (new, accepted). Findings are taken in their order; each
+        entry hides at most as many findings as the baseline recorded. ``project``
+        (default: the current directory) is what recorded paths are relative to."""
         left = Counter(self.counts)
         new: list[Finding] = []
         accepted: list[Finding] = []
         for f in findings:
-            fp = f.fingerprint
-            if left.get(fp, 0) > 0:
-                left[fp] -= 1
+            k = self.key(f, project)
+            if left.get(k, 0) > 0:
+                left[k] -= 1
                 accepted.append(f)
             else:
                 new.append(f)
         return new, accepted
 
 
-def baseline_data(findings: Iterable[Finding]) -> dict:
-    entries: dict[str, dict] = {}
+def _project(project: Project | None) -> Project:
+    return project if project is not None else Project(os.getcwd())
+
+
+def baseline_data(findings: Iterable[Finding], project: Project | None = None) -> dict:
+    entries: dict[tuple[str, str], dict] = {}
     for f in findings:
-        fp = f.fingerprint
-        if fp in entries:
-            entries[fp]["count"] += 1
+        path = _project(project).relative(f.location.path)
+        k = (path, f.fingerprint)
+        if k in entries:
+            entries[k]["count"] += 1
             continue
-        entries[fp] = {
-            "fingerprint": fp,
-            "rule": f.rule,
-            "path": os.path.basename(f.location.path),
-            "message": f.message,
-            "count": 1,
-        }
+        entries[k] = {"fingerprint": f.fingerprint, "rule": f.rule, "path": path, "message": f.message, "count": 1}
     ordered = sorted(entries.values(), key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     return {"tool": "disclint", "version": FORMAT_VERSION, "findings": ordered}
 
 
-def write_baseline(path: str | os.PathLike, findings: Iterable[Finding]) -> int:
-    """Write the fingerprints of ``findings``; return how many findings were recorded."""
+def write_baseline(path: str | os.PathLike, findings: Iterable[Finding], project: Project | None = None) -> int:
+    """Write the fingerprints of ``findings`` with their documents' paths relative to
+    ``project``'s root; return how many findings were recorded."""
     findings = list(findings)
-    data = baseline_data(findings)
+    data = baseline_data(findings, project)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
         directory = os.path.dirname(os.path.abspath(path))
@@ -105,27 +132,41 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
         raise BaselineError(f"{p}: cannot read the baseline: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise BaselineError(f"{p}: not a disclint baseline (invalid JSON: {exc})") from None
+    keyed, entries = _entries(data, p)
     counts: Counter = Counter()
-    if isinstance(data, list):
-        entries = [{"fingerprint": x} if isinstance(x, str) else x for x in data]
-    elif isinstance(data, dict) and isinstance(data.get("findings"), list):
-        version = data.get("version", FORMAT_VERSION)
-        if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise BaselineError(f"{p}: baseline format version {version!r} is newer than this disclint supports")
-        entries = data["findings"]
-    else:
-        raise BaselineError(f"{p}: not a disclint baseline (expected an object with a \"findings\" list)")
     for e in entries:
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str):
             raise BaselineError(f"{p}: not a disclint baseline (an entry has no \"fingerprint\")")
         count = e.get("count", 1)
         if not isinstance(count, int) or count < 1:
             raise BaselineError(f"{p}: bad count {count!r} for fingerprint {e['fingerprint']}")
-        counts[e["fingerprint"]] += count
-    return Baseline(counts, p)
+        counts[(_document(e, keyed, p), e["fingerprint"])] += count
+    return Baseline(counts, p, keyed)
 
 
-def apply_baseline(findings: Iterable[Finding], path: str | os.PathLike) -> tuple[list[Finding], int]:
+def _entries(data, p: str) -> tuple[str, list]:
+    """(how entries name documents, the entries) of a baseline file's JSON."""
+    if isinstance(data, list):
+        return ANYWHERE, [{"fingerprint": x} if isinstance(x, str) else x for x in data]
+    if not (isinstance(data, dict) and isinstance(data.get("findings"), list)):
+        raise BaselineError(f"{p}: not a disclint baseline (expected an object with a \"findings\" list)")
+    version = data.get("version", 1)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise BaselineError(f"{p}: baseline format version {version!r} is newer than this disclint supports")
+    return (BY_PATH if version >= 2 else BY_NAME), data["findings"]
+
+
+def _document(entry: dict, keyed: str, p: str) -> str | None:
+    if keyed == ANYWHERE:
+        return None
+    path = entry.get("path")
+    if not isinstance(path, str) or not path:
+        raise BaselineError(f"{p}: not a disclint baseline (an entry has no \"path\")")
+    return os.path.basename(path) if keyed == BY_NAME else path
+
+
+def apply_baseline(findings: Iterable[Finding], path: str | os.PathLike,
+                   project: Project | None = None) -> tuple[list[Finding], int]:
     """The findings not in the baseline at ``path``, and how many were hidden."""
-    new, accepted = load_baseline(path).filter(findings)
+    new, accepted = load_baseline(path).filter(findings, project)
     return new, len(accepted)

@@ -14,6 +14,14 @@ Keys (all optional)::
     severity = { C601 = "warning" }  # code or prefix -> error | warning | note
     rounding-tolerance = "0.05"     # extra absolute tolerance in 万元 (string or number)
     fail-on = "warning"             # error | warning | note | never (default: warning)
+    min-severity = "warning"        # the lowest severity a report lists (notes: one line per document)
+    show-notes = true               # the same as min-severity = "note"
+    exclude = [".venv", "build"]    # globs never linted (replaces the defaults)
+    extend-exclude = ["drafts/"]    # globs never linted (added to the defaults)
+    respect-gitignore = true        # skip what git ignores
+    force-exclude = false           # apply the exclusions to files named explicitly too
+    lang = "zh"                     # zh | en: the language of reports (default: the locale's)
+    cache-dir = ".disclint_cache"   # where results are cached (relative to the file's directory)
 
 A bad value raises :class:`ConfigError`, whose message names the file and the key;
 the CLI prints it and exits with status 2.
@@ -33,7 +41,13 @@ from disclint.model import Finding, Severity
 CONFIG_FILES = (".disclint.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "note", "never")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
-KEYS = ("select", "ignore", "per-file-ignores", "severity", "rounding-tolerance", "fail-on")
+MIN_SEVERITY = ("note", "warning", "error")
+LANGUAGES = ("zh", "en")
+# What a directory scan never enters (ruff's defaults, plus disclint's cache):
+# environments, build output and tools' caches hold no disclosure of the project.
+DEFAULT_EXCLUDE = (".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pytest_cache",
+                   ".ruff_cache", ".svn", ".tox", ".venv", "__pycache__", "_build", "build", "dist",
+                   "node_modules", "site-packages", "venv", "*.egg-info", ".disclint_cache")
 
 
 class ConfigError(Exception):
@@ -89,8 +103,16 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     rounding_tolerance: Decimal = Decimal(0)
     fail_on: str = "warning"  # the lowest severity that makes the exit status 1
+    min_severity: str | None = None  # the lowest severity reports list (None: warning)
+    exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
+    lang: str | None = None  # None: the locale's
+    cache_dir: str | None = None  # None: .disclint_cache at the project root
     source: str | None = None  # the file it came from, if any
     root: str | None = None  # the directory per-file-ignores globs are relative to
+    from_command_line: frozenset[str] = frozenset()  # keys a flag set (for messages)
 
     # -- selection -------------------------------------------------------------
     def enabled(self, code: str, name: str = "", groups: Sequence[str] = ()) -> bool:
@@ -122,6 +144,29 @@ class Config:
                 best = (len(k), sev)
         return best[1] if best else None
 
+    def check_selectors(self, rules: Iterable[type]) -> None:
+        """Raise ConfigError for the first selector (of ``select``, ``ignore``,
+        ``per-file-ignores`` and the ``severity`` keys) that names none of ``rules``:
+        a typo would otherwise silently run no rule, or hide nothing."""
+        rules = [(str(getattr(r, "code", "")), str(getattr(r, "name", "")), tuple(getattr(r, "groups", ())))
+                 for r in rules]
+        lists = [("select", self.select), ("ignore", self.ignore),
+                 *((f'per-file-ignores."{glob}"', codes) for glob, codes in self.per_file_ignores.items())]
+        for key, tokens in lists:
+            for token in tokens:
+                if not any(match_strength(token, *rule) >= 0 for rule in rules):
+                    self._unknown(key, token, "no rule has this code, code prefix, name or group")
+        for prefix in self.severity:
+            if not any(code.lower().startswith(prefix.lower()) for code, _, _ in rules):
+                self._unknown("severity", prefix, "no rule has this code or code prefix")
+
+    def _unknown(self, key: str, token: str, why: str) -> None:
+        flag = "--" + key
+        if flag in self.from_command_line:
+            raise ConfigError(f"{flag} {token}: {why} (`disclint rules` lists them)", key=flag)
+        raise ConfigError(f"'{key}' names an unknown rule {token!r}: {why} (`disclint rules` lists them)",
+                          key=key, source=self.source)
+
     # -- findings --------------------------------------------------------------
     def apply(self, findings: Iterable[Finding], rules: Iterable[type] = ()) -> list[Finding]:
         """Drop findings of unselected rules and per-file ignores; apply severity
@@ -148,11 +193,22 @@ class Config:
         sev = finding.severity.value if isinstance(finding.severity, Severity) else str(finding.severity)
         return SEVERITY_RANK.get(sev, 2) >= SEVERITY_RANK[self.fail_on]
 
-    def exit_code(self, findings: Iterable[Finding], *, documents_failed: bool = False) -> int:
-        """2 when a document could not be read, 1 when a finding reaches ``fail-on``, else 0."""
-        if documents_failed:
+    def exit_code(self, findings: Iterable[Finding], *, incomplete: bool = False) -> int:
+        """2 when the run is ``incomplete`` (a document could not be read, a rule or plugin
+        failed), 1 when a finding reaches ``fail-on``, else 0."""
+        if incomplete:
             return 2
         return 1 if any(self.fails(f) for f in findings) else 0
+
+    @property
+    def exclusions(self) -> tuple[str, ...]:
+        """The globs a directory scan skips: ``exclude`` (or the defaults) and ``extend-exclude``."""
+        return (DEFAULT_EXCLUDE if self.exclude is None else self.exclude) + self.extend_exclude
+
+    @property
+    def listed_severity(self) -> str:
+        """The lowest severity a report lists; below it, a count per document."""
+        return self.min_severity or "warning"
 
     @property
     def options(self) -> dict:
@@ -168,10 +224,16 @@ class Config:
         fail_on: str | None = None,
         rounding_tolerance: str | Decimal | None = None,
         severity: Mapping[str, str] | None = None,
+        **flags,
     ) -> "Config":
         """A copy with command-line values in place of the file's (None: keep the file's).
-        Values are validated as strictly as the file's, naming the option."""
+        Values are validated as strictly as the file's, naming the option. ``flags``
+        take the other keys by attribute name (``min_severity="note"``,
+        ``extend_exclude="drafts/"``, ``cache_dir=...``)."""
         cfg = replace(self, per_file_ignores=dict(self.per_file_ignores), severity=dict(self.severity))
+        given = {flag for flag, value in (("--select", select), ("--ignore", ignore), ("--severity", severity))
+                 if value is not None}
+        cfg.from_command_line = self.from_command_line | given
         if select is not None:
             cfg.select = split_codes(select)
         if ignore is not None:
@@ -182,6 +244,11 @@ class Config:
             cfg.rounding_tolerance = _tolerance(rounding_tolerance, "--rounding-tolerance", None)
         if severity:
             cfg.severity.update(_severities(severity, "--severity", None))
+        for name, value in flags.items():
+            if value is not None:
+                key = name.replace("_", "-")
+                attr, parse = _SETTINGS[key]
+                setattr(cfg, attr, parse(value, "--" + key, None, os.getcwd()))
         return cfg
 
 
@@ -197,12 +264,38 @@ def _glob_matches(pattern: str, path: str, root: str | None) -> bool:
                 candidates.add(rel)
         except ValueError:  # pragma: no cover - another drive on Windows
             pass
-    patterns = {pattern.replace(os.sep, "/")}
+    return any(fnmatch.fnmatchcase(c, pat) for c in candidates for pat in _glob_forms(pattern))
+
+
+def _glob_forms(pattern: str) -> set[str]:
+    """A glob as written and without a leading ``**/`` or ``./`` (which say the same)."""
+    pattern = pattern.replace(os.sep, "/")
+    forms = {pattern}
     if pattern.startswith("**/"):
-        patterns.add(pattern[3:])
+        forms.add(pattern[3:])
     if pattern.startswith("./"):
-        patterns.add(pattern[2:])
-    return any(fnmatch.fnmatchcase(c, pat) for c in candidates for pat in patterns)
+        forms.add(pattern[2:])
+    return forms
+
+
+def excluded(rel: str, patterns: Iterable[str]) -> bool:
+    """Does an exclude glob match ``rel``, a ``/``-separated path relative to the
+    project root? As ruff's ``exclude``: a glob without ``/`` names a file or
+    directory anywhere (``.venv``, ``*.egg-info``); one with ``/`` names a path from
+    the root (``archive/2019``, ``drafts/*.md``; ``*`` also crosses ``/``), and
+    excludes what is below it."""
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    for pattern in patterns:
+        bare = pattern.strip().rstrip("/")
+        if not bare:
+            continue
+        if "/" not in bare:
+            if any(fnmatch.fnmatchcase(part, bare) for part in parts):
+                return True
+        elif any(fnmatch.fnmatchcase(p, form.lstrip("/")) for p in prefixes for form in _glob_forms(bare)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- parsing
@@ -251,33 +344,82 @@ def _fail_on(value, key: str, source: str | None) -> str:
     return v
 
 
+def _bool(value, key: str, source: str | None) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"'{key}' must be true or false; got {value!r}", key=key, source=source)
+    return value
+
+
+def _choice(choices: tuple[str, ...]):
+    def parse(value, key: str, source: str | None) -> str:
+        v = value.strip().lower() if isinstance(value, str) else None
+        if v not in choices:
+            raise ConfigError(f"'{key}' must be one of {', '.join(choices)}; got {value!r}", key=key, source=source)
+        return v
+    return parse
+
+
+def _globs(value, key: str, source: str | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of globs, e.g. [\"drafts/\", \"*.bak.md\"]; got {value!r}",
+                          key=key, source=source)
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _directory(value, key: str, source: str | None, root: str | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"'{key}' must be a directory; got {value!r}", key=key, source=source)
+    return os.path.join(root or os.getcwd(), os.path.expanduser(value.strip()))
+
+
+def _per_file_ignores(value, key: str, source: str | None) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"'{key}' must be a table of \"glob\" = [codes]; got {value!r}", key=key, source=source)
+    return {str(glob): _codes_value(codes, f'{key}."{glob}"', source) for glob, codes in value.items()}
+
+
+def _rooted(parse):
+    """A parser that does not need the configuration's directory."""
+    return lambda value, key, source, root: parse(value, key, source)
+
+
+# key -> (Config attribute, parser(value, key, source, root))
+_SETTINGS = {
+    "select": ("select", _rooted(_codes_value)),
+    "ignore": ("ignore", _rooted(_codes_value)),
+    "per-file-ignores": ("per_file_ignores", _rooted(_per_file_ignores)),
+    "severity": ("severity", _rooted(_severities)),
+    "rounding-tolerance": ("rounding_tolerance", _rooted(_tolerance)),
+    "fail-on": ("fail_on", _rooted(_fail_on)),
+    "min-severity": ("min_severity", _rooted(_choice(MIN_SEVERITY))),
+    "show-notes": ("min_severity", _rooted(lambda v, k, s: "note" if _bool(v, k, s) else None)),
+    "exclude": ("exclude", _rooted(_globs)),
+    "extend-exclude": ("extend_exclude", _rooted(_globs)),
+    "respect-gitignore": ("respect_gitignore", _rooted(_bool)),
+    "force-exclude": ("force_exclude", _rooted(_bool)),
+    "lang": ("lang", _rooted(_choice(LANGUAGES))),
+    "cache-dir": ("cache_dir", _directory),
+}
+KEYS = tuple(_SETTINGS)
+
+
 def parse_config(data: Mapping, *, source: str | None = None, root: str | None = None) -> Config:
     """Build a :class:`Config` from the keys of ``[tool.disclint]`` (or ``.disclint.toml``)."""
     if not isinstance(data, Mapping):
         raise ConfigError("[tool.disclint] must be a table", key="tool.disclint", source=source)
-    unknown = [k for k in data if k not in KEYS and k.replace("_", "-") not in KEYS]
+    unknown = [k for k in data if k.replace("_", "-") not in _SETTINGS]
     if unknown:
         raise ConfigError(f"unknown key '{unknown[0]}' (known keys: {', '.join(KEYS)})", key=unknown[0], source=source)
     d = {k.replace("_", "-"): v for k, v in data.items()}
+    if "show-notes" in d and "min-severity" in d:
+        raise ConfigError("'show-notes' and 'min-severity' say the same thing: keep one", key="show-notes",
+                          source=source)
     cfg = Config(source=source, root=root)
-    if "select" in d:
-        cfg.select = _codes_value(d["select"], "select", source)
-    if "ignore" in d:
-        cfg.ignore = _codes_value(d["ignore"], "ignore", source)
-    if "per-file-ignores" in d:
-        pfi = d["per-file-ignores"]
-        if not isinstance(pfi, Mapping):
-            raise ConfigError(f"'per-file-ignores' must be a table of \"glob\" = [codes]; got {pfi!r}",
-                              key="per-file-ignores", source=source)
-        cfg.per_file_ignores = {
-            str(glob): _codes_value(codes, f"per-file-ignores.\"{glob}\"", source) for glob, codes in pfi.items()
-        }
-    if "severity" in d:
-        cfg.severity = _severities(d["severity"], "severity", source)
-    if "rounding-tolerance" in d:
-        cfg.rounding_tolerance = _tolerance(d["rounding-tolerance"], "rounding-tolerance", source)
-    if "fail-on" in d:
-        cfg.fail_on = _fail_on(d["fail-on"], "fail-on", source)
+    for key, value in d.items():
+        attr, parse = _SETTINGS[key]
+        setattr(cfg, attr, parse(value, key, source, root))
     return cfg
 
 

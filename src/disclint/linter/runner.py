@@ -5,8 +5,11 @@ The runner is the only place that decides what a failure means for the run:
 * a document that cannot be read (a :class:`~disclint.readers.errors.ReadError`, or
   any unexpected exception in a reader) becomes a :class:`DocumentReport` with
   status ``"error"`` and a message; the other documents are still linted;
-* a rule that raises is reported once (a :class:`Notification`) and skipped for
-  that document; the other rules still run;
+* a rule that raises is reported once (a :class:`Notification` of level
+  ``"error"``) and skipped for that document; the other rules still run, and the
+  run's exit status is 2 (an internal error: the documents were not fully checked),
+  as it is for a plugin that failed;
+* a selector that names no rule is a :class:`~disclint.linter.config.ConfigError`;
 * nothing escapes as a traceback.
 
 ``lint_paths(paths)`` is the programmatic entry point; :class:`Linter` holds the
@@ -20,11 +23,16 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from disclint.i18n import _
+from disclint.linter.discover import (
+    DOCUMENT_SUFFIXES,  # noqa: F401  (re-exported)
+    discover,
+    is_disclosure,
+)
+from disclint.linter.project import Project, find_project
 from disclint.model import Document, Finding, Notification, Severity
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".pdf")
-
-OK, WARNING, ERROR = "ok", "warning", "error"
+OK, WARNING, ERROR, SKIPPED = "ok", "warning", "error", "skipped"
 
 
 @dataclass
@@ -32,12 +40,13 @@ class DocumentReport:
     """What the run learned about one input file."""
 
     path: str
-    status: str = OK  # "ok" | "warning" | "error"
+    status: str = OK  # "ok" | "warning" | "error" | "skipped" (found by a scan, not a disclosure)
     kind: str | None = None
     year: int | None = None
     unit: str | None = None  # the publishing unit (单位名称)
     tables: list[str] = field(default_factory=list)  # recovered catalog table ids
     error: str | None = None
+    reason: str | None = None  # why a file was skipped
     warnings: list[str] = field(default_factory=list)  # reader warnings
     skipped_rules: list[str] = field(default_factory=list)  # rules that failed on this document
     # What the chosen output format prepared for this document while it was open (page
@@ -63,11 +72,14 @@ class DocumentReport:
 
 @dataclass
 class RunResult:
-    documents: list[DocumentReport] = field(default_factory=list)
+    documents: list[DocumentReport] = field(default_factory=list)  # every document checked (or not readable)
+    skipped: list[DocumentReport] = field(default_factory=list)  # files a scan found that are not disclosures
     findings: list[Finding] = field(default_factory=list)
     rules: list[type] = field(default_factory=list)  # the rule classes that ran
     notifications: list[Notification] = field(default_factory=list)
     fail_on: str = "warning"  # the lowest severity that makes the exit status 1 (config ``fail-on``)
+    project: Project | None = None  # the project root and git repository of the run
+    cache: object | None = None  # the run's ResultCache (hits, misses), when it used one
 
     @property
     def failed(self) -> list[DocumentReport]:
@@ -78,16 +90,23 @@ class RunResult:
         counts = {s.value: 0 for s in Severity}
         for f in self.findings:
             counts[_severity(f)] += 1
-        return {**counts, "documents": len(self.documents), "documents_failed": len(self.failed)}
+        return {**counts, "documents": len(self.documents), "documents_failed": len(self.failed),
+                "documents_skipped": len(self.skipped)}
+
+    @property
+    def internal_errors(self) -> list[Notification]:
+        """Notifications of a rule or plugin that failed: the run did not check everything."""
+        return [n for n in self.notifications if n.level == ERROR]
 
     @property
     def exit_code(self) -> int:
-        """2: a document could not be read (the others were still linted); 1: a finding at
-        or above ``fail_on`` (by default an error or warning; rounding notes never fail a
-        run); 0 otherwise."""
+        """2: a document could not be read (the others were still linted) or a rule or
+        plugin failed; 1: a finding at or above ``fail_on`` (by default an error or
+        warning; rounding notes never fail a run); 0 otherwise."""
         from disclint.linter.config import Config
 
-        return Config(fail_on=self.fail_on).exit_code(self.findings, documents_failed=bool(self.failed))
+        return Config(fail_on=self.fail_on).exit_code(
+            self.findings, incomplete=bool(self.failed or self.internal_errors))
 
 
 def _severity(f: Finding) -> str:
@@ -95,33 +114,13 @@ def _severity(f: Finding) -> str:
 
 
 # ---------------------------------------------------------------- paths
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """Files to lint, sorted and de-duplicated.
-
-    A directory is walked recursively for ``.txt .md .markdown .pdf`` files (other
-    files and hidden entries are skipped silently). A file named explicitly is kept
-    whatever its suffix, and so is a path that does not exist: the runner reports
-    both if they cannot be read.
-    """
-    found: dict[str, str] = {}  # real path -> display path
-    for given in paths:
-        p = os.fspath(given)
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
-                        continue
-                    _add(found, os.path.normpath(os.path.join(root, name)))
-        else:
-            _add(found, os.path.normpath(p) if p else p)
-    return sorted(found.values())
-
-
-def _add(found: dict[str, str], display: str) -> None:
-    key = os.path.normcase(os.path.realpath(display)) if display else display
-    if key not in found or display < found[key]:
-        found[key] = display
+def expand_paths(paths: Iterable[str | os.PathLike], config=None) -> list[str]:
+    """Files to lint, sorted and de-duplicated (see :func:`disclint.linter.discover.discover`):
+    directories are walked for ``.txt .md .markdown .pdf`` files, skipping hidden,
+    excluded and git-ignored entries; a file named explicitly is kept whatever its
+    suffix, and so is a path that does not exist (the runner reports both if they
+    cannot be read)."""
+    return [t.path for t in discover(paths, config)]
 
 
 # ---------------------------------------------------------------- the linter
@@ -147,6 +146,7 @@ class Linter:
         self.rule_classes = [type(r) for r in self.rules]
         self._failed_rules: set[str] = set()
         self.document_artifacts = None  # set by run(artifacts=...)
+        self._scanned: set[str] = set()  # set by run(): files a directory scan found
 
     # -- set-up --------------------------------------------------------------
     def output_formats(self) -> dict:
@@ -163,19 +163,24 @@ class Linter:
             return build_catalog(sources)
         except Exception as exc:
             self.notifications.append(
-                Notification(f"a plugin catalog could not be loaded; using the built-in catalog only: "
-                             f"{type(exc).__name__}: {exc}")
+                Notification(_("a plugin catalog could not be loaded; using the built-in catalog only: %(error)s")
+                             % {"error": f"{type(exc).__name__}: {exc}"}, level="error")
             )
             return default_catalog()
 
     def _load_rules(self) -> list[type]:
-        classes = sorted(self.plugins.rules(), key=lambda c: str(getattr(c, "code", "")))
-        from disclint.linter.config import match_strength
+        """The selected rule classes; a selector that names no rule is a ConfigError (a
+        typo must not pass as a clean run), which says when a plugin failed to load."""
+        from disclint.linter.config import ConfigError
 
-        for token in self.config.select:
-            if not any(match_strength(token, str(getattr(c, "code", "")), str(getattr(c, "name", "")),
-                                      tuple(getattr(c, "groups", ()))) >= 0 for c in classes):
-                self.notifications.append(Notification(f"select {token!r}: no rule has this code, name or group"))
+        classes = sorted(self.plugins.rules(), key=lambda c: str(getattr(c, "code", "")))
+        try:
+            self.config.check_selectors(classes)
+        except ConfigError as exc:
+            failed = [n.message for n in self.notifications if n.level == "error"]
+            if failed:
+                raise ConfigError(f"{exc} (and: {'; '.join(failed)})") from None
+            raise
         return [c for c in classes if self.config.rule_enabled(c)]
 
     def _instantiate(self, classes: list[type]) -> list:
@@ -185,8 +190,9 @@ class Linter:
                 rules.append(cls())
             except Exception as exc:
                 self.notifications.append(
-                    Notification(f"rule {getattr(cls, 'code', cls.__name__)} could not be created and was skipped: "
-                                 f"{type(exc).__name__}: {exc}", rule=getattr(cls, "code", None))
+                    Notification(_("rule %(code)s could not be created and was skipped: %(error)s") % {
+                        "code": getattr(cls, "code", cls.__name__), "error": f"{type(exc).__name__}: {exc}"},
+                        level="error", rule=getattr(cls, "code", None))
                 )
         return rules
 
@@ -245,8 +251,9 @@ class Linter:
                 if os.environ.get("DISCLINT_DEBUG"):
                     raise
                 report.skipped_rules.append(code)
-                failures.append((code, f"rule {code} ({getattr(rule, 'name', '?')}) failed on {report.path} and "
-                                       f"was skipped: {type(exc).__name__}: {exc}"))
+                failures.append((code, _("rule %(code)s (%(name)s) failed on %(path)s and was skipped: %(error)s") % {
+                    "code": code, "name": getattr(rule, "name", "?"), "path": report.path,
+                    "error": f"{type(exc).__name__}: {exc}"}))
                 continue
             findings.extend(self.config.apply(produced, self.rule_classes))
         if own:
@@ -257,7 +264,7 @@ class Linter:
         for code, message in failures:
             if code not in self._failed_rules:
                 self._failed_rules.add(code)
-                self.notifications.append(Notification(message, rule=code, path=path))
+                self.notifications.append(Notification(message, level="error", rule=code, path=path))
 
     def _lint(self, path: str) -> tuple[DocumentReport, list[Finding], list[tuple[str, str]]]:
         """Read and check one document: its report, findings and rule failures."""
@@ -272,6 +279,8 @@ class Linter:
             report.status = ERROR
             report.error = clean_message(str(exc), path)
             return report, [], failures
+        if path in self._scanned and not is_disclosure(document):
+            return _skipped(report), [], failures
         report.kind = document.kind
         report.year = document.year
         report.unit = document.unit_name
@@ -305,7 +314,7 @@ class Linter:
         return report, findings
 
     def run(self, paths: Iterable[str | os.PathLike], *, jobs: int = 1, progress=None,
-            artifacts=None) -> RunResult:
+            artifacts=None, cache: bool = False) -> RunResult:
         """Lint files and directories. ``jobs`` > 1 reads and checks documents in that many
         worker processes (0: one per CPU); the result is the same as a serial run's.
         ``progress(done, total, path)`` is called after each document, in order.
@@ -315,19 +324,57 @@ class Linter:
         right after a document is checked, while its model is at hand, in the worker
         process that checked it; the picklable dict it returns becomes
         :attr:`DocumentReport.artifacts`. It is part of the per-document step, so the
-        progress callback covers it."""
-        files = expand_paths(paths)
+        progress callback covers it.
+
+        ``cache``: reuse and store results in the project's result cache
+        (:mod:`disclint.linter.cache`; the command line's default, not the API's)."""
+        paths = [os.fspath(p) for p in paths]
+        project = find_project(paths, self.config.root)
+        targets = discover(paths, self.config, project)
+        files = [t.path for t in targets]
+        self._scanned = {t.path for t in targets if t.scanned}
         self.document_artifacts = artifacts
-        result = RunResult(rules=list(self.rule_classes), fail_on=self.config.fail_on)
-        for done, (report, findings, failures) in enumerate(self._results(files, jobs), start=1):
+        result = RunResult(rules=list(self.rule_classes), fail_on=self.config.fail_on, project=project)
+        results_cache = self._open_cache(project) if cache and artifacts is None else None
+        results = self._cached_results(files, jobs, results_cache) if results_cache else self._results(files, jobs)
+        for done, (report, findings, failures) in enumerate(results, start=1):
             self._note_failures(report.path, failures)
-            result.documents.append(report)
+            (result.skipped if report.status == SKIPPED else result.documents).append(report)
             result.findings.extend(findings)
             if progress is not None:
                 progress(done, len(files), report.path)
         result.findings.sort(key=Finding.sort_key)
+        if results_cache is not None and results_cache.unwritable:
+            self.notifications.append(Notification(
+                _("the result cache could not be written (%(why)s); the run is not affected") % {
+                    "why": results_cache.unwritable}))
         result.notifications = list(self.notifications)
+        result.cache = results_cache
         return result
+
+    # -- the result cache --------------------------------------------------------
+    def _open_cache(self, project: Project):
+        """The project's result cache for this run, or None where there is none."""
+        from disclint.i18n import get_language
+        from disclint.linter.cache import ResultCache, cache_directory, run_key
+
+        directory = cache_directory(project.root, self.config.cache_dir)
+        return ResultCache(directory, run_key(self, get_language())) if directory else None
+
+    def _cached_results(self, files: list[str], jobs: int, cache):
+        """As :meth:`_results`, in file order, with the documents the cache holds taken
+        from it and the others checked (in workers when asked) and stored."""
+        keys = {path: cache.key(path, path in self._scanned) for path in files}
+        stored = {path: cache.load(k, DocumentReport) for path, k in keys.items() if k}
+        fresh = self._results([p for p in files if stored.get(p) is None], jobs)
+        for path in files:
+            if stored.get(path) is not None:
+                yield stored[path]
+                continue
+            report, findings, failures = item = next(fresh)
+            if keys[path] and not failures and report.status != ERROR:
+                cache.store(keys[path], report, findings)
+            yield item
 
     def _results(self, files: list[str], jobs: int):
         """(report, findings, failures) per file, in file order; in worker processes when asked."""
@@ -360,6 +407,14 @@ class Linter:
 
 
 _WORKER_LINTER: Linter | None = None
+
+
+def _skipped(report: DocumentReport) -> DocumentReport:
+    """The report of a file a directory scan found that is not a disclosure."""
+    report.status = SKIPPED
+    report.reason = _("not a disclosure (no template table read, no 目录 of tables, no 第一部分…, no cover naming "
+                      "a year's 预算 or 决算)")
+    return report
 
 
 def _can_fork() -> bool:

@@ -9,8 +9,9 @@
 * **classify**: for each plugin, the hooks it implements and the rules it adds.
 
 Every hook implementation of a plugin is registered behind a guard: when it raises,
-the failure becomes a :class:`~disclint.model.Notification` naming the plugin and the
-hook, and the call goes on without that plugin's contribution. So each hook is called
+the failure becomes a :class:`~disclint.model.Notification` (level ``"error"``: the
+run's exit status is 2) naming the plugin and the hook, and the call goes on without
+that plugin's contribution. So each hook is called
 once, through ``pm.hook``, and no plugin can stop a run.
 """
 
@@ -148,7 +149,8 @@ def _guarded(module, plugin_name: str, notifications: list[Notification]) -> _Gu
                 return fn(*args, **kwargs)
             except Exception as exc:
                 notifications.append(Notification(
-                    f"plugin {plugin_name}: hook {hook_name} failed and was skipped: {type(exc).__name__}: {exc}"))
+                    f"plugin {plugin_name}: hook {hook_name} failed and was skipped: {type(exc).__name__}: {exc}",
+                    level="error"))
                 return None
         return call
 
@@ -195,7 +197,7 @@ def load_plugins(extra_modules: tuple[str, ...] = ()) -> PluginHost:
             continue
         host.register(module, name)
     host.notifications.extend(
-        Notification(f"plugin {p.name} ({p.module}) could not be loaded and was skipped: {p.error}")
+        Notification(f"plugin {p.name} ({p.module}) could not be loaded and was skipped: {p.error}", level="error")
         for p in host.failures
     )
     return host

@@ -39,15 +39,16 @@ def read_document(path: str | Path, catalog=None):
         if suffix in PDF_SUFFIXES:
             return _attachments(_read_pdf(p, catalog))
         data = p.read_bytes()
+        from disclint.readers.text import read_text_bytes
+        from disclint.readers.text.decode import has_utf16_bom
+
         if suffix not in TEXT_SUFFIXES:
             if data[:5] == b"%PDF-":
                 return _attachments(_read_pdf(p, catalog))
             if not data:
                 raise ReadError(f"{name}: the file is empty")
-            if b"\x00" in data[:65536]:
+            if b"\x00" in data[:65536] and not has_utf16_bom(data):
                 raise ReadError(f"{name}: unsupported file type {suffix or '(no suffix)'} (binary content)")
-        from disclint.readers.text import read_text_bytes
-
         return _attachments(read_text_bytes(data, name, catalog))
     except ReadError:
         raise

@@ -94,7 +94,7 @@ class ChangeRate(Rule):
     name = "change-amount-rate"
     summary = "A change stated as an amount and as a rate implies one prior-year value."
     rationale = (
-        "比上年增加X万元，增长Y% says last year was this - X and Y = X / (this - X); a rate that "
+        "“比上年增加X万元，增长Y%” says last year was this - X and Y = X / (this - X); a rate that "
         "does not follow from the amount (within the rounding of both) is wrong, whichever of "
         "the two was mistyped. This year is the figure of record: a change stated from a figure "
         "that is not the table's (N401) is checked against what the table makes it."

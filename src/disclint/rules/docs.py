@@ -54,6 +54,23 @@ def meta(rule) -> dict:
     }
 
 
+_TRANSLATED = ("summary", "rationale", "example")
+
+
+def localized_meta(rule) -> dict:
+    """:func:`meta` with the summary, rationale and example in the report's language
+    (:mod:`disclint.i18n`: the Chinese texts are in the gettext catalogs, keyed by the
+    English ones, which Babel extracts from the rules' class attributes)."""
+    from disclint.i18n import _
+
+    m = meta(rule)
+    for key in _TRANSLATED:
+        text = str(m.get(key) or "")
+        if text.strip():
+            m[key] = _(text)
+    return m
+
+
 def problems(rule) -> list[str]:
     """What is missing or malformed in a rule's metadata (empty: all good)."""
     m = meta(rule)
@@ -88,23 +105,29 @@ def _para(text: str) -> str:
     return textwrap.dedent(str(text)).strip()
 
 
-def rule_markdown(rule) -> str:
-    m = meta(rule)
+def rule_markdown(rule, localized: bool = False) -> str:
+    """A rule's entry of docs/rules.md (English, as the file is); ``localized``: in the
+    report's language (SARIF's ``help.markdown``)."""
+    from disclint.i18n import _ as translate
+
+    m = localized_meta(rule) if localized else meta(rule)
+    _ = translate if localized else str
     groups = ", ".join(m.get("groups") or ()) or "—"
     return "\n".join([
         f"### {m['code']} `{m['name']}`",
         "",
-        f"Default severity: **{default_severity(rule)}** · groups: {groups}",
+        _("Default severity: **%(severity)s** · groups: %(groups)s") % {"severity": default_severity(rule),
+                                                                        "groups": groups},
         "",
-        "#### What it checks",
+        "#### " + _("What it checks"),
         "",
         _para(m.get("summary", "")),
         "",
-        "#### Why",
+        "#### " + _("Why"),
         "",
         _para(m.get("rationale", "")) or "—",
         "",
-        "#### Example",
+        "#### " + _("Example"),
         "",
         _example_markdown(rule, m),
         "",
@@ -170,15 +193,20 @@ def render_markdown(rules: Iterable[type]) -> str:
     parts.append("| code | name | what it checks |\n|---|---|---|")
     for r in rules:
         m = meta(r)
-        anchor = _anchor(f"{m['code']} {m['name']}")
+        anchor_ = anchor(m)
         summary = " ".join(_para(m.get("summary", "")).split()).replace("|", "\\|")
-        parts.append(f"| [{m['code']}](#{anchor}) | {m['name']} | {summary} |")
+        parts.append(f"| [{m['code']}](#{anchor_}) | {m['name']} | {summary} |")
     parts.append("")
     for fam, members in by_family.items():
         parts.append(f"## {fam}\n")
         for r in members:
             parts.append(rule_markdown(r))
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def anchor(m: dict) -> str:
+    """The anchor of a rule's entry in docs/rules.md (``t101-column-total``)."""
+    return _anchor(f"{m['code']} {m['name']}")
 
 
 def _anchor(heading: str) -> str:
@@ -190,8 +218,13 @@ def _anchor(heading: str) -> str:
 
 # ---------------------------------------------------------------- terminal
 def rule_text(rule, width: int = 88) -> str:
-    """One rule for ``disclint explain``: plain text, wrapped."""
-    m = meta(rule)
+    """One rule for ``disclint explain``: plain text, wrapped, in the report's language."""
+    from disclint.i18n import _, get_language
+
+    m = localized_meta(rule)
+
+    if get_language() == "zh":
+        width //= 2  # a Chinese character takes two columns of a terminal
 
     def wrap(text: str) -> str:
         paras = [p for p in re.split(r"\n\s*\n", _para(text)) if p.strip()]
@@ -206,16 +239,18 @@ def rule_text(rule, width: int = 88) -> str:
         example = textwrap.dedent(str(m.get("example", ""))).strip("\n")
         example = example.replace("```text\n", "").replace("```markdown\n", "").replace("```", "")
     groups = ", ".join(m.get("groups") or ()) or "—"
+    heading = _("%(family)s; default severity: %(severity)s; groups: %(groups)s") % {
+        "family": _(family_of(m["code"])), "severity": default_severity(rule), "groups": groups}
     lines = [
-        f"{m['code']} {m['name']}  ({family_of(m['code'])}; default severity: {default_severity(rule)}; groups: {groups})",
+        f"{m['code']} {m['name']}  ({heading})",
         "",
-        "What it checks:",
+        _("What it checks:"),
         wrap(m.get("summary", "")),
         "",
-        "Why:",
+        _("Why:"),
         wrap(m.get("rationale", "")),
         "",
-        "Example:",
+        _("Example:"),
         textwrap.indent(example.rstrip(), "    ") if example.strip() else "  —",
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -10,25 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from disclint.i18n import N_
 from disclint.rules import changes, narrative, sangong, shares, structure, tables, units
 
 
 @dataclass(frozen=True)
 class Family:
     letter: str
-    name: str  # for people: "Table arithmetic"
+    name: str  # for people: "Table arithmetic" (translated where shown: disclint.i18n._)
     module: str  # where its rules live
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("T", "Table arithmetic", "disclint.rules.tables"),
-    Family("X", "Cross-table equalities", "disclint.rules.tables"),
-    Family("S", "Document structure", "disclint.rules.structure"),
-    Family("N", "Narrative vs tables", "disclint.rules.narrative"),
-    Family("P", "Percentages", "disclint.rules.shares"),
-    Family("C", "Year-on-year changes", "disclint.rules.changes"),
-    Family("G", "三公经费 (the three public expenses)", "disclint.rules.sangong"),
-    Family("U", "Units", "disclint.rules.units"),
+    Family("T", N_("Table arithmetic"), "disclint.rules.tables"),
+    Family("X", N_("Cross-table equalities"), "disclint.rules.tables"),
+    Family("S", N_("Document structure"), "disclint.rules.structure"),
+    Family("N", N_("Narrative vs tables"), "disclint.rules.narrative"),
+    Family("P", N_("Percentages"), "disclint.rules.shares"),
+    Family("C", N_("Year-on-year changes"), "disclint.rules.changes"),
+    Family("G", N_("三公经费 (the three public expenses)"), "disclint.rules.sangong"),
+    Family("U", N_("Units"), "disclint.rules.units"),
 )
 
 # Every built-in rule class, in code order.

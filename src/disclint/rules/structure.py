@@ -1,4 +1,8 @@
-"""Document structure: tables the 目录 promises, tables that say they are empty."""
+"""Document structure: tables the 目录 promises, tables that say they are empty.
+
+Messages are gettext messages with named placeholders (:mod:`disclint.i18n`), so a
+finding reads in the report's language: the worked example of how a rule's message
+gets its Chinese form."""
 
 from __future__ import annotations
 
@@ -6,9 +10,19 @@ from typing import Iterable
 
 from disclint.analysis.structure import column_label, row_name, table_name
 from disclint.catalog import Catalog
-from disclint.model import Cell, Document, Finding, Location, Related, Row, Severity, Table
-from disclint.model.coverage import MISSING, UNREAD
+from disclint.i18n import _, ngettext
+from disclint.model import (
+    Cell,
+    Document,
+    Finding,
+    Location,
+    Related,
+    Row,
+    Severity,
+    Table,
+)
 from disclint.model.amounts import fmt
+from disclint.model.coverage import MISSING, UNREAD
 from disclint.rules.base import Rule, RuleContext
 
 MAX_RELATED = 10
@@ -36,13 +50,15 @@ class NoDataWithNumbers(Rule):
             tname = table_name(table, ctx.catalog)
             (row, cell), *others = cells[:MAX_RELATED]
             where, location = _cell_place(table, tname, row, cell, ctx.catalog)
-            more = f" and {len(cells) - 1} more non-zero cell{'s' if len(cells) > 2 else ''}" if len(cells) > 1 else ""
-            related = [Related("the table's note: 本表无数据", table.location.with_context(table=tname))]
+            more = ngettext(" and %(n)d more non-zero cell", " and %(n)d more non-zero cells", len(cells) - 1) % {
+                "n": len(cells) - 1} if len(cells) > 1 else ""
+            related = [Related(_("the table's note: 本表无数据"), table.location.with_context(table=tname))]
             for r, c in others:
                 other_where, other_location = _cell_place(table, tname, r, c, ctx.catalog)
                 related.append(Related(f"{other_where} = {fmt(c.value, c.decimals)}", other_location))
             yield self.finding(
-                f"{tname} says 本表无数据 (no data) but {where} is {fmt(cell.value, cell.decimals)}{more}",
+                _("%(table)s says 本表无数据 (no data) but %(cell)s is %(value)s%(more)s") % {
+                    "table": tname, "cell": where, "value": fmt(cell.value, cell.decimals), "more": more},
                 location,
                 related=related,
                 claimed=cell.value,
@@ -54,7 +70,8 @@ def _cell_place(table: Table, tname: str, row: Row, cell: Cell, catalog: Catalog
     """How a message names a cell (``row "合计" column 预算数``) and its location."""
     rname = row_name(row)
     column = column_label(table, row.panel, cell.column, catalog)
-    return f'row "{rname}" column {column}', cell.location.with_context(table=tname, row=rname, column_label=column)
+    return (_('row "%(row)s" column %(column)s') % {"row": rname, "column": column},
+            cell.location.with_context(table=tname, row=rname, column_label=column))
 
 
 class MissingTable(Rule):
@@ -80,7 +97,8 @@ class MissingTable(Rule):
             spec = ctx.catalog.spec(tid)
             name = spec.name if spec else tid
             yield self.finding(
-                f'the 目录 lists "{entry.title.strip()}" but the document has no {name} table',
+                _('the 目录 lists "%(title)s" but the document has no %(table)s table') % {
+                    "title": entry.title.strip(), "table": name},
                 entry.location.with_context(table=name),
                 key=f"{self.code}|{tid}",
             )
@@ -103,8 +121,9 @@ class TableNotRead(Rule):
         for t in ctx.analysis.coverage.tables:
             if t.status == UNREAD:
                 yield self.finding(
-                    f"the table {t.name} ({t.id}) was found by its title but none of its rows was read: "
-                    "nothing of it is checked", (t.location or Location(doc.path)).with_context(table=t.name),
+                    _("the table %(table)s (%(id)s) was found by its title but none of its rows was read: "
+                      "nothing of it is checked") % {"table": t.name, "id": t.id},
+                    (t.location or Location(doc.path)).with_context(table=t.name),
                     key=f"{self.code}|{t.id}")
 
 
@@ -125,10 +144,10 @@ class DuplicateTable(Rule):
             if t.copies > 1:
                 copies = [x for x in doc.tables if x.id == t.id]
                 yield self.finding(
-                    f"the table {t.name} ({t.id}) is printed {len(copies)} times with different contents; "
-                    "only the first with rows is checked",
+                    _("the table %(table)s (%(id)s) is printed %(n)d times with different contents; "
+                      "only the first with rows is checked") % {"table": t.name, "id": t.id, "n": len(copies)},
                     copies[-1].location.with_context(table=t.name),
-                    related=[Related("another copy", c.location.with_context(table=t.name)) for c in copies[:-1]],
+                    related=[Related(_("another copy"), c.location.with_context(table=t.name)) for c in copies[:-1]],
                     key=f"{self.code}|{t.id}")
 
 
@@ -150,10 +169,11 @@ class NumbersLeftOver(Rule):
                 continue
             first, *rest = table.leftovers
             tname = table_name(table, ctx.catalog)
-            more = f" and {len(rest)} more" if rest else ""
+            more = _(" and %(n)d more") % {"n": len(rest)} if rest else ""
             yield self.finding(
-                f"{tname}: the number {first.text} ({first.reason}){more} is in no cell of the table: "
-                "it is not checked", first.location.with_context(table=tname),
+                _("%(table)s: the number %(number)s (%(reason)s)%(more)s is in no cell of the table: "
+                  "it is not checked") % {"table": tname, "number": first.text, "reason": first.reason, "more": more},
+                first.location.with_context(table=tname),
                 related=[Related(f"{x.text} ({x.reason})", x.location.with_context(table=tname))
                          for x in rest[:MAX_RELATED]],
                 key=f"{self.code}|{table.id}")
@@ -175,16 +195,18 @@ class TablesMissing(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         coverage = ctx.analysis.coverage
         if not doc.tables:
-            yield self.finding("no disclosure table was recognised: nothing of this document is checked "
-                               "(is it a budget or final-accounts disclosure of a known template?)",
+            yield self.finding(_("no disclosure table was recognised: nothing of this document is checked "
+                                 "(is it a budget or final-accounts disclosure of a known template?)"),
                                Location(doc.path, line=1 if doc.lines else None, page=None if doc.lines else 1),
                                key=f"{self.code}|none")
             return
         listed = {e.table_id for e in doc.toc if e.table_id}  # S302 reports those
         for t in coverage.tables:
             if t.status == MISSING and t.id not in listed:
-                yield self.finding(f"the template ({coverage.template}) has a table {t.name} ({t.id}) that the "
-                                   "document does not print", Location(doc.path, line=1 if doc.lines else None),
+                yield self.finding(_("the template (%(template)s) has a table %(table)s (%(id)s) that the "
+                                     "document does not print") % {"template": coverage.template, "table": t.name,
+                                                                    "id": t.id},
+                                   Location(doc.path, line=1 if doc.lines else None),
                                    key=f"{self.code}|{t.id}")
 
 
