@@ -8,6 +8,15 @@ A table block runs from its title to the next title, number line, part heading
 page breaks is dropped: the part heading of the tables part (第二部分 …报表),
 lone page numbers, watermarks (仅供内部审核).
 
+A table is a title followed by its header and rows: a line that merely names a
+table is none. A 目录 is read as one, whether its entries carry page numbers
+(dot leaders, a TAB, a trailing number) or not; an entry-less 目录 ends where the
+body begins, i.e. at its first entry printed again, at prose, or at a table
+title whose unit line follows. A title whose block holds no line (a running
+heading above the template's own title block: 表三2025年预算支出总表, then
+预算公开表3 and 2025年预算支出总表) is dropped, its number passing to the title
+of the same table that follows.
+
 Titles of attachments (项目支出绩效目标表, ``attachment = true`` in the catalog)
 and unknown tables stay narrative: an attachment opens a section whose lines
 are kept one per sentence (they are forms, not prose).
@@ -20,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from disclint.catalog import Catalog, TableSpec
-from disclint.model.patterns import CODE, PART, UNIT_TAIL
+from disclint.model.patterns import CODE, PART, UNIT_LINE, UNIT_TAIL
 from disclint.model.text import PText, compact
 
 # Page furniture: whole lines that are never content.
@@ -38,6 +47,7 @@ _NUMBER_PREFIX = re.compile(
 _TITLE_END = re.compile(r"表(?:\([^()]*\))*(?:\(续\))?$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？]")
 _TOC_HEAD = re.compile(r"^目录$")
+_AMOUNT_IN = re.compile(r"\d[\d,]*\.\d")  # an amount such as 19,044.27 (prose or a row)
 _TOC_TAIL = r"(?:\.{2,}|…+|·{2,}|\t)\s*(\d{1,4})?\s*[-_]?\s*$|\s(\d{1,4})\s*[-_]?\s*$|(?<=[\u4e00-\u9fff)])(\d{1,3})\s*-\s*$"
 
 
@@ -69,6 +79,10 @@ class TableBlock:
     title_line: SrcLine
     number: str | None = None
     lines: list[SrcLine] = field(default_factory=list)
+
+    def holds_nothing(self) -> bool:
+        """No line after the title: the title merely names its table."""
+        return all(ln is self.title_line or not ln.text.strip() for ln in self.lines)
 
 
 @dataclass
@@ -223,7 +237,10 @@ class Segmenter:
                 elif current is not None and current.spec.id == spec.id and current.lines and "续" in title.text:
                     pass  # a continuation title: keep filling the same block
                 else:
-                    current = TableBlock(spec, title, ln, number=prefix_no or pending_number)
+                    number = prefix_no or pending_number
+                    if current is not None and current.spec.id == spec.id and current.holds_nothing():
+                        number = number or current.number  # the running heading's number
+                    current = TableBlock(spec, title, ln, number=number)
                     self.out.tables.append(current)
                     form = False
                     if "单位" in text:  # 单位：万元 printed on the title line
@@ -252,32 +269,50 @@ class Segmenter:
             pending_number = None
             self.out.narrative.append(NarrativeItem(ln, plain, form=form, table_like="\t" in text.strip()))
             i += 1
+        # a title whose block holds no line merely named its table (see the module docstring)
+        self.out.tables = [b for b in self.out.tables if not b.holds_nothing()]
         return self.out
 
     def _toc(self, i: int, record: bool) -> int:
         """Consume a 目录 starting at line ``i``; return the first line after it."""
         lines = self.lines
-        n = len(lines)
-        while i < n:
+        seen: set[str] = set()  # the entries so far: the body begins by printing the first again
+        numbered = False  # some entry carries a page number (dot leaders, a TAB, a number)
+        while i < len(lines):
             ln = lines[i]
             s = ln.text.strip()
             if not s or is_debris(s):
                 i += 1
                 continue
             plain = md_strip(ln.pt)
+            key = compact(plain.text)
             entry = toc_entry(ln.text)
             if entry is None:
-                # a heading-like line without page number still belongs to the
-                # 目录 when a numbered entry follows right after it
-                nxt = self._next_content(i + 1)
-                if len(compact(plain.text)) > 40 or nxt is None or toc_entry(lines[nxt].text) is None:
+                if key in seen or not self._bare_entry(plain, i, numbered):
                     return i
                 entry = (plain.text, None)
+            numbered = numbered or entry[1] is not None
+            seen.add(key)
             if record:
                 title_text, page = entry
                 self.out.toc.append(TocItem(_toc_title(plain, title_text), ln, page))
             i += 1
         return i
+
+    def _bare_entry(self, plain: PText, i: int, numbered: bool) -> bool:
+        """Is line ``i``, which carries no page number, an entry of the 目录? In a 目录
+        of numbered entries, a heading right above a numbered one (第二部分 … over its
+        tables); in a 目录 without numbers, any heading-like line (short, no sentence
+        punctuation, no amount) that is not a table title followed by its unit line."""
+        c = compact(plain.text)
+        if len(c) > 40:
+            return False
+        nxt = self._next_content(i + 1)
+        if numbered:
+            return nxt is not None and toc_entry(self.lines[nxt].text) is not None
+        if _SENTENCE_PUNCT.search(c) or _AMOUNT_IN.search(c) or UNIT_LINE.search(c):
+            return False
+        return nxt is None or not UNIT_LINE.search(compact(self.lines[nxt].text))
 
     def _next_content(self, i: int) -> int | None:
         while i < len(self.lines):
