@@ -39,3 +39,8 @@ class RawTable:
     header: list[list[str]] = field(default_factory=list)
     rows: list[RawRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # 注：... / 说明：本表无数据
+
+    @property
+    def is_empty(self) -> bool:
+        """No header, no row, no note: the title names a table without printing one."""
+        return not (self.header or self.rows or self.notes)
