@@ -24,6 +24,10 @@ class RawRow:
     cells: list[RawCell]
     location: Location  # of the row's first line
     indent: int = 0  # leading indentation (project rows under their unit), when known
+    # The row prints its non-blank cells only (text that drops empty cells): which
+    # column a value stands in is not printed; ``assemble`` places the values by the
+    # catalog's identities (``readers.assemble.dense``).
+    dense: bool = False
 
     @property
     def texts(self) -> list[str]:

@@ -44,6 +44,7 @@ from disclint.catalog import Catalog, TableSpec
 from disclint.model import Table
 from disclint.readers.assemble.blocks import read_blocks
 from disclint.readers.assemble.builder import TableBuilder
+from disclint.readers.assemble.dense import place_dense
 from disclint.readers.assemble.flat import is_flat, read_flat
 from disclint.readers.assemble.rows import read_row
 from disclint.readers.assemble.tree import arrange
@@ -82,5 +83,6 @@ def assemble(
                 read_flat(b, raw_row, flat)
             else:
                 read_row(b, raw_row)
+    place_dense(b)
     arrange(b)
     return table

@@ -80,6 +80,7 @@ class TableBuilder:
         # columns the catalog marks ``unit = "%"`` (执行率): their cells are percentages
         self.percent_columns = {c.key for p in spec.panels for c in p.columns if c.percent}
         self.header: list[list[str]] = []
+        self.dense: list = []  # rows waiting for their columns (``dense.DenseRow``)
 
     # -------------------------------------------------------------- helpers
     def warn(self, msg: str, where: Location | None = None) -> None:
