@@ -141,7 +141,7 @@ class Grouper:
         run: list[TCell] = []  # fragments after a complete row, not yet shared out
 
         def new(cells: list[TCell], ln: SrcLine) -> Draft:
-            r = Draft(list(cells), ln.no, ln.indent)
+            r = Draft(list(cells), ln.no, indent_of(ln, cells))
             rows.append(r)
             return r
 
@@ -154,7 +154,7 @@ class Grouper:
                 else:
                     run.append(frag)
                 continue
-            rest = self._share(cur, run)
+            rest = self._share(cur, run, kind)
             run = []
             if not rest:
                 cur = self._place(cur, kind, cells, ln, new)
@@ -164,7 +164,7 @@ class Grouper:
             else:  # a label of its own, with these values
                 cur = new([_joined(rest)], ln)
                 _merge(cur, cells, ln)
-        rest = self._share(cur, run)
+        rest = self._share(cur, run, None)
         if rest:
             rows.append(Draft([_joined(rest)], rest[0].at[0]))
         return [r for r in rows if r.content]
@@ -194,15 +194,18 @@ class Grouper:
             return cur
         return new(cells, ln)
 
-    def _share(self, above_row: Draft | None, run: list[TCell]) -> list[TCell]:
-        """Give the row above its share of the fragments ``run``; return the others."""
+    def _share(self, above_row: Draft | None, run: list[TCell], then: str | None) -> list[TCell]:
+        """Give the row above its share of the fragments ``run`` (``then`` is the kind of
+        the line after them); return the others."""
         if above_row is None or not run:
             return run
-        k = self._below_count(above_row, run)
+        k = self._below_count(above_row, run, then)
         above_row.below += run[:k]
         return run[k:]
 
-    def _below_count(self, row: Draft, run: list[TCell]) -> int:
+    def _below_count(self, row: Draft, run: list[TCell], then: str | None) -> int:
+        if then == VALUES and row.awaits_values():
+            return len(run)  # a label of several lines, its values on the next
         for k in range(len(run), 0, -1):
             if self._completes(row, run[:k]):
                 return k
@@ -225,11 +228,27 @@ class Grouper:
         return self.shape.is_known(label + "".join(c.value for c in frags))
 
 
+def indent_of(ln: SrcLine, cells: list[TCell]) -> int:
+    """How deep the row's label is indented: the ideographic spaces (U+3000) before it,
+    at the start of the line or of its cell (``2\t\u3000\u3000项目``)."""
+    if ln.indent:
+        return ln.indent
+    label = next((c for c in cells if c.kind == "text"), None)
+    if label is None or label.at[0] != ln.no:
+        return 0
+    i = label.at[1] - 2  # the character before the label, 0-based
+    n = 0
+    while i >= 0 and ln.raw[i] == "\u3000":
+        n += 1
+        i -= 1
+    return n
+
+
 def _merge(row: Draft, cells: list[TCell], ln: SrcLine) -> None:
     """Append a line's cells to the row: a label continued across the line end is one cell."""
     cells = list(cells)
     if not row.content:
-        row.indent = max(row.indent, ln.indent)
+        row.indent = max(row.indent, indent_of(ln, cells))
         row.first_line = ln.no
     if row.cells and cells:
         last, first = row.cells[-1], cells[0]
