@@ -353,3 +353,19 @@ def test_dense_columns_in_play_are_the_first_and_said(cat):
                  cat.spec("F02"), cat, warnings)
     assert values(t.row("201"))["fiscal"] == D("12.00") and values(t.row("201"))["other"] is None
     assert len(warnings) == 1 and "本年收入合计、财政拨款收入" in warnings[0]
+
+
+def test_numbers_no_block_takes_are_left_over(cat):
+    t, _ = build(cat, "F06", [
+        ["301", "工资福利支出", "9.00", "302", "商品和服务支出", "4.00"],
+        ["人员经费合计", "9.00", "7.77", "公用经费合计", "4.00"],  # 7.77 follows no code
+    ])
+    assert [lo.text for lo in t.leftovers] == ["7.77"]
+    assert t.row("personnel_total").cells["amount"].value == D("9.00")
+    assert t.row("public_total").cells["amount"].value == D("4.00")
+
+
+def test_cells_beyond_a_flat_row_are_left_over(cat):
+    row = ["1.00", "1.00", "", "", "1.00", "1.00", "", "", "1.00", "1.00", "", "", "8.88"]
+    t, _ = build(cat, "F09", [row])
+    assert [lo.text for lo in t.leftovers] == ["8.88"]

@@ -51,8 +51,11 @@ def read_flat(b: TableBuilder, raw_row: RawRow, flat: dict) -> None:
         return ii * len(columns) + ci if interleaved else ci * len(items) + ii
 
     content = [c for c in cells if c.kind != "blank"]
-    if raw_row.dense and len(content) < len(items) * len(columns):
+    need = len(items) * len(columns)
+    if raw_row.dense and len(content) < need:
         cells = _placed(b, content, items, columns, slot)
+    elif len(cells) > need:
+        b.left_over([c for c in cells[need:] if c.kind == "num"], f"beyond the {need} cells of the row")
     for ii, item in enumerate(items):
         aliases = panel.rows.get(item, (item,))
         label = aliases[0]
