@@ -8,9 +8,11 @@ table's rows and columns comes from :class:`.shape.TableShape`.
 
 How blank cells are printed decides how values find their columns: TAB-separated text
 and the one-space convention of layout text (two spaces around an empty cell) print
-every cell, so values are read in printed order; text that drops empty cells (one
-space between values, never two) does not, and its rows are marked ``dense``: the
-assembler places their values by the catalog's identities.
+every cell, so values are read in printed order; text aligned in columns by runs of
+spaces says it by position (:mod:`.columns` rewrites it as TAB-separated text); text
+that drops empty cells (one space between values, never two) does not say it, and its
+rows are marked ``dense``: the assembler places their values by the catalog's
+identities.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from disclint.grammar.tables import TCell, parse_rows
 from disclint.model import Location
 from disclint.model.text import PText
 from disclint.readers.raw import RawCell, RawRow, RawTable
+from disclint.readers.text.columns import realign
 from disclint.readers.text.grouping import Draft, Grouper
 from disclint.readers.text.header import body_start
 from disclint.readers.text.layout import TableBlock
@@ -45,7 +48,10 @@ class TextTableReader:
         if not content:
             return raw
         tab = sum("\t" in ln.text for ln in content) * 2 >= len(content)
-        parsed = parse_rows([ln.pt for ln in lines], tab)
+        texts = None if tab else realign(lines, self.shape)
+        if texts is not None:
+            tab = True  # aligned in columns: one cell per column, as TAB-separated text
+        parsed = parse_rows(texts or [ln.pt for ln in lines], tab)
         start = body_start(parsed, self.shape)
         raw.header = [h for h in ([c.value for c in cells if c.kind != "blank"] for cells in parsed[:start]) if h]
         body = parsed[start:]
