@@ -160,7 +160,7 @@ def _row_cells(row: Tree, line: PText, base: int, tab: bool) -> list[TCell]:
             gap = child.end_pos
             continue
         pieces = child.children  # tokens only: the cell rules hold terminals
-        if not pieces:
+        if not pieces or all(t.type == "SP" for t in pieces):  # an empty cell (maybe spaces in a TAB cell)
             cells.append(_blank(line, gap - base))
         elif len(pieces) == 1 and pieces[0].type != "SP":  # most cells: one piece
             cells.append(_classify(pieces, _span(line, base, pieces[0], pieces[0])))
