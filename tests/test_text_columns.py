@@ -96,3 +96,28 @@ def test_two_sided_aligned_table():
     assert values(gen) == {"total": D("8.00"), "current": D("8.00"), "carryover": None}
     assert b01.row("src_fund", "income").cells["amount"].blank
     assert b01.row("src_general", "income").cells["amount"].value == D("88.00")
+
+
+# The same table as a markdown pipe table, its unit at the end of the header's first line.
+PIPES = """\
+## 2036年预算支出总表
+
+| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 金额单位：千元 |
+|---|---|---:|---:|---:|
+| 合计 | | 880.0 | 80.0 | 800.0 |
+| 205 | 教育支出 | 880.0 | 80.0 | 800.0 |
+| 20502 | 普通教育 | 800.0 | | 800.0 |
+| 20508 | 进修及培训 | 80.0 | 80.0 | |
+"""
+
+
+def test_pipe_table_and_its_unit():
+    doc = read_text(PIPES, "pipes.md")
+    b03 = doc.table("B03")
+    assert b03.unit == "千元"
+    assert values(b03.row("20502")) == {"total": D("800.0"), "basic": None, "project": D("800.0")}
+    assert values(b03.row("20508")) == {"total": D("80.0"), "basic": D("80.0"), "project": None}
+    assert errors(lint(doc)) == []
+    cell = b03.row("20508").cells["basic"]
+    line = PIPES.split("\n")[cell.location.line - 1]
+    assert line[cell.location.column - 1:cell.location.end_column - 1] == "80.0"

@@ -53,6 +53,8 @@ def sort_lines(block_lines: list[SrcLine], code_rows: bool) -> BlockLines:
             continue
         if (not out.lines or _META.match(c)) and _meta(ln, out):
             continue  # 单位名称 / 单位：万元 / 2023年度, before the header or repeated
+        if out.unit is None and (m := UNIT_LINE.search(c)):
+            out.unit = m.group(1)  # 单位：元 at the end of a header line
         out.lines.append(ln)
     return out
 

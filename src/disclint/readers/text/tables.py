@@ -17,6 +17,8 @@ identities.
 
 from __future__ import annotations
 
+import re
+
 from disclint.catalog import Catalog
 from disclint.grammar.tables import TCell, parse_rows
 from disclint.model import Location
@@ -25,7 +27,7 @@ from disclint.readers.raw import RawCell, RawRow, RawTable
 from disclint.readers.text.columns import realign
 from disclint.readers.text.grouping import Draft, Grouper
 from disclint.readers.text.header import body_start
-from disclint.readers.text.layout import TableBlock
+from disclint.readers.text.layout import SrcLine, TableBlock
 from disclint.readers.text.meta import sort_lines
 from disclint.readers.text.shape import TableShape
 
@@ -43,14 +45,14 @@ class TextTableReader:
         raw = RawTable(title=b.title.text, location=_loc(self.path, b.title), number=b.number)
         sorted_ = sort_lines(b.lines, self.shape.code_rows)
         raw.unit, raw.notes = sorted_.unit, sorted_.notes
-        lines = sorted_.lines
+        lines, texts = _unpiped(sorted_.lines)
         content = [ln for ln in lines if ln.text.strip()]
         if not content:
             return raw
-        tab = sum("\t" in ln.text for ln in content) * 2 >= len(content)
-        texts = None if tab else realign(lines, self.shape)
+        tab = texts is not None or sum("\t" in ln.text for ln in content) * 2 >= len(content)
+        texts = texts or (None if tab else realign(lines, self.shape))
         if texts is not None:
-            tab = True  # aligned in columns: one cell per column, as TAB-separated text
+            tab = True  # pipes, or aligned in columns: one cell per column, as TAB-separated text
         parsed = parse_rows(texts or [ln.pt for ln in lines], tab)
         start = body_start(parsed, self.shape)
         raw.header = [h for h in ([c.value for c in cells if c.kind != "blank"] for cells in parsed[:start]) if h]
@@ -65,6 +67,27 @@ class TextTableReader:
         first = next((c for c in cells if c.kind != "blank"), cells[0])
         loc = Location(self.path, line=first.at[0], column=first.at[1])
         return RawRow([RawCell(c.value, _cell_loc(self.path, c)) for c in cells], loc, indent=row.indent, dense=dense)
+
+
+_PIPE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+
+
+def _unpiped(lines: list[SrcLine]) -> tuple[list[SrcLine], list[PText] | None]:
+    """A markdown table (| a | b |, its |---| rule line dropped) as TAB-separated text;
+    (lines, None) for any other table."""
+    content = [ln for ln in lines if ln.text.strip()]
+    if not content or sum(ln.text.strip().startswith("|") for ln in content) * 2 < len(content):
+        return lines, None
+    kept = [ln for ln in lines if not _PIPE_RULE.match(ln.text.strip())]
+    texts = []
+    for ln in kept:
+        pt = ln.pt.strip()
+        if pt.text.startswith("|"):
+            pt = pt[1:]
+        if pt.text.endswith("|"):
+            pt = pt[:-1]
+        texts.append(PText(pt.text.replace("|", "\t"), pt.pos))
+    return kept, texts
 
 
 def _loc(path: str, pt: PText) -> Location:
