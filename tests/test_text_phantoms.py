@@ -109,3 +109,22 @@ def test_a_number_line_between_heading_and_title_goes_to_the_title(running):
     text = f"{running}\n预算公开表3\n2030年预算支出总表\n单位：万元\n合计 1.00 1.00 0\n"
     doc = read_text(text, "n.txt")
     assert [(t.id, t.number, t.location.line) for t in doc.tables] == [("B03", "预算公开表3", 3)]
+
+
+def test_a_number_after_the_title_beats_the_running_headings():
+    text = "表二收入决算表\n收入决算表\n公开02表\n单位：万元\n科目编码 科目名称 本年收入合计 财政拨款收入\n合计 3.00 3.00\n"
+    doc = read_text(text, "n.txt")
+    assert [(t.id, t.number, t.location.line) for t in doc.tables] == [("F02", "公开02表", 2)]
+
+
+def test_a_table_continued_over_a_page_break_with_its_header_again():
+    text = (
+        "2030年预算支出总表\n单位：万元\n项目\t2030年预算数\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "合计\t\t12.50\t8.00\t4.50\n201\t一般公共服务支出\t12.50\t8.00\t4.50\n"
+        "- 7 -\n仅供内部审核\n2030年预算支出总表（续）\n单位：万元\n"
+        "项目\t2030年预算数\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "2010101\t行政运行\t8.00\t8.00\t\n2010102\t一般行政管理事务\t4.50\t\t4.50\n"
+    )
+    doc = read_text(text, "pages.txt")
+    assert len(doc.tables) == 1
+    assert [r.code for r in doc.tables[0].rows] == [None, "201", "2010101", "2010102"]

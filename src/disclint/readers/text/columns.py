@@ -92,13 +92,11 @@ def realign(lines: list[SrcLine], shape: TableShape) -> list[PText] | None:
 
 
 def _wide_gaps(lines: list[SrcLine]) -> bool:
-    """Do the lines with numbers separate their cells by runs of blanks two or more
-    columns wide, hardly ever by one space (which one-space layouts do)?"""
+    """Do the lines separate their cells by runs of blanks two or more columns wide,
+    hardly ever by one space (which one-space layouts do, header lines included)?"""
     wide = narrow = 0
     for ln in lines:
         text = ln.pt.text
-        if not re.search(r"\d", text):
-            continue
         offs = _offsets(ln.raw)
         for m in re.finditer(r"(?<=\S)\s+(?=\S)", text):
             a, b = ln.pt.pos[m.start() - 1][1], ln.pt.pos[m.end()][1]  # the columns around the run
@@ -129,8 +127,11 @@ def _value_bands(toks: list[list[_Token]]) -> list[tuple[int, int]] | None:
 
 def _header_bands(lines: list[SrcLine], toks: list[list[_Token]], bands: list[tuple[int, int]],
                   shape: TableShape) -> list[tuple[int, int]]:
-    """Add the columns the body never fills: a header cell naming a column of the table
-    that stands over no band of numbers (and clear of the labels' band on its left)."""
+    """Add the columns the body never fills, when it fills fewer than the table has: a
+    header cell naming a column of the table that stands over no band of numbers (and
+    clear of the labels on its left)."""
+    if len(bands) >= shape.value_slots:
+        return bands
     added = list(bands)
     label_edge = min((b[0] for b in bands), default=0)
     for ln, t in zip(lines, toks):
@@ -155,11 +156,12 @@ def _band_of(k: _Token, bands: list[tuple[int, int]]) -> int | None:
 
 def _slots(toks: list[_Token], bands: list[tuple[int, int]]) -> list[list[_Token]]:
     """A line's cells by place: the text before the first band, the first band, the text
-    between it and the next, … (a number goes to the band it overlaps most, a word to
-    the band it stands in, else between bands)."""
+    between it and the next, … (a number goes to the band it overlaps most, and so does a
+    word right of the first band that overlaps one: noise in a value cell; other words
+    stand between bands)."""
     slots: list[list[_Token]] = [[] for _ in range(2 * len(bands) + 1)]
     for k in toks:
-        i = _band_of(k, bands) if k.numeric or any(b0 <= k.x0 and k.x1 <= b1 for b0, b1 in bands) else None
+        i = _band_of(k, bands) if k.numeric or (bands and k.x0 >= bands[0][0]) else None
         if i is not None:
             slots[2 * i + 1].append(k)
         else:

@@ -99,7 +99,11 @@ class Draft:
         cells = list(self.cells)
         code = self.nameless_code()
         if code is not None:
-            cells.insert(code + 1, _joined(self.above + self.below))
+            name = _joined(self.above + self.below)
+            if code + 1 < len(cells) and cells[code + 1].kind == "blank":
+                cells[code + 1] = name  # the empty name cell of the code's line
+            else:
+                cells.insert(code + 1, name)
             return cells
         slot = self.label_slot()
         if slot is None:

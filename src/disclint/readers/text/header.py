@@ -35,15 +35,16 @@ def has_amount(cells: list[TCell]) -> bool:
 def body_start(parsed: list[list[TCell]], shape: TableShape) -> int:
     """The index of the first body line (``len(parsed)`` when all are header)."""
     first_strong = next((i for i, cells in enumerate(parsed) if shape.code_led(cells)), len(parsed))
-    col_line = None
-    for i in range(min(first_strong, _HEADER_LOOKAHEAD)):
-        if _column_numbers(parsed[i]):
-            col_line = i
+    col_line = next((i for i in range(min(first_strong, _HEADER_LOOKAHEAD)) if _column_numbers(parsed[i])), None)
     if col_line is not None:
         return col_line + 1
     for i, cells in enumerate(parsed):
         if _is_data(cells, shape) and not _header_line(cells, shape):
             return _name_above(parsed, i, shape)
+    filled = [i for i, cells in enumerate(parsed) if any(c.kind != "blank" for c in cells)]
+    last = [c for c in parsed[filled[-1]] if c.kind != "blank"] if filled else []
+    if len(filled) > 1 and len(last) == 1 and last[0].kind == "text" and shape.is_known(last[0].value):
+        return filled[-1]  # a lone row label ending the table (合计 over blank cells not printed)
     return len(parsed)
 
 

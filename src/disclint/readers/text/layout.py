@@ -79,6 +79,7 @@ class TableBlock:
     title_line: SrcLine
     number: str | None = None
     lines: list[SrcLine] = field(default_factory=list)
+    heading_number: str | None = None  # the number of a running heading above the title
 
     def holds_nothing(self) -> bool:
         """No line after the title: the title merely names its table."""
@@ -237,10 +238,10 @@ class Segmenter:
                 elif current is not None and current.spec.id == spec.id and current.lines and "续" in title.text:
                     pass  # a continuation title: keep filling the same block
                 else:
-                    number = prefix_no or pending_number
-                    if current is not None and current.spec.id == spec.id and current.holds_nothing():
-                        number = number or current.number  # the running heading's number
-                    current = TableBlock(spec, title, ln, number=number)
+                    heading = current if current is not None and current.spec.id == spec.id else None
+                    current = TableBlock(spec, title, ln, number=prefix_no or pending_number)
+                    if heading is not None and heading.holds_nothing():
+                        current.heading_number = heading.number  # a running heading's, if it gets none
                     self.out.tables.append(current)
                     form = False
                     if "单位" in text:  # 单位：万元 printed on the title line
@@ -271,6 +272,8 @@ class Segmenter:
             i += 1
         # a title whose block holds no line merely named its table (see the module docstring)
         self.out.tables = [b for b in self.out.tables if not b.holds_nothing()]
+        for b in self.out.tables:
+            b.number = b.number or b.heading_number
         return self.out
 
     def _toc(self, i: int, record: bool) -> int:

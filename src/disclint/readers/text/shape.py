@@ -30,6 +30,11 @@ class TableShape:
         # row of the same table one)
         per_panel = 1 + ("label2" in cols)
         self.max_labels = int(layout.get("blocks") or 0) or per_panel * max(1, len(spec.panels))
+        flat = layout.get("flat")
+        # the cells of numbers a printed row holds: every value column (and 行次) of every
+        # panel, or the items x columns of a flat row
+        self.value_slots = (len(flat["items"]) * len(flat["columns"]) if flat else
+                            sum(len(p.columns) + ("line_no" in cols) for p in spec.panels))
         self._names = {**{v: k for k, v in catalog.economic_groups.items()},
                        **{v: k for k, v in catalog.function_classes.items()}}
         self._known_cache: dict[str, bool] = {}

@@ -49,16 +49,17 @@ class TextTableReader:
         content = [ln for ln in lines if ln.text.strip()]
         if not content:
             return raw
-        tab = texts is not None or sum("\t" in ln.text for ln in content) * 2 >= len(content)
+        several = [ln for ln in content if len(ln.text.split()) > 1] or content  # lines of more than one cell
+        tab = texts is not None or sum("\t" in ln.text for ln in several) * 2 >= len(several)
         texts = texts or (None if tab else realign(lines, self.shape))
         if texts is not None:
             tab = True  # pipes, or aligned in columns: one cell per column, as TAB-separated text
         parsed = parse_rows(texts or [ln.pt for ln in lines], tab)
         start = body_start(parsed, self.shape)
         raw.header = [h for h in ([c.value for c in cells if c.kind != "blank"] for cells in parsed[:start]) if h]
-        body = parsed[start:]
+        lines, body = _without_repeated_header(lines[start:], parsed[start:], raw.header)
         dense = not tab and not any(c.kind == "blank" for cells in body for c in cells)
-        for row in Grouper(self.shape, dense).group(lines[start:], body):
+        for row in Grouper(self.shape, dense).group(lines, body):
             raw.rows.append(self._raw_row(row, dense))
         return raw
 
@@ -67,6 +68,25 @@ class TextTableReader:
         first = next((c for c in cells if c.kind != "blank"), cells[0])
         loc = Location(self.path, line=first.at[0], column=first.at[1])
         return RawRow([RawCell(c.value, _cell_loc(self.path, c)) for c in cells], loc, indent=row.indent, dense=dense)
+
+
+def _without_repeated_header(lines: list[SrcLine], parsed: list[list[TCell]], header: list[list[str]]):
+    """The body without the header printed again at a page break: a run of lines each
+    equal to a header line, two lines or more, or one line of several cells (a lone word
+    equal to a header line may be a piece of a wrapped label)."""
+    again = {tuple(h) for h in header}
+    texts = [tuple(c.value for c in cells if c.kind != "blank") for cells in parsed]
+    drop: set[int] = set()
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and texts[j] and texts[j] in again:
+            j += 1
+        if j - i >= 2 or (j - i == 1 and len(texts[i]) > 1):
+            drop.update(range(i, j))
+        i = max(j, i + 1)
+    keep = [k for k in range(len(texts)) if k not in drop]
+    return [lines[k] for k in keep], [parsed[k] for k in keep]
 
 
 _PIPE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
