@@ -347,12 +347,19 @@ def test_dense_row_of_a_misprint_is_placed_in_printed_order(cat):
     assert values(t.row("205")) == {"total": D("90.00"), "basic": D("5.00"), "project": D("40.00")}
 
 
-def test_dense_columns_in_play_are_the_first_and_said(cat):
+def test_dense_columns_no_identity_tells_apart_are_read_in_printed_order_and_said(cat):
     warnings: list[str] = []
     t = assemble(dense("t", [["合计", "12.00", "12.00"], ["201", "一般公共服务支出", "12.00", "12.00"]]),
-                 cat.spec("F02"), cat, warnings)
-    assert values(t.row("201"))["fiscal"] == D("12.00") and values(t.row("201"))["other"] is None
-    assert len(warnings) == 1 and "本年收入合计、财政拨款收入" in warnings[0]
+                 cat.spec("F03"), cat, warnings)
+    assert values(t.row("201"))["basic"] == D("12.00") and values(t.row("201"))["project"] is None
+    assert len(warnings) == 1 and "项目支出、上缴上级支出、经营支出、对附属单位补助支出" in warnings[0]
+
+
+def test_dense_columns_other_tables_tell_apart_are_left_over_without_them(cat):
+    warnings: list[str] = []
+    t = assemble(dense("t", [["合计", "12.00", "12.00"]]), cat.spec("F02"), cat, warnings)
+    assert values(t.row("total")) == {"total": D("12.00")} and [lo.text for lo in t.leftovers] == ["12.00"]
+    assert t.leftovers[0].location.row == "合计"
 
 
 def test_numbers_no_block_takes_are_left_over(cat):

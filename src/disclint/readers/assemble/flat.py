@@ -9,7 +9,8 @@ from disclint.model import Row
 from disclint.model.amounts import Stated
 from disclint.model.text import nfkc, squeeze
 from disclint.readers.assemble.builder import Piece, TableBuilder, classify, in_table
-from disclint.readers.assemble.dense import UNSURE, broken, place_slots, stated
+from disclint.readers.assemble.dense import UNSURE, place_slots
+from disclint.readers.assemble.sums import broken, stated
 from disclint.readers.raw import RawRow
 
 

@@ -28,7 +28,9 @@ def _headings(b: TableBuilder, rows: list[Row]) -> None:
     for r in rows:
         if r.panel not in numbered:
             continue
-        if r.line_no is None and not any(c.value is not None or c.na for c in r.cells.values()) and _TOP_ORDINAL.match(r.label):
+        placed_later = any(d.row is r for d in b.dense)  # values not yet in their cells
+        if (r.line_no is None and not placed_later and not any(c.value is not None or c.na for c in r.cells.values())
+                and _TOP_ORDINAL.match(r.label)):
             r.key = None
             heading[r.panel] = r.label
         elif heading.get(r.panel) and r.parent_label is None:
