@@ -13,7 +13,8 @@ The transformations: a 目录 with bare entries, a 目录 with dot leaders and p
 numbers, running headings above the titles (表N + the title), names wrapped around the
 code line, the tree shown by indentation, amounts in 元, columns aligned by spaces
 with blank cells as spaces, a table split over a page break with its header repeated,
-TAB / one-space / pipe separators, full-width digits.
+TAB / one-space / pipe separators, full-width digits; and, beyond the issue's list, text
+without blank cells (values placed by the identities alone).
 """
 
 from __future__ import annotations
@@ -177,6 +178,17 @@ def in_yuan(text: str, doc) -> str:
 _UNIT = re.compile(r"(单位\s*[:：]\s*)(?:万元|千元|亿元|元)")
 
 
+def without_blank_cells(text: str, doc) -> str:
+    """One space between cells and none for an empty one (text extracted from some PDFs):
+    values find their columns through the identities."""
+
+    def go(reg: L.Region, lines: list[str]) -> list[str]:
+        rows = [p.cells for p in L.printed_rows(reg.table, reg.spec)] + L.leftover_line(reg.table)
+        return [" ".join(compact(c) for c in cells if c) for cells in L.header_lines(reg.table) + rows]
+
+    return L.rewrite(text, doc, CATALOG, go)
+
+
 def full_width(text: str, doc) -> str:
     return tables_as("tab", amounts=lambda s: s.translate(L.WIDE))(text, doc)
 
@@ -234,11 +246,16 @@ TRANSFORMS = {
     "one-space": tables_as("space"),
     "pipes": tables_as("pipe"),
     "full-width-digits": full_width,
+    "without-blank-cells": without_blank_cells,
 }
 
 # U802 (rules/units.py) reads the project table's cells as 万元 whatever the table's unit:
 # a project table in 元 meets its performance-target forms as if 10,000 times larger
 U802_UNIT = {"dt-finance-info-center-2024-budget.txt", "yq-treasury-center-2023-budget.txt"}
+# Without blank cells, what no identity tells is not in the text: which side of a two-sided
+# table of codes a row with one 0.00 stands on (yq-treasury 表9), and where OCR noise
+# printed in a value cell of the flat 三公 row stood (yq-final 公开09).
+NO_BLANKS_UNTOLD = {"yq-treasury-center-2023-budget.txt", "yq-finance-bureau-2023-final.txt"}
 
 
 def _cases():
@@ -247,6 +264,8 @@ def _cases():
             marks = [] if path in EXAMPLES else [pytest.mark.corpus]
             if name == "yuan" and path.name in U802_UNIT:
                 marks.append(pytest.mark.xfail(reason="U802 ignores the project table's unit", strict=True))
+            if name == "without-blank-cells" and path.name in NO_BLANKS_UNTOLD:
+                marks.append(pytest.mark.xfail(reason="the columns of some values are in no identity", strict=True))
             yield pytest.param(path, name, id=f"{path.name}-{name}", marks=marks)
 
 

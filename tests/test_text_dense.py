@@ -104,9 +104,44 @@ def test_values_placed_by_the_sums_between_rows(doc):
     assert cells(f05.row("2080506")) == {"total": D("70.00"), "basic": D("70.00"), "project": None}
 
 
-def test_columns_in_play_are_said(doc):
+def test_columns_no_identity_tells_apart_are_said(doc):
     notes = [w for w in doc.warnings if "no empty cells" in w]
-    assert len(notes) == 1 and notes[0].startswith("F03 支出决算表") and "本年支出合计、基本支出、项目支出" in notes[0]
+    assert len(notes) == 1 and notes[0].startswith("F03 支出决算表")
+    assert "上缴上级支出、经营支出、对附属单位补助支出" in notes[0] and "first 3 columns" in notes[0]
+
+
+# The income of a 事业单位 without 上级补助收入: the second part of 公开02 is its 事业收入,
+# as 公开01 says; printed order alone would read 上级补助收入.
+INCOME = """收入支出决算总表
+单位：万元
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 80.00 一、一般公共服务支出 100.00
+二、政府性基金预算财政拨款收入 二、外交支出
+三、国有资本经营预算财政拨款收入 三、国防支出
+四、上级补助收入 四、公共安全支出
+五、事业收入 20.00
+六、经营收入
+七、附属单位上缴收入
+八、其他收入
+本年收入合计 100.00 本年支出合计 100.00
+收入决算表
+单位：万元
+科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入
+合计 100.00 80.00 20.00
+201 一般公共服务支出 100.00 80.00 20.00
+20101 人大事务 60.00 60.00
+20102 政协事务 40.00 20.00 20.00
+"""
+
+
+def test_columns_found_through_the_identities_between_tables():
+    doc = read_text(INCOME, "income.txt")
+    f02 = doc.table("F02")
+    assert cells(f02.row("total"))["business"] == D("20.00") and cells(f02.row("total"))["superior"] is None
+    assert cells(f02.row("20101"))["fiscal"] == D("60.00")
+    assert cells(f02.row("20102"))["business"] == D("20.00")
+    assert not [w for w in doc.warnings if "no empty cells" in w]
+    assert [f for f in errors(lint(doc)) if f.rule.startswith(("T", "X"))] == []
 
 
 def test_names_wrapped_around_the_code_line(doc):

@@ -15,7 +15,7 @@ from disclint.catalog import Catalog
 from disclint.model import Document, Location, TocEntry
 from disclint.model.patterns import YEAR
 from disclint.model.text import leading_fullwidth_indent, normalize_line, split_lines
-from disclint.readers.assemble import assemble
+from disclint.readers.assemble import assemble, finish_dense
 from disclint.readers.errors import ReadError
 from disclint.readers.text.decode import decode
 from disclint.readers.text.layout import SrcLine, is_debris, segment
@@ -50,14 +50,16 @@ def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
 
     # tables
     units: Counter[str] = Counter()
+    deferred: list = []  # rows without their empty cells that only other tables can place
     for block in layout.tables:
         raw = read_table_block(block, catalog, path)
         if raw.is_empty:
             continue  # a title with nothing under it merely names its table
-        table = assemble(raw, block.spec, catalog, doc.warnings)
+        table = assemble(raw, block.spec, catalog, doc.warnings, deferred)
         if raw.unit:
             units[raw.unit] += 1
         doc.tables.append(table)
+    finish_dense(deferred, doc.tables, catalog)
 
     # narrative
     doc.sections = build_sections(layout.narrative, path)

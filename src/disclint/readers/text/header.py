@@ -32,14 +32,15 @@ def has_amount(cells: list[TCell]) -> bool:
     return any(c.kind == "num" and _AMOUNT.match(c.value) for c in cells)
 
 
-def body_start(parsed: list[list[TCell]], shape: TableShape) -> int:
-    """The index of the first body line (``len(parsed)`` when all are header)."""
+def body_start(parsed: list[list[TCell]], shape: TableShape, dense: bool = False) -> int:
+    """The index of the first body line (``len(parsed)`` when all are header). In
+    ``dense`` text (empty cells not printed) a row label alone on its line is a row."""
     first_strong = next((i for i, cells in enumerate(parsed) if shape.code_led(cells)), len(parsed))
     col_line = next((i for i in range(min(first_strong, _HEADER_LOOKAHEAD)) if _column_numbers(parsed[i])), None)
     if col_line is not None:
         return col_line + 1
     for i, cells in enumerate(parsed):
-        if _is_data(cells, shape) and not _header_line(cells, shape):
+        if (_is_data(cells, shape) or (dense and _lone_row_labels(parsed, i, shape))) and not _header_line(cells, shape):
             return _name_above(parsed, i, shape)
     filled = [i for i, cells in enumerate(parsed) if any(c.kind != "blank" for c in cells)]
     last = [c for c in parsed[filled[-1]] if c.kind != "blank"] if filled else []
@@ -62,6 +63,21 @@ def _name_above(parsed: list[list[TCell]], start: int, shape: TableShape) -> int
     if name is not None and not label_key(name).startswith(label_key(above[0].value)):
         return start
     return start - 1
+
+
+def _lone_row_labels(parsed: list[list[TCell]], i: int, shape: TableShape) -> bool:
+    """A row label alone on line ``i``, followed by data or by another such line (a wrapped
+    header word that happens to name a row is followed by the rest of the header)."""
+    if not _lone_row_label(parsed[i], shape):
+        return False
+    nxt = next((cells for cells in parsed[i + 1:] if any(c.kind != "blank" for c in cells)), None)
+    return nxt is None or _is_data(nxt, shape) or _lone_row_label(nxt, shape)
+
+
+def _lone_row_label(cells: list[TCell], shape: TableShape) -> bool:
+    content = [c for c in cells if c.kind != "blank"]
+    return (len(content) == 1 and content[0].kind == "text" and shape.is_known(content[0].value)
+            and not shape.is_column_label(content[0].value))
 
 
 def _header_line(cells: list[TCell], shape: TableShape) -> bool:

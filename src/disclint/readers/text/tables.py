@@ -55,10 +55,10 @@ class TextTableReader:
         if texts is not None:
             tab = True  # pipes, or aligned in columns: one cell per column, as TAB-separated text
         parsed = parse_rows(texts or [ln.pt for ln in lines], tab)
-        start = body_start(parsed, self.shape)
+        dense = not (tab or _blanks_printed(lines, parsed))
+        start = body_start(parsed, self.shape, dense)
         raw.header = [h for h in ([c.value for c in cells if c.kind != "blank"] for cells in parsed[:start]) if h]
         lines, body = _without_repeated_header(lines[start:], parsed[start:], raw.header)
-        dense = not tab and not any(c.kind == "blank" for cells in body for c in cells)
         for row in Grouper(self.shape, dense).group(lines, body):
             raw.rows.append(self._raw_row(row, dense))
         return raw
@@ -68,6 +68,13 @@ class TextTableReader:
         first = next((c for c in cells if c.kind != "blank"), cells[0])
         loc = Location(self.path, line=first.at[0], column=first.at[1])
         return RawRow([RawCell(c.value, _cell_loc(self.path, c)) for c in cells], loc, indent=row.indent, dense=dense)
+
+
+def _blanks_printed(lines: list[SrcLine], parsed: list[list[TCell]]) -> bool:
+    """Does space-separated text mark its blank cells: two spaces around one somewhere, or
+    lines padded with a space at their end (the one-space layout's blank last cell)?"""
+    return (any(c.kind == "blank" for cells in parsed for c in cells)
+            or any(ln.text.endswith(" ") and ln.text.strip() for ln in lines))
 
 
 def _without_repeated_header(lines: list[SrcLine], parsed: list[list[TCell]], header: list[list[str]]):
