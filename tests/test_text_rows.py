@@ -113,3 +113,10 @@ def test_label_of_three_lines_then_values_without_code(sep):
     b01 = read_text(text, "b01.txt").table("B01")
     labels = [r.label for r in b01.rows_in("expenditure")]
     assert "二十二、灾害防治及应急管理支出" in labels and len(labels) == 3
+
+
+def test_a_markdown_comment_between_rows_is_no_part_of_a_label():
+    text = ("2035年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "合计\t\t5.00\t5.00\t\n<!-- disclint: ignore[T103] -->\n201\t一般公共服务支出\t5.00\t5.00\t\n")
+    b03 = read_text(text, "comment.md").table("B03")
+    assert b03.row("201").label == "一般公共服务支出"

@@ -5,8 +5,9 @@ Meta lines come before the header or repeat at page breaks: 单位名称 / 编�
 unit, also on a header line), 2023年度.
 Notes start with 注： / 说明： / 备注： and run to the end of the block, a note wrapped
 onto the next lines included. Page furniture inside a block (lone page numbers,
-watermarks, the tables part's heading printed again) is dropped, except a lone
-classification code that looks like a page number but is followed by its name.
+watermarks, the tables part's heading printed again, markdown comments) is dropped,
+except a lone classification code that looks like a page number but is followed by
+its name.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from disclint.model.patterns import CODE, NOTE, UNIT_LINE, YEAR_LINE
 from disclint.model.text import compact
 from disclint.readers.text.layout import SrcLine, is_debris, is_part_heading
 
+_COMMENT = re.compile(r"^<!--.*-->$")  # a markdown comment (disclint: ignore[…] markers)
 _META = re.compile(r"^(?:单位名称|部门名称|编制单位|编制部门|预算单位|预算主管部门|部门|单位)\s*[:：]|^(?:金额)?单位\s*[:：]")
 
 
@@ -41,7 +43,7 @@ def sort_lines(block_lines: list[SrcLine], code_rows: bool) -> BlockLines:
             if not in_notes:
                 out.lines.append(ln)
             continue
-        if is_debris(s) and not (code_rows and _wrapped_code(block_lines, idx)):
+        if (is_debris(s) and not (code_rows and _wrapped_code(block_lines, idx))) or _COMMENT.match(s):
             continue
         c = compact(s)
         if NOTE.match(c):
