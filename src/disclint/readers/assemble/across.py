@@ -8,6 +8,7 @@ placements under which it holds. Figures meet in 万元, each with its written p
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from disclint.catalog import Catalog, IdentitySpec
@@ -29,13 +30,21 @@ def narrow_across(placements: Iterable, tables: list[Table], catalog: Catalog) -
     for ident in catalog.identities:
         if ident.kind != "equal":
             continue
-        try:
-            sides = [(ref, 1) for ref in parse_facts(ident.get("left", ""))]
-            sides += [(ref, -1) for ref in parse_facts(ident.get("right", ""))]
-        except FactSyntaxError:
+        sides = [(ref, 1) for ref in facts(ident.get("left", ""))] + [(ref, -1) for ref in facts(ident.get("right", ""))]
+        if not sides:
             continue
         narrowed |= _narrow_by(ident, sides, tables, open_rows, pending)
     return narrowed
+
+
+@lru_cache(maxsize=1024)
+def facts(text: str) -> tuple[FactRef, ...]:
+    """The facts of one side of an identity (none when it does not parse: the identity
+    rules report that)."""
+    try:
+        return tuple(parse_facts(text))
+    except FactSyntaxError:
+        return ()
 
 
 def _narrow_by(ident: IdentitySpec, sides: list[tuple[FactRef, int]], tables: list[Table], open_rows: dict,

@@ -9,24 +9,25 @@ is placed here, once every row of the table is read:
    columns of its panel; those that keep the row's own identities (``row_sum``: 合计 =
    基本 + 项目) are kept, the least broken when none does (a misprinted row; a placement
    that leaves the total blank beside printed parts is the more broken).
-2. **Sums between rows** narrow them (:mod:`.sums`: ``code_hierarchy``, ``class_sum``,
-   ``named_sum``, ``group_sum``, ``unit_sum``, ``panel_sum``), column by column: a
-   column blank in a placed parent is blank in its rows; of the placements of a sum's
-   rows, those that break the fewest of its columns are kept (too many to try
-   together: when each row chooses between two columns, the choices of an exact sum,
-   :mod:`.partition`). Sums are visited again until no candidate goes.
-3. **Sums between tables.** When the reader has the whole document, the ``equal``
-   identities between tables narrow what is still open (:mod:`.across`), and the sums
-   between rows again.
-4. **Columns in play.** Columns that no identity between tables names cannot be told
+2. **Columns in play.** Columns that no identity between tables names cannot be told
    apart by any identity; a panel whose rows carry at most k values keeps those of them
    beyond its first k columns blank: templates print their columns in order of use (合计,
    基本支出, 项目支出 before 上缴上级支出, 经营支出 …). This is a convention, and the
    reader says so in a warning of the document.
+3. **Sums between rows** narrow the candidates (:mod:`.sums`: ``code_hierarchy``,
+   ``class_sum``, ``named_sum``, ``group_sum``, ``unit_sum``, ``panel_sum``), column by
+   column: a column blank in a placed parent is blank in its rows; of the placements of
+   a sum's rows (a parent not yet placed: a few only), those that break the fewest of
+   its columns are kept (too many to try together: when each row chooses between two
+   columns, the choices of an exact sum, :mod:`.partition`). Sums are visited again
+   until no candidate goes.
+4. **Sums between tables.** When the reader has the whole document, the ``equal``
+   identities between tables narrow what is still open (:mod:`.across`: 公开02 合计
+   财政拨款收入 = 公开01's), and the sums between rows again.
 5. **Leftovers.** Placements that differ only in where zeros stand change no sum (the
    first in printed order is taken); a value whose column is still not certain goes in
-   no cell: it is a leftover (``Table.leftovers``), counted by the coverage and reported by S305, and
-   the reader warns.
+   no cell: it is a leftover (``Table.leftovers``), counted by the coverage and reported
+   by S305, and the reader warns.
 
 A flat row (``layout.flat``, the 三公 table printed as one row of items x columns) is
 placed the same way by :func:`place_slots`, against the identities between its items.
@@ -35,29 +36,37 @@ placed the same way by :func:`place_slots`, against the identities between its i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import combinations, product
 from math import prod
 from typing import Callable
 
-from disclint.catalog import Catalog, IdentitySpec, PanelSpec
-from disclint.catalog.refs import FactSyntaxError, parse_column_refs, parse_facts
+from disclint.catalog import Catalog, PanelSpec
+from disclint.catalog.refs import FactSyntaxError, parse_column_refs
 from disclint.model import Row, Table
 from disclint.model.amounts import ZERO, Stated
-from disclint.readers.assemble.across import narrow_across
+from disclint.readers.assemble.across import facts, narrow_across
 from disclint.readers.assemble.builder import Piece, TableBuilder
 from disclint.readers.assemble.partition import two_way
 from disclint.readers.assemble.sums import (
     BLANK,
     Sum,
-    broken,
-    signed,
     stated,
     sums_between_rows,
 )
 
 LIMIT = 4096  # placements of the rows of one sum tried together; beyond, the sum waits
+LIMIT_UP = 64  # the same while the sum's parent is not placed (its rows rarely tell it)
 
 Candidate = tuple[int, ...]  # the column index of each value, in printed order
+
+
+_SCALE = Decimal(10) ** 6  # sums tried by the thousand are kept in integers of 10^-6
+
+
+def _ints(s: Stated) -> tuple[int, int]:
+    """A figure and its rounding slack, in integers of 10^-6 of its unit."""
+    return int(s.value * _SCALE), int(s.slack * _SCALE)
 
 
 @dataclass
@@ -70,11 +79,26 @@ class DenseRow:
     values: list[Piece]
     candidates: list[Candidate] = field(default_factory=list)
 
+    def __post_init__(self):
+        self.figures = [stated(v) for v in self.values]
+        self._ints = [_ints(f) for f in self.figures]
+        self._vectors: dict[Candidate, tuple] = {}
+
     def value(self, candidate: Candidate, column: int) -> Stated:
-        for piece, col in zip(self.values, candidate):
+        for figure, col in zip(self.figures, candidate):
             if col == column:
-                return stated(piece)
+                return figure
         return BLANK
+
+    def vector(self, candidate: Candidate, width: int) -> tuple[tuple[int, int], ...]:
+        """Every column's figure under the placement, as :func:`_ints`."""
+        vec = self._vectors.get(candidate)
+        if vec is None:
+            cells = [(0, 0)] * width
+            for figure, col in zip(self._ints, candidate):
+                cells[col] = figure
+            vec = self._vectors[candidate] = tuple(cells)
+        return vec
 
 
 def place_dense(b: TableBuilder, deferred: list | None = None) -> None:
@@ -93,7 +117,7 @@ def place_dense(b: TableBuilder, deferred: list | None = None) -> None:
 
 
 def finish_dense(deferred: list, tables: list[Table], catalog: Catalog) -> None:
-    """The document read: the identities between tables, then the rest (steps 3-5)."""
+    """The document read: the identities between tables, then the cells (steps 4-5)."""
     for _ in range(4):
         if not narrow_across(deferred, tables, catalog):
             break
@@ -118,49 +142,65 @@ class Placement:
         self.sums = [s for s in sums_between_rows(self.identities, rows, self.keys)
                      if any(id(r) in self.by_row for r in s.rows)]
         self.rows = rows
+        self._fixed: dict[int, tuple] = {}  # the figures of rows placed already, as _ints
+        self._tried: dict[int, tuple] = {}  # per sum, its rows' candidate counts when last tried
+        self._row_sums = self._find_row_sums()
 
     def open(self) -> bool:
         return any(len(d.candidates) > 1 for d in self.drafts)
 
     def prepare(self) -> None:
+        """Steps 1-3 of the module docstring."""
         every = range(len(self.keys))
         for d in self.drafts:
             d.candidates = self._own_candidates(d, every)
+        self._columns_in_play()
         self.settle()
 
     def finish(self) -> None:
-        """Columns in play for what is still open, then the cells."""
-        if self.open():
-            self._columns_in_play()
-            self.settle()
+        """Step 5: the cells."""
         for d in self.drafts:
             self._apply(d)
 
     # -------------------------------------------------------------- candidates
     def _own_candidates(self, d: DenseRow, columns) -> list[Candidate]:
         every = list(combinations(columns, len(d.values)))
-        sums = [i for i in self.identities if i.kind == "row_sum"]
-        if not sums:
+        if not self._row_sums:
             return every
-        cost = {c: sum(self._row_sum_broken(d, c, i) for i in sums) for c in every}
-        least = min(cost.values())
-        return [c for c in every if cost[c] == least]
+        totals = {t for t, _ in self._row_sums}
+        # placements that print the totals first: any other breaks a sum, unless it holds
+        # zeros only (where all placements are alike)
+        first = [c for c in every if totals <= set(c)] if len(d.values) >= len(totals) else []
+        for pool in (first, every):
+            cost = {c: sum(self._row_sum_broken(d, c, t, parts) for t, parts in self._row_sums) for c in pool}
+            if cost and (min(cost.values()) == 0 or pool is every):
+                least = min(cost.values())
+                return [c for c in pool if cost[c] == least]
+        return every
 
-    def _row_sum_broken(self, d: DenseRow, cand: Candidate, ident: IdentitySpec) -> int:
+    def _find_row_sums(self) -> list[tuple[int, list[tuple[int, int]]]]:
+        """The panel's row sums as (total column, [(part column, sign)])."""
+        out = []
+        for ident in self.identities:
+            if ident.kind != "row_sum":
+                continue
+            total = ident.get("total", "total")
+            parts = [(p[1:], -1) if p.startswith("-") else (p, 1) for p in ident.get("parts", [])]
+            if total in self.keys and all(p in self.keys for p, _ in parts):
+                out.append((self.keys.index(total), [(self.keys.index(p), sign) for p, sign in parts]))
+        return out
+
+    def _row_sum_broken(self, d: DenseRow, cand: Candidate, t: int, parts: list[tuple[int, int]]) -> int:
         """1 when the placement breaks the row's sum, 2 when it also leaves the total
         blank beside parts that are not (a total is printed whenever its parts are)."""
-        col = self.keys.index
-        total = ident.get("total", "total")
-        parts = [(p[1:], -1) if p.startswith("-") else (p, 1) for p in ident.get("parts", [])]
-        if total not in self.keys or not all(p in self.keys for p, _ in parts):
-            return 0
-        t = col(total)
-        cost = broken(d.value(cand, t), [signed(d.value(cand, col(p)), s) for p, s in parts])
-        return cost + (cost and t not in cand and any(col(p) in cand for p, _ in parts))
+        vec = d.vector(cand, len(self.keys))
+        gap = vec[t][0] - sum(vec[j][0] * sign for j, sign in parts)
+        cost = int(abs(gap) > vec[t][1] + sum(vec[j][1] for j, _ in parts))
+        return cost + (cost and t not in cand and any(j in cand for j, _ in parts))
 
     def _columns_in_play(self) -> None:
-        """Step 4: the columns beyond the first k that no identity between tables names
-        are blank in the rows still open (said in a warning)."""
+        """Step 2: the columns beyond the first k that no identity between tables names
+        are blank (said in a warning)."""
         printed = [i for r in self.rows if id(r) not in self.by_row
                    for i, k in enumerate(self.keys) if (c := r.cells.get(k)) is not None and not c.blank]
         n = max([len(d.values) for d in self.drafts] + [i + 1 for i in printed])
@@ -181,8 +221,16 @@ class Placement:
     # -------------------------------------------------------------- sums between rows
     def settle(self) -> None:
         for _ in range(8):
-            if not any([self._narrow(s) for s in self.sums]):
+            if not any([self._narrow(s) for s in self.sums if self._changed(s)]):
                 return
+
+    def _changed(self, s: Sum) -> bool:
+        """Has some row of the sum lost candidates since the sum was last tried?"""
+        now = tuple(len(d.candidates) for r in s.rows if (d := self.by_row.get(id(r))) is not None)
+        if self._tried.get(id(s)) == now:
+            return False
+        self._tried[id(s)] = now
+        return True
 
     def _narrow(self, s: Sum) -> bool:
         """Keep, for each open row of the sum, the candidates of the placements that
@@ -192,15 +240,17 @@ class Placement:
             return False
         narrowed = self._under_blank(s, open_rows)
         open_rows = [d for d in open_rows if len(d.candidates) > 1]
-        if not open_rows:
-            return narrowed
-        if prod(len(d.candidates) for d in open_rows) > LIMIT:
+        combos = prod(len(d.candidates) for d in open_rows) if open_rows else 0
+        if not open_rows or (id(s.parent) in {id(d.row) for d in open_rows} and combos > LIMIT_UP):
+            return narrowed  # a parent is placed first, or its few placements tried with its rows'
+        if combos > LIMIT:
             return self._narrow_two_way(s, open_rows) or narrowed
         best: int | None = None
         kept: list[set[Candidate]] = []
+        columns = [self.keys.index(k) for k in s.keys if k in self.keys]
         for combo in product(*(d.candidates for d in open_rows)):
             chosen = {id(d.row): c for d, c in zip(open_rows, combo)}
-            cost = s.broken(lambda row, key: self._value(row, key, chosen))
+            cost = self._broken_columns(s, columns, chosen)
             if best is None or cost < best:
                 best, kept = cost, [{c} for c in combo]
             elif cost == best:
@@ -212,16 +262,37 @@ class Placement:
                 narrowed = True
         return narrowed
 
+    def _broken_columns(self, s: Sum, columns: list[int], chosen: dict[int, Candidate]) -> int:
+        """How many of the sum's columns break under the placements ``chosen`` (the interval
+        rule of ``model.amounts``, in integers)."""
+        parent = self._vector(s.parent, chosen)
+        kids = [self._vector(c, chosen) for c in s.children]
+        cost = 0
+        for j in columns:
+            total, slack = parent[j]
+            parts = sum(k[j][0] for k in kids)
+            cost += abs(total - parts) > slack + sum(k[j][1] for k in kids)
+        return cost
+
+    def _vector(self, row: Row, chosen: dict[int, Candidate]) -> tuple[tuple[int, int], ...]:
+        d = self.by_row.get(id(row))
+        if d is not None:
+            return d.vector(chosen.get(id(row), d.candidates[0]), len(self.keys))
+        vec = self._fixed.get(id(row))
+        if vec is None:
+            vec = self._fixed[id(row)] = tuple(_ints(self._value(row, k, {})) for k in self.keys)
+        return vec
+
     def _under_blank(self, s: Sum, open_rows: list[DenseRow]) -> bool:
         """A column blank in a placed parent is blank in its rows (none of them negative)."""
         if id(s.parent) in {id(d.row) for d in open_rows}:
             return False
         blank = {i for i, k in enumerate(self.keys) if k in s.keys and self._value(s.parent, k, {}).value == 0}
-        if not blank or any(stated(v).value < 0 for d in open_rows for v in d.values):
+        if not blank or any(f.value < 0 for d in open_rows for f in d.figures):
             return False
         narrowed = False
         for d in open_rows:
-            keep = [c for c in d.candidates if not any(i in blank and stated(v).value > 0 for v, i in zip(d.values, c))]
+            keep = [c for c in d.candidates if not any(i in blank and f.value > 0 for f, i in zip(d.figures, c))]
             if keep and len(keep) < len(d.candidates):
                 d.candidates, narrowed = keep, True
         return narrowed
@@ -301,14 +372,14 @@ def _named_across(catalog: Catalog, table: str, panel: str) -> set[str]:
     """The columns of a table's panel that an identity between tables names."""
     out: set[str] = set()
     for ident in catalog.identities:
-        try:
-            if ident.kind == "equal":
-                refs = parse_facts(ident.get("left", "")) + parse_facts(ident.get("right", ""))
-            elif ident.kind == "rows_match":
-                refs = parse_column_refs(ident.get("left", "")) + parse_column_refs(ident.get("right", ""))
-            else:
+        if ident.kind == "equal":
+            refs = facts(ident.get("left", "")) + facts(ident.get("right", ""))
+        elif ident.kind == "rows_match":
+            try:
+                refs = tuple(parse_column_refs(ident.get("left", "")) + parse_column_refs(ident.get("right", "")))
+            except FactSyntaxError:
                 continue
-        except FactSyntaxError:
+        else:
             continue
         if len({r.table for r in refs}) < 2:
             continue

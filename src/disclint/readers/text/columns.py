@@ -94,6 +94,8 @@ def realign(lines: list[SrcLine], shape: TableShape) -> list[PText] | None:
 def _wide_gaps(lines: list[SrcLine]) -> bool:
     """Do the lines separate their cells by runs of blanks two or more columns wide,
     hardly ever by one space (which one-space layouts do, header lines included)?"""
+    if not any("  " in ln.text.strip() for ln in lines):
+        return False  # no run of blanks inside a line: nothing is aligned by spaces
     wide = narrow = 0
     for ln in lines:
         text = ln.pt.text
