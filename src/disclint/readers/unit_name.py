@@ -32,14 +32,14 @@ _STOP = re.compile(r"^(?:#+\s*)?目\s*录|表$|[。，；;]")
 def unit_name(lines: Iterable[str], furniture: Callable[[str], bool] | None = None) -> str | None:
     """The unit's name (see the module docstring), or None. ``furniture`` tells the lines
     that are no content (watermarks, page numbers), which the cover skips."""
-    lines = [nfkc(ln).strip() for ln in lines]
-    return _from_fields(lines) or _from_cover([ln for ln in lines if not (furniture and furniture(ln))])
+    lines = list(lines)
+    return _from_fields(lines) or _from_cover(lines, furniture)
 
 
 def _from_fields(lines: list[str]) -> str | None:
     names: Counter[str] = Counter()
     for ln in lines:
-        m = _FIELD.search(ln)
+        m = ("名称" in ln or "部门" in ln or "单位" in ln) and _FIELD.search(nfkc(ln))
         if m:
             value = _VALUE_END.split(m.group(1))[0].strip(":：")
             if len(value) >= 2:
@@ -47,11 +47,11 @@ def _from_fields(lines: list[str]) -> str | None:
     return names.most_common(1)[0][0] if names else None
 
 
-def _from_cover(lines: list[str]) -> str | None:
+def _from_cover(lines: list[str], furniture: Callable[[str], bool] | None) -> str | None:
     cover: list[str] = []
     for ln in lines:
-        text = ln.lstrip("#").strip().strip("*")
-        if not text:
+        text = nfkc(ln).strip().lstrip("#").strip().strip("*")
+        if not text or (furniture and furniture(text)):
             continue
         if _STOP.search(text) or heading_level(compact(text)) is not None or len(cover) >= _COVER_LINES:
             break

@@ -28,6 +28,7 @@ from disclint.readers.text.shape import TableShape
 _NUMERIC = re.compile(r"^[+-]?[\d,.]+%?$|^[-—–/]+$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _TAB = 8
+_RUN = re.compile(r"(?<=\S)\s+(?=\S)")  # the blanks between two cells of a line
 
 
 @dataclass
@@ -98,12 +99,9 @@ def _wide_gaps(lines: list[SrcLine]) -> bool:
         return False  # no run of blanks inside a line: nothing is aligned by spaces
     wide = narrow = 0
     for ln in lines:
-        text = ln.pt.text
-        offs = _offsets(ln.raw)
-        for m in re.finditer(r"(?<=\S)\s+(?=\S)", text):
+        for m in _RUN.finditer(ln.pt.text):
             a, b = ln.pt.pos[m.start() - 1][1], ln.pt.pos[m.end()][1]  # the columns around the run
-            width = offs[b - 1] - offs[a]
-            if width >= 2:
+            if b - a > 2 or (b - a == 2 and ln.raw[a] != " "):  # two blanks, or one wide (U+3000, TAB)
                 wide += 1
             else:
                 narrow += 1
