@@ -183,98 +183,100 @@ def toc_entry(text: str) -> tuple[str, int | None] | None:
 
 # ------------------------------------------------------------------ segmentation
 class Segmenter:
-    """Walks the lines once the document kind is known (see :func:`segment`)."""
+    """Walks the lines once the document kind is known (see :func:`segment`): each line
+    is page furniture, a 目录, a number line, a title, a part heading, a line of the
+    current table block or a narrative line, and has its handler."""
 
     def __init__(self, lines: list[SrcLine], catalog: Catalog, kind: str | None):
         self.lines = lines
         self.catalog = catalog
         self.kind = kind
         self.out = Layout(kind=kind)
+        self.current: TableBlock | None = None  # the table block being filled
+        self.pending_number: str | None = None  # a number line waiting for its title
+        self.toc_done = False
+        self.form = False  # inside an attachment's forms
 
     def run(self) -> Layout:
-        lines = self.lines
         i = 0
-        current: TableBlock | None = None
-        pending_number: str | None = None
-        toc_done = False
-        form = False
-        while i < len(lines):
-            ln = lines[i]
-            text = ln.text
-            stripped = text.strip()
-            if not stripped or is_debris(stripped):
-                # inside a table, spaces-only lines are rows of blank cells and a
-                # lone 201 may be a wrapped code: the table reader decides
-                if current is not None and text and (not stripped or CODE.match(stripped)):
-                    current.lines.append(ln)
-                i += 1
-                continue
-            # the line without markdown, wanted below by a narrative line or a line with
-            # 目/表/部分, not by the plain rows of a table block (most lines)
-            plain = md_strip(ln.pt) if current is None or "目" in text or "表" in text or "部分" in text else None
-            if "目" in text and _TOC_HEAD.match(compact(plain.text)):
-                j = self._toc(i + 1, record=not toc_done)
-                toc_done = True
-                current = None
-                i = j
-                continue
-            num = number_of(plain.text) if "表" in text else None
-            if num:
-                if current is not None and not current.lines and current.number is None:
-                    current.number = num
-                else:
-                    current = None
-                    pending_number = num
-                i += 1
-                continue
-            cand = title_candidate(ln.pt) if "表" in text else None
-            spec = self.catalog.match_title(cand[0].text, self.kind) if cand else None
-            if spec is not None and cand is not None:
-                title, prefix_no = cand
-                if spec.attachment:
-                    current = None
-                    form = True
-                    self.out.narrative.append(NarrativeItem(ln, title, level=1, form=True))
-                elif current is not None and current.spec.id == spec.id and current.lines and "续" in title.text:
-                    pass  # a continuation title: keep filling the same block
-                else:
-                    heading = current if current is not None and current.spec.id == spec.id else None
-                    current = TableBlock(spec, title, ln, number=prefix_no or pending_number)
-                    if heading is not None and heading.holds_nothing():
-                        current.heading_number = heading.number  # a running heading's, if it gets none
-                    self.out.tables.append(current)
-                    form = False
-                    if "单位" in text:  # 单位：万元 printed on the title line
-                        current.lines.append(ln)
-                pending_number = None
-                i += 1
-                continue
-            if "部分" in text and is_part_heading(plain.text):
-                if current is not None and "表" in plain.text:
-                    i += 1  # the tables part's heading repeated at a page break
-                    continue
-                current = None
-                form = False
-                pending_number = None
-                self.out.narrative.append(NarrativeItem(ln, plain, level=1))
-                i += 1
-                continue
-            if current is not None:
-                if _MD_HEADING.match(text):
-                    current = None
-                    plain = md_strip(ln.pt)
-                else:
-                    current.lines.append(ln)
-                    i += 1
-                    continue
-            pending_number = None
-            self.out.narrative.append(NarrativeItem(ln, plain, form=form, table_like="\t" in text.strip()))
-            i += 1
+        while i < len(self.lines):
+            i = self._line(i)
         # a title whose block holds no line merely named its table (see the module docstring)
         self.out.tables = [b for b in self.out.tables if not b.holds_nothing()]
         for b in self.out.tables:
             b.number = b.number or b.heading_number
         return self.out
+
+    def _line(self, i: int) -> int:
+        """Handle line ``i``; return the index of the next line to handle."""
+        ln = self.lines[i]
+        text = ln.text
+        stripped = text.strip()
+        if not stripped or is_debris(stripped):
+            # inside a table, spaces-only lines are rows of blank cells and a
+            # lone 201 may be a wrapped code: the table reader decides
+            if self.current is not None and text and (not stripped or CODE.match(stripped)):
+                self.current.lines.append(ln)
+            return i + 1
+        # the line without markdown, wanted below by a narrative line or a line with
+        # 目/表/部分, not by the plain rows of a table block (most lines)
+        plain = md_strip(ln.pt) if self.current is None or "目" in text or "表" in text or "部分" in text else None
+        if "目" in text and _TOC_HEAD.match(compact(plain.text)):
+            j = self._toc(i + 1, record=not self.toc_done)
+            self.toc_done, self.current = True, None
+            return j
+        num = number_of(plain.text) if "表" in text else None
+        if num:
+            self._number(num)
+            return i + 1
+        cand = title_candidate(ln.pt) if "表" in text else None
+        spec = self.catalog.match_title(cand[0].text, self.kind) if cand else None
+        if spec is not None and cand is not None:
+            self._title(ln, spec, *cand)
+            return i + 1
+        if "部分" in text and is_part_heading(plain.text):
+            self._part_heading(ln, plain)
+            return i + 1
+        if self.current is not None:
+            if not _MD_HEADING.match(text):
+                self.current.lines.append(ln)
+                return i + 1
+            self.current, plain = None, md_strip(ln.pt)
+        self.pending_number = None
+        self.out.narrative.append(NarrativeItem(ln, plain, form=self.form, table_like="\t" in text.strip()))
+        return i + 1
+
+    def _number(self, num: str) -> None:
+        """预算公开表3 / 公开03表: the number of the title just read (nothing under it yet),
+        else of the title to come."""
+        cur = self.current
+        if cur is not None and not cur.lines and cur.number is None:
+            cur.number = num
+        else:
+            self.current, self.pending_number = None, num
+
+    def _title(self, ln: SrcLine, spec: TableSpec, title: PText, prefix_no: str | None) -> None:
+        cur = self.current
+        if spec.attachment:
+            self.current, self.form = None, True
+            self.out.narrative.append(NarrativeItem(ln, title, level=1, form=True))
+        elif cur is not None and cur.spec.id == spec.id and cur.lines and "续" in title.text:
+            pass  # a continuation title: keep filling the same block
+        else:
+            block = TableBlock(spec, title, ln, number=prefix_no or self.pending_number)
+            if cur is not None and cur.spec.id == spec.id and cur.holds_nothing():
+                block.heading_number = cur.number  # a running heading's, if the title gets none
+            self.out.tables.append(block)
+            self.current, self.form = block, False
+            if "单位" in ln.text:  # 单位：万元 printed on the title line
+                block.lines.append(ln)
+        self.pending_number = None
+
+    def _part_heading(self, ln: SrcLine, plain: PText) -> None:
+        if self.current is not None and "表" in plain.text:
+            return  # the tables part's heading repeated at a page break
+        self.current, self.form, self.pending_number = None, False, None
+        self.out.narrative.append(NarrativeItem(ln, plain, level=1))
 
     def _toc(self, i: int, record: bool) -> int:
         """Consume a 目录 starting at line ``i``; return the first line after it."""
