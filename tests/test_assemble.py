@@ -327,3 +327,63 @@ def test_percent_sign_outside_a_percent_column_is_still_text(cat):
     t, warnings = build(cat, "B03", [["201", "一般公共服务支出", "12%", "5.00", "7.00"]])
     assert t.rows[0].cells["total"].value is None
     assert any("non-numeric text '12%'" in w for w in warnings)
+
+
+# ------------------------------------------------------------------ dense rows
+def dense(title: str, rows: list[list[str]]) -> RawTable:
+    t = raw(title, rows)
+    for r in t.rows:
+        r.dense = True
+    return t
+
+
+def test_dense_rows_are_placed_by_the_sums_between_rows(cat):
+    warnings: list[str] = []
+    t = assemble(dense("t", [
+        ["合计", "90.00", "50.00", "40.00"],
+        ["205", "教育支出", "90.00", "50.00", "40.00"],
+        ["20501", "教育管理事务", "50.00", "50.00"],  # 基本 or 项目? 205 says 基本
+        ["20502", "普通教育", "40.00", "40.00"],
+    ]), cat.spec("F05"), cat, warnings)
+    assert values(t.row("20501")) == {"total": D("50.00"), "basic": D("50.00"), "project": None}
+    assert values(t.row("20502")) == {"total": D("40.00"), "basic": None, "project": D("40.00")}
+    assert not t.leftovers and not warnings
+
+
+def test_dense_row_of_a_misprint_is_placed_in_printed_order(cat):
+    t = assemble(dense("t", [
+        ["合计", "90.00", "50.00", "40.00"],
+        ["205", "教育支出", "90.00", "5.00", "40.00"],  # 基本 misprinted: no placement adds up
+    ]), cat.spec("F05"), cat, [])
+    assert values(t.row("205")) == {"total": D("90.00"), "basic": D("5.00"), "project": D("40.00")}
+
+
+def test_dense_columns_no_identity_tells_apart_are_read_in_printed_order_and_said(cat):
+    warnings: list[str] = []
+    t = assemble(dense("t", [["合计", "12.00", "12.00"], ["201", "一般公共服务支出", "12.00", "12.00"]]),
+                 cat.spec("F03"), cat, warnings)
+    assert values(t.row("201"))["basic"] == D("12.00") and values(t.row("201"))["project"] is None
+    assert len(warnings) == 1 and "项目支出、上缴上级支出、经营支出、对附属单位补助支出" in warnings[0]
+
+
+def test_dense_columns_other_tables_tell_apart_are_left_over_without_them(cat):
+    warnings: list[str] = []
+    t = assemble(dense("t", [["合计", "12.00", "12.00"]]), cat.spec("F02"), cat, warnings)
+    assert values(t.row("total")) == {"total": D("12.00")} and [lo.text for lo in t.leftovers] == ["12.00"]
+    assert t.leftovers[0].location.row == "合计"
+
+
+def test_numbers_no_block_takes_are_left_over(cat):
+    t, _ = build(cat, "F06", [
+        ["301", "工资福利支出", "9.00", "302", "商品和服务支出", "4.00"],
+        ["人员经费合计", "9.00", "7.77", "公用经费合计", "4.00"],  # 7.77 follows no code
+    ])
+    assert [lo.text for lo in t.leftovers] == ["7.77"]
+    assert t.row("personnel_total").cells["amount"].value == D("9.00")
+    assert t.row("public_total").cells["amount"].value == D("4.00")
+
+
+def test_cells_beyond_a_flat_row_are_left_over(cat):
+    row = ["1.00", "1.00", "", "", "1.00", "1.00", "", "", "1.00", "1.00", "", "", "8.88"]
+    t, _ = build(cat, "F09", [row])
+    assert [lo.text for lo in t.leftovers] == ["8.88"]

@@ -135,3 +135,12 @@ def test_stray_tab_and_odd_whitespace_in_space_layout():
     lines = [normalize_line("合计\x0b1.00\t2.00\x0c", 1)]
     rows = parse_rows(lines, tab=False)
     assert [c.value for c in rows[0] if c.kind == "num"] == ["1.00", "2.00"]
+
+
+def test_code_and_name_in_one_tab_cell_are_two_cells():
+    assert cells("201 一般公共服务支出\t5.00") == [("num", "201"), ("text", "一般公共服务支出"), ("num", "5.00")]
+    assert cells("2023 年度\t5.00")[0] == ("text", "2023年度")
+
+
+def test_spaces_only_tab_cell_is_blank():
+    assert cells(" 1.00 \t \t 2.00 ") == [("num", "1.00"), ("blank", ""), ("num", "2.00")]

@@ -5,7 +5,7 @@ that no other cell of its table is the sum of) of its arithmetic tables, the
 text is copied with that one number raised by 1.00 — same characters otherwise,
 thousands separators, OCR spaces and decimals kept — read with the real reader
 and checked with the identity rules. There must be an ERROR finding located on
-the line of the changed cell.
+the line of the changed cell, for at least 95% of the changes of each document.
 
 Tables whose leaf cells are constrained by a single identity (公开06 items, whose
 only check is their group sum) cannot say *which* item is wrong: for those the
@@ -28,13 +28,10 @@ from pathlib import Path
 
 import corpus
 import pytest
-from builders import rule_context
-from builders import ALL_RULES, errors, leaf_cells
+from builders import ALL_RULES, errors, leaf_cells, rule_context
 
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
-from disclint.rules import structure, tables
-from disclint.rules.base import RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = corpus.TEXT_DOCS
@@ -48,12 +45,28 @@ LOCATED = {
 NAMED = {"budget": set(), "final_accounts": {"F06"}}
 
 # Real inconsistencies of the unmodified corpus documents: file -> {(rule, finding key)}.
-# None so far: checked by hand, every table identity of the three text documents
-# holds up to rounding (their differences are 0.01-0.02 rounding notes, e.g.
-# dt 表2/表3/表5 22102 住房改革支出 20.91 vs 18.94 + 1.98 = 20.92; yq-final
-# 公开01 总计 4,051.32 vs 3,798.76 + 252.55 = 4,051.31; yq-treasury 表6
-# 工资福利支出 252.92 vs Σ items 252.91).
-KNOWN_ERRORS: dict[str, set[tuple[str, str]]] = {}
+# Checked by hand: every other table identity of the text documents holds up to
+# rounding (0.01-0.02 rounding notes, e.g. dt 表2/表3/表5 22102 住房改革支出 20.91 vs
+# 18.94 + 1.98 = 20.92; yq-final 公开01 总计 4,051.32 vs 3,798.76 + 252.55 = 4,051.31;
+# yq-treasury 表6 工资福利支出 252.92 vs Σ items 252.91; shiquan 208 社会保障和就业支出
+# 3,019.34 vs Σ 款 3,019.33).
+# shiquan prints 基本支出 1,066.51 for 212 城乡社区支出 and 21201 城乡社区管理事务 in
+# 公开03 and 公开05, where 13,583.48 − 2,921.97 = 10,661.51 (and 12,029.15 − 1,367.64,
+# the sum of the 项 rows 1,690.05 + 1,289.35 + 7,682.11): each table reports both row
+# totals, the 21201 基本支出 against its 项 rows, and 合计 基本支出 14,206.00 against its
+# 类 rows (which hold 1,066.51 for 212).
+_SHIQUAN_MISPRINT = {
+    (rule, f"{rule}|{kind}|{table}|main|{row}|{col}")
+    for table in ("F03", "F05")
+    for rule, kind, row, col in (("T102", "row_sum", "212", "total"), ("T102", "row_sum", "21201", "total"),
+                                 ("T103", "code_hierarchy", "total", "basic"),
+                                 ("T103", "code_hierarchy", "21201", "basic"))
+}
+KNOWN_ERRORS: dict[str, set[tuple[str, str]]] = {"sh-putuo-shiquan-street-2025-final.txt": _SHIQUAN_MISPRINT}
+# Share of the planted changes that must be found on their line (issue 10: 95%). A miss
+# is a change whose error lands elsewhere: in shiquan, changing 公开01 十一、城乡社区支出
+# breaks sums that share cells with the misprint's, and the finding is located on the total.
+DETECTED = 0.95
 
 pytestmark = pytest.mark.corpus
 
@@ -206,7 +219,7 @@ def test_every_leaf_change_is_an_error_on_its_line(path):
             hit = any(fline == line for _, fline, _ in found)
         if not hit:
             missed.append(f"{lc}: {[(rule, fline) for rule, fline, _ in found]}")
-    assert missed == [], "\n".join(missed)
+    assert 1 - len(missed) / len(cases) >= DETECTED, f"{len(missed)} of {len(cases)} missed:\n" + "\n".join(missed)
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.stem for p in DOCS])

@@ -9,7 +9,8 @@ so the exact original line/column of each number is known.
 What the grammar leaves to this module:
 
 * glued pieces of one cell that are really two cells: an amount followed by a
-  label (``678.72一、一般公共服务支出``) or by a code (``0.0020106``);
+  label (``678.72一、一般公共服务支出``) or by a code (``0.0020106``), and a code
+  followed, after a blank, by its name (``201 一般公共服务支出`` in one TAB cell);
 * OCR spaces: removed inside numbers (``3, 153. 04`` -> ``3,153.04``) and inside
   labels (``一般公共服 务支出``); a split code inside one cell (``201 06 01``)
   becomes ``2010601``;
@@ -36,12 +37,19 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer
 
+from disclint.model.patterns import CODE
 from disclint.model.text import PText, squeeze_label
 
 GRAMMAR_PATH = Path(__file__).with_name("table_row.lark")
 
 _OTHER_SPACE = re.compile(r"[^\S\t\n ]")  # whitespace that is neither TAB, NL nor SP
 _SPLIT_CODE = re.compile(r"^\d{3}(?: \d{2}){1,2}$")
+
+
+def _code_and_name(first: str, second: str) -> bool:
+    """A classification code and, after a blank, the name it heads (one cell of a TAB
+    layout or of a table aligned in columns): two cells."""
+    return bool(CODE.match(first)) and "\u4e00" <= second[0] <= "\u9fff"
 
 
 class RowLexer(Lexer):
@@ -152,7 +160,7 @@ def _row_cells(row: Tree, line: PText, base: int, tab: bool) -> list[TCell]:
             gap = child.end_pos
             continue
         pieces = child.children  # tokens only: the cell rules hold terminals
-        if not pieces:
+        if not pieces or all(t.type == "SP" for t in pieces):  # an empty cell (maybe spaces in a TAB cell)
             cells.append(_blank(line, gap - base))
         elif len(pieces) == 1 and pieces[0].type != "SP":  # most cells: one piece
             cells.append(_classify(pieces, _span(line, base, pieces[0], pieces[0])))
@@ -201,6 +209,10 @@ def _split_cell(tokens: list[Token], line: PText, base: int, tab: bool) -> list[
                 out.append(_num(_span(line, base, p, p)))
                 i += 1
                 continue
+        if nxt is not None and p.type == "INT" and _code_and_name(str(p), str(nxt)) and nxt.start_pos > p.end_pos:
+            out.append(_num(_span(line, base, p, p)))  # 201 一般公共服务支出 in one cell
+            i += 1
+            continue
         rest = pieces[i:]
         span = _span(line, base, rest[0], rest[-1])
         out.append(_classify(rest, span))

@@ -24,6 +24,10 @@ class RawRow:
     cells: list[RawCell]
     location: Location  # of the row's first line
     indent: int = 0  # leading indentation (project rows under their unit), when known
+    # The row prints its non-blank cells only (text that drops empty cells): which
+    # column a value stands in is not printed; ``assemble`` places the values by the
+    # catalog's identities (``readers.assemble.dense``).
+    dense: bool = False
 
     @property
     def texts(self) -> list[str]:
@@ -39,3 +43,8 @@ class RawTable:
     header: list[list[str]] = field(default_factory=list)
     rows: list[RawRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # 注：... / 说明：本表无数据
+
+    @property
+    def is_empty(self) -> bool:
+        """No header, no row, no note: the title names a table without printing one."""
+        return not (self.header or self.rows or self.notes)

@@ -28,7 +28,8 @@ layout text and OCR:
 
 Each layout kind is a module: :mod:`.rows` (label groups, two-sided tables),
 :mod:`.flat`, :mod:`.blocks`; :mod:`.builder` makes the cells, :mod:`.tree` says which
-row sits under which once all are read.
+row sits under which once all are read, :mod:`.dense` places the values of rows printed
+without their empty cells (with :mod:`.sums`, :mod:`.partition`, :mod:`.across`).
 
 Row keys come from ``PanelSpec.match_row`` (with ordinals such as 一、 or （一）
 stripped), 类 names get their code from ``catalog.class_code``, economic group
@@ -44,21 +45,25 @@ from disclint.catalog import Catalog, TableSpec
 from disclint.model import Table
 from disclint.readers.assemble.blocks import read_blocks
 from disclint.readers.assemble.builder import TableBuilder
+from disclint.readers.assemble.dense import finish_dense, place_dense
 from disclint.readers.assemble.flat import is_flat, read_flat
 from disclint.readers.assemble.rows import read_row
 from disclint.readers.assemble.tree import arrange
 from disclint.readers.raw import RawTable
 
-__all__ = ["assemble", "NO_DATA"]
+__all__ = ["assemble", "finish_dense", "NO_DATA"]
 
 _SPACES = re.compile(r"\s+")
 NO_DATA = ("无数据", "空表")  # 注：…故本表无数据。 / 注：…故本表为空表。
 
 
 def assemble(
-    raw: RawTable, spec: TableSpec, catalog: Catalog, warnings: list[str] | None = None
+    raw: RawTable, spec: TableSpec, catalog: Catalog, warnings: list[str] | None = None,
+    deferred: list | None = None,
 ) -> Table:
-    """Map a printed table onto its catalog spec (see the module docstring)."""
+    """Map a printed table onto its catalog spec (see the module docstring). Rows printed
+    without their empty cells that the table alone cannot place wait in ``deferred``, when
+    given, for ``finish_dense`` once every table of the document is read."""
     table = Table(
         id=spec.id,
         title=raw.title,
@@ -83,4 +88,5 @@ def assemble(
             else:
                 read_row(b, raw_row)
     arrange(b)
+    place_dense(b, deferred)  # once every row knows the rows under it
     return table

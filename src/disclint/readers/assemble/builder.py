@@ -80,6 +80,7 @@ class TableBuilder:
         # columns the catalog marks ``unit = "%"`` (执行率): their cells are percentages
         self.percent_columns = {c.key for p in spec.panels for c in p.columns if c.percent}
         self.header: list[list[str]] = []
+        self.dense: list = []  # rows waiting for their columns (``dense.DenseRow``)
 
     # -------------------------------------------------------------- helpers
     def warn(self, msg: str, where: Location | None = None) -> None:
@@ -144,8 +145,9 @@ class TableBuilder:
             v = v[:n]
         return v + [None] * (n - len(v))
 
-    def left_over(self, pieces: list[Piece], reason: str) -> None:
-        """Numbers of the printed table that no cell takes (see ``Table.leftovers``)."""
+    def left_over(self, pieces: list[Piece], reason: str, row: str = "") -> None:
+        """Numbers of the printed table that no cell takes (see ``Table.leftovers``); ``row``
+        names the row they were printed on, when it is a row of the table."""
         for c in pieces:
-            self.table.leftovers.append(Leftover(c.text, in_table(c.raw.location, self.display, ""), reason))
+            self.table.leftovers.append(Leftover(c.text, in_table(c.raw.location, self.display, row), reason))
 

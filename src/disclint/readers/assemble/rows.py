@@ -11,6 +11,7 @@ from disclint.model import Row
 from disclint.model.patterns import CODE_PART
 from disclint.model.text import label_key, strip_ordinal
 from disclint.readers.assemble.builder import Piece, TableBuilder, classify, in_table
+from disclint.readers.assemble.dense import DenseRow
 from disclint.readers.raw import RawRow
 
 _MEANINGFUL = re.compile(r"[^\W_]")
@@ -183,17 +184,11 @@ def _emit(b: TableBuilder, panel: PanelSpec, g: _Group, raw_row: RawRow) -> None
     if not label and g.code:
         label = g.code
     where = (g.label.raw.location if g.label else raw_row.location)
-    aligned = b.align(values, len(panel.columns), where)
     row_label = label
     row_loc = in_table(where, b.display, row_label)
-    cells = {}
-    for col, c in zip(panel.columns, aligned):
-        if c is None and col.optional:
-            continue  # a column this form of the table does not print: no cell, not a blank one
-        cells[col.key] = b.cell(c, col.key, col.label, row_label, row_loc)
     row = Row(
         label=row_label,
-        cells=cells,
+        cells={},
         location=row_loc,
         code=g.code,
         panel=panel.key,
@@ -212,3 +207,20 @@ def _emit(b: TableBuilder, panel: PanelSpec, g: _Group, raw_row: RawRow) -> None
     if g.label2 is not None:
         b.with_label2.add(id(row))
     b.table.rows.append(row)
+    _fill(b, panel, row, values, raw_row.dense, where)
+
+
+def _fill(b: TableBuilder, panel: PanelSpec, row: Row, values: list[Piece], dense: bool, where) -> None:
+    """The row's cells: its values in the panel's columns, in printed order (blank cells
+    included); a row printing its non-blank values only, fewer than the columns, waits
+    for the whole table to be read (``dense.place_dense``)."""
+    if dense:
+        values = [c for c in values if c.kind != "blank"]
+        if 0 < len(values) < len(panel.columns):
+            b.dense.append(DenseRow(row, panel, values))
+            return
+    aligned = b.align(values, len(panel.columns), where)
+    for col, c in zip(panel.columns, aligned):
+        if c is None and col.optional:
+            continue  # a column this form of the table does not print: no cell, not a blank one
+        row.cells[col.key] = b.cell(c, col.key, col.label, row.label, row.location)

@@ -28,7 +28,9 @@ def _headings(b: TableBuilder, rows: list[Row]) -> None:
     for r in rows:
         if r.panel not in numbered:
             continue
-        if r.line_no is None and not any(c.value is not None or c.na for c in r.cells.values()) and _TOP_ORDINAL.match(r.label):
+        placed_later = any(d.row is r for d in b.dense)  # values not yet in their cells
+        if (r.line_no is None and not placed_later and not any(c.value is not None or c.na for c in r.cells.values())
+                and _TOP_ORDINAL.match(r.label)):
             r.key = None
             heading[r.panel] = r.label
         elif heading.get(r.panel) and r.parent_label is None:
@@ -66,20 +68,16 @@ def _economic_parents(b: TableBuilder, rows: list[Row]) -> None:
             r.parent_label = group
 
 def _units(b: TableBuilder, rows: list[Row]) -> None:
+    """Units and projects: by indentation when rows are indented (department → unit →
+    project, as deep as printed), else, in project tables, under the last row named
+    like a unit (``layout.unit_suffixes``)."""
     if not (b.spec.project_rows or b.spec.unit_rows):
         return
     body = [r for r in rows if not r.key]
-    if b.spec.unit_rows and not b.spec.project_rows:
-        return
     if any(r.indent > 0 for r in body):
-        # each row under the last row above it that is less indented (department → unit → project)
-        stack: list[Row] = []
-        for r in body:
-            while stack and stack[-1].indent >= r.indent:
-                stack.pop()
-            if stack and r.parent_label is None:
-                r.parent_label = stack[-1].label
-            stack.append(r)
+        _indented(body)
+        return
+    if not b.spec.project_rows:
         return
     suffixes = tuple(b.spec.layout.get("unit_suffixes") or ())
     unit = None
@@ -90,3 +88,14 @@ def _units(b: TableBuilder, rows: list[Row]) -> None:
         elif unit is not None:
             r.parent_label = unit
             r.indent = max(r.indent, 1)
+
+
+def _indented(body: list[Row]) -> None:
+    """Each row under the nearest row above it that is indented less."""
+    stack: list[Row] = []
+    for r in body:
+        while stack and stack[-1].indent >= r.indent:
+            stack.pop()
+        if stack and r.parent_label is None:
+            r.parent_label = stack[-1].label
+        stack.append(r)

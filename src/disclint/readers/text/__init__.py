@@ -2,33 +2,26 @@
 
 Steps: decode (:mod:`.text`), normalise every line keeping original positions,
 split into 目录 / table blocks / narrative (:mod:`.layout`), read each table block
-(:mod:`.table_text`) and map it onto the catalog (:mod:`.assemble`), build the
+(:mod:`.tables`) and map it onto the catalog (:mod:`disclint.readers.assemble`), build the
 narrative sections (:mod:`.narrative`), and fill the document facts (kind, year,
 unit name, amount unit) from what was found.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from disclint.catalog import Catalog
 from disclint.model import Document, Location, TocEntry
 from disclint.model.patterns import YEAR
-from disclint.model.text import (
-    compact,
-    leading_fullwidth_indent,
-    normalize_line,
-    split_lines,
-)
-from disclint.readers.assemble import assemble
+from disclint.model.text import leading_fullwidth_indent, normalize_line, split_lines
+from disclint.readers.assemble import assemble, finish_dense
 from disclint.readers.errors import ReadError
 from disclint.readers.text.decode import decode
-from disclint.readers.text.layout import SrcLine, md_strip, segment
+from disclint.readers.text.layout import SrcLine, is_debris, segment
 from disclint.readers.text.narrative import build_sections
 from disclint.readers.text.tables import read_table_block
-
-_UNIT_SUFFIX = re.compile(r"(?:中心|局|委员会|委|办公室|院|学校|所|站|队|馆|处|厅|部)$")
+from disclint.readers.names import unit_name
 
 
 def read_text_bytes(data: bytes, path: str, catalog: Catalog) -> Document:
@@ -56,20 +49,23 @@ def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
         doc.toc.append(TocEntry(title=title.text, location=loc, page=item.page, table_id=spec.id if spec else None))
 
     # tables
-    unit_names: list[str] = []
     units: Counter[str] = Counter()
+    deferred: list = []  # rows without their empty cells that only other tables can place
     for block in layout.tables:
-        raw = read_table_block(block, catalog, path, unit_names)
-        table = assemble(raw, block.spec, catalog, doc.warnings)
+        raw = read_table_block(block, catalog, path)
+        if raw.is_empty:
+            continue  # a title with nothing under it merely names its table
+        table = assemble(raw, block.spec, catalog, doc.warnings, deferred)
         if raw.unit:
             units[raw.unit] += 1
         doc.tables.append(table)
+    finish_dense(deferred, doc.tables, catalog)
 
     # narrative
     doc.sections = build_sections(layout.narrative, path)
 
     doc.year = _year(layout, lines)
-    doc.unit_name = _unit_name(unit_names, lines)
+    doc.unit_name = unit_name((ln.text for ln in lines), furniture=is_debris)
     if units:
         doc.amount_unit = units.most_common(1)[0][0]
     if not doc.tables:
@@ -94,19 +90,4 @@ def _year(layout, lines: list[SrcLine]) -> int | None:
             m = YEAR.search(ln.text)
             if m:
                 return int(m.group(1))
-    return None
-
-
-def _unit_name(names: list[str], lines: list[SrcLine]) -> str | None:
-    names = [n.strip(":：") for n in names if len(n) >= 2]
-    if names:
-        return Counter(names).most_common(1)[0][0]
-    for ln in lines[:30]:
-        m = re.match(r"^\s*(?:单位名称|部门名称)\s*[:：]\s*(\S+)", ln.text)
-        if m:
-            return m.group(1)
-    for ln in lines[:15]:
-        c = compact(md_strip(ln.pt).text)
-        if 2 <= len(c) <= 30 and _UNIT_SUFFIX.search(c) and not re.search(r"\d", c):
-            return c
     return None

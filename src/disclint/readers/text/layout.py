@@ -8,6 +8,15 @@ A table block runs from its title to the next title, number line, part heading
 page breaks is dropped: the part heading of the tables part (第二部分 …报表),
 lone page numbers, watermarks (仅供内部审核).
 
+A table is a title followed by its header and rows: a line that merely names a
+table is none. A 目录 is read as one, whether its entries carry page numbers
+(dot leaders, a TAB, a trailing number) or not; an entry-less 目录 ends where the
+body begins, i.e. at its first entry printed again, at prose, or at a table
+title whose unit line follows. A title whose block holds no line (a running
+heading above the template's own title block: 表三2025年预算支出总表, then
+预算公开表3 and 2025年预算支出总表) is dropped, its number passing to the title
+of the same table that follows.
+
 Titles of attachments (项目支出绩效目标表, ``attachment = true`` in the catalog)
 and unknown tables stay narrative: an attachment opens a section whose lines
 are kept one per sentence (they are forms, not prose).
@@ -20,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from disclint.catalog import Catalog, TableSpec
-from disclint.model.patterns import CODE, PART, UNIT_TAIL
+from disclint.model.patterns import CODE, PART, UNIT_LINE, UNIT_TAIL
 from disclint.model.text import PText, compact
 
 # Page furniture: whole lines that are never content.
@@ -38,6 +47,7 @@ _NUMBER_PREFIX = re.compile(
 _TITLE_END = re.compile(r"表(?:\([^()]*\))*(?:\(续\))?$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？]")
 _TOC_HEAD = re.compile(r"^目录$")
+_AMOUNT_IN = re.compile(r"\d[\d,]*\.\d")  # an amount such as 19,044.27 (prose or a row)
 _TOC_TAIL = r"(?:\.{2,}|…+|·{2,}|\t)\s*(\d{1,4})?\s*[-_]?\s*$|\s(\d{1,4})\s*[-_]?\s*$|(?<=[\u4e00-\u9fff)])(\d{1,3})\s*-\s*$"
 
 
@@ -69,6 +79,11 @@ class TableBlock:
     title_line: SrcLine
     number: str | None = None
     lines: list[SrcLine] = field(default_factory=list)
+    heading_number: str | None = None  # the number of a running heading above the title
+
+    def holds_nothing(self) -> bool:
+        """No line after the title: the title merely names its table."""
+        return all(ln is self.title_line or not ln.text.strip() for ln in self.lines)
 
 
 @dataclass
@@ -168,116 +183,141 @@ def toc_entry(text: str) -> tuple[str, int | None] | None:
 
 # ------------------------------------------------------------------ segmentation
 class Segmenter:
-    """Walks the lines once the document kind is known (see :func:`segment`)."""
+    """Walks the lines once the document kind is known (see :func:`segment`): each line
+    is page furniture, a 目录, a number line, a title, a part heading, a line of the
+    current table block or a narrative line, and has its handler."""
 
     def __init__(self, lines: list[SrcLine], catalog: Catalog, kind: str | None):
         self.lines = lines
         self.catalog = catalog
         self.kind = kind
         self.out = Layout(kind=kind)
+        self.current: TableBlock | None = None  # the table block being filled
+        self.pending_number: str | None = None  # a number line waiting for its title
+        self.toc_done = False
+        self.form = False  # inside an attachment's forms
 
     def run(self) -> Layout:
-        lines = self.lines
         i = 0
-        current: TableBlock | None = None
-        pending_number: str | None = None
-        toc_done = False
-        form = False
-        while i < len(lines):
-            ln = lines[i]
-            text = ln.text
-            stripped = text.strip()
-            if not stripped or is_debris(stripped):
-                # inside a table, spaces-only lines are rows of blank cells and a
-                # lone 201 may be a wrapped code: the table reader decides
-                if current is not None and text and (not stripped or CODE.match(stripped)):
-                    current.lines.append(ln)
-                i += 1
-                continue
-            # the line without markdown, wanted below by a narrative line or a line with
-            # 目/表/部分, not by the plain rows of a table block (most lines)
-            plain = md_strip(ln.pt) if current is None or "目" in text or "表" in text or "部分" in text else None
-            if "目" in text and _TOC_HEAD.match(compact(plain.text)):
-                j = self._toc(i + 1, record=not toc_done)
-                toc_done = True
-                current = None
-                i = j
-                continue
-            num = number_of(plain.text) if "表" in text else None
-            if num:
-                if current is not None and not current.lines and current.number is None:
-                    current.number = num
-                else:
-                    current = None
-                    pending_number = num
-                i += 1
-                continue
-            cand = title_candidate(ln.pt) if "表" in text else None
-            spec = self.catalog.match_title(cand[0].text, self.kind) if cand else None
-            if spec is not None and cand is not None:
-                title, prefix_no = cand
-                if spec.attachment:
-                    current = None
-                    form = True
-                    self.out.narrative.append(NarrativeItem(ln, title, level=1, form=True))
-                elif current is not None and current.spec.id == spec.id and current.lines and "续" in title.text:
-                    pass  # a continuation title: keep filling the same block
-                else:
-                    current = TableBlock(spec, title, ln, number=prefix_no or pending_number)
-                    self.out.tables.append(current)
-                    form = False
-                    if "单位" in text:  # 单位：万元 printed on the title line
-                        current.lines.append(ln)
-                pending_number = None
-                i += 1
-                continue
-            if "部分" in text and is_part_heading(plain.text):
-                if current is not None and "表" in plain.text:
-                    i += 1  # the tables part's heading repeated at a page break
-                    continue
-                current = None
-                form = False
-                pending_number = None
-                self.out.narrative.append(NarrativeItem(ln, plain, level=1))
-                i += 1
-                continue
-            if current is not None:
-                if _MD_HEADING.match(text):
-                    current = None
-                    plain = md_strip(ln.pt)
-                else:
-                    current.lines.append(ln)
-                    i += 1
-                    continue
-            pending_number = None
-            self.out.narrative.append(NarrativeItem(ln, plain, form=form, table_like="\t" in text.strip()))
-            i += 1
+        while i < len(self.lines):
+            i = self._line(i)
+        # a title whose block holds no line merely named its table (see the module docstring)
+        self.out.tables = [b for b in self.out.tables if not b.holds_nothing()]
+        for b in self.out.tables:
+            b.number = b.number or b.heading_number
         return self.out
+
+    def _line(self, i: int) -> int:
+        """Handle line ``i``; return the index of the next line to handle."""
+        ln = self.lines[i]
+        text = ln.text
+        stripped = text.strip()
+        if not stripped or is_debris(stripped):
+            # inside a table, spaces-only lines are rows of blank cells and a
+            # lone 201 may be a wrapped code: the table reader decides
+            if self.current is not None and text and (not stripped or CODE.match(stripped)):
+                self.current.lines.append(ln)
+            return i + 1
+        # the line without markdown, wanted below by a narrative line or a line with
+        # 目/表/部分, not by the plain rows of a table block (most lines)
+        plain = md_strip(ln.pt) if self.current is None or "目" in text or "表" in text or "部分" in text else None
+        if "目" in text and _TOC_HEAD.match(compact(plain.text)):
+            j = self._toc(i + 1, record=not self.toc_done)
+            self.toc_done, self.current = True, None
+            return j
+        num = number_of(plain.text) if "表" in text else None
+        if num:
+            self._number(num)
+            return i + 1
+        cand = title_candidate(ln.pt) if "表" in text else None
+        spec = self.catalog.match_title(cand[0].text, self.kind) if cand else None
+        if spec is not None and cand is not None:
+            self._title(ln, spec, *cand)
+            return i + 1
+        if "部分" in text and is_part_heading(plain.text):
+            self._part_heading(ln, plain)
+            return i + 1
+        if self.current is not None:
+            if not _MD_HEADING.match(text):
+                self.current.lines.append(ln)
+                return i + 1
+            self.current, plain = None, md_strip(ln.pt)
+        self.pending_number = None
+        self.out.narrative.append(NarrativeItem(ln, plain, form=self.form, table_like="\t" in text.strip()))
+        return i + 1
+
+    def _number(self, num: str) -> None:
+        """预算公开表3 / 公开03表: the number of the title just read (nothing under it yet),
+        else of the title to come."""
+        cur = self.current
+        if cur is not None and not cur.lines and cur.number is None:
+            cur.number = num
+        else:
+            self.current, self.pending_number = None, num
+
+    def _title(self, ln: SrcLine, spec: TableSpec, title: PText, prefix_no: str | None) -> None:
+        cur = self.current
+        if spec.attachment:
+            self.current, self.form = None, True
+            self.out.narrative.append(NarrativeItem(ln, title, level=1, form=True))
+        elif cur is not None and cur.spec.id == spec.id and cur.lines and "续" in title.text:
+            pass  # a continuation title: keep filling the same block
+        else:
+            block = TableBlock(spec, title, ln, number=prefix_no or self.pending_number)
+            if cur is not None and cur.spec.id == spec.id and cur.holds_nothing():
+                block.heading_number = cur.number  # a running heading's, if the title gets none
+            self.out.tables.append(block)
+            self.current, self.form = block, False
+            if "单位" in ln.text:  # 单位：万元 printed on the title line
+                block.lines.append(ln)
+        self.pending_number = None
+
+    def _part_heading(self, ln: SrcLine, plain: PText) -> None:
+        if self.current is not None and "表" in plain.text:
+            return  # the tables part's heading repeated at a page break
+        self.current, self.form, self.pending_number = None, False, None
+        self.out.narrative.append(NarrativeItem(ln, plain, level=1))
 
     def _toc(self, i: int, record: bool) -> int:
         """Consume a 目录 starting at line ``i``; return the first line after it."""
         lines = self.lines
-        n = len(lines)
-        while i < n:
+        seen: set[str] = set()  # the entries so far: the body begins by printing the first again
+        numbered = False  # some entry carries a page number (dot leaders, a TAB, a number)
+        while i < len(lines):
             ln = lines[i]
             s = ln.text.strip()
             if not s or is_debris(s):
                 i += 1
                 continue
             plain = md_strip(ln.pt)
+            key = compact(plain.text)
             entry = toc_entry(ln.text)
             if entry is None:
-                # a heading-like line without page number still belongs to the
-                # 目录 when a numbered entry follows right after it
-                nxt = self._next_content(i + 1)
-                if len(compact(plain.text)) > 40 or nxt is None or toc_entry(lines[nxt].text) is None:
+                if key in seen or not self._bare_entry(plain, i, numbered):
                     return i
                 entry = (plain.text, None)
+            numbered = numbered or entry[1] is not None
+            seen.add(key)
             if record:
                 title_text, page = entry
                 self.out.toc.append(TocItem(_toc_title(plain, title_text), ln, page))
             i += 1
         return i
+
+    def _bare_entry(self, plain: PText, i: int, numbered: bool) -> bool:
+        """Is line ``i``, which carries no page number, an entry of the 目录? In a 目录
+        of numbered entries, a heading right above a numbered one (第二部分 … over its
+        tables); in a 目录 without numbers, any heading-like line (short, no sentence
+        punctuation, no amount) that is not a table title followed by its unit line."""
+        c = compact(plain.text)
+        if len(c) > 40:
+            return False
+        nxt = self._next_content(i + 1)
+        if numbered:
+            return nxt is not None and toc_entry(self.lines[nxt].text) is not None
+        if _SENTENCE_PUNCT.search(c) or _AMOUNT_IN.search(c) or UNIT_LINE.search(c):
+            return False
+        return nxt is None or not UNIT_LINE.search(compact(self.lines[nxt].text))
 
     def _next_content(self, i: int) -> int | None:
         while i < len(self.lines):
