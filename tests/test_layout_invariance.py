@@ -67,8 +67,17 @@ def outcome(doc):
                       f.values.difference)] += 1
     cov = analysis.coverage
     tables = sorted((t.id, t.status, t.rows, t.cells, t.leftovers, t.copies) for t in cov.tables)
-    claims = (cov.claims.checked, cov.claims.unresolved, dict(cov.claims.skipped))
+    claims = (cov.claims.checked, dict(cov.claims.unresolved_by), dict(cov.claims.skipped))
     return findings, tables, claims
+
+
+def _trusting(claims: tuple) -> tuple:
+    """Claims as if every cell were trusted: a cell that fails its table's own sums is not
+    paired with the narrative, and the 元 layout turns rounding-sized gaps into real ones."""
+    checked, unresolved, skipped = claims
+    untrusted = {k: n for k, n in unresolved.items() if "own sums" in k}
+    rest = {k: n for k, n in unresolved.items() if k not in untrusted}
+    return checked + sum(untrusted.values()), rest, skipped
 
 
 def same(path: Path, text: str, scale: Decimal | None = None) -> None:
@@ -80,6 +89,7 @@ def same(path: Path, text: str, scale: Decimal | None = None) -> None:
         # a rounding-sized difference of figures written to 0.01万元 is a real one between
         # the same figures written to the 元: only the others must be the same
         findings, findings2 = _beyond_rounding(findings), _beyond_rounding(findings2)
+        claims, claims2 = _trusting(claims), _trusting(claims2)
     assert tables2 == tables
     assert claims2 == claims
     missing, extra = findings - findings2, findings2 - findings
@@ -249,21 +259,22 @@ TRANSFORMS = {
     "without-blank-cells": without_blank_cells,
 }
 
-# U802 (rules/units.py) reads the project table's cells as 万元 whatever the table's unit:
-# a project table in 元 meets its performance-target forms as if 10,000 times larger
-U802_UNIT = {"dt-finance-info-center-2024-budget.txt", "yq-treasury-center-2023-budget.txt"}
 # Without blank cells, what no identity tells is not in the text: which side of a two-sided
 # table of codes a row with one 0.00 stands on (yq-treasury 表9), and where OCR noise
 # printed in a value cell of the flat 三公 row stood (yq-final 公开09).
 NO_BLANKS_UNTOLD = {"yq-treasury-center-2023-budget.txt", "yq-finance-bureau-2023-final.txt"}
+# In 元 to the fen, a rounding-sized gap of 0.01万元 between tables is a real gap of 100元: the
+# cell it puts in doubt is no longer paired with the narrative, and the narrative's own
+# statements of it are compared with each other instead (yq-final: 一般公共服务支出 of 公开05)
+YUAN_DOUBTS_A_CELL = {"yq-finance-bureau-2023-final.txt"}
 
 
 def _cases():
     for path in DOCS:
         for name in TRANSFORMS:
             marks = [] if path in EXAMPLES else [pytest.mark.corpus]
-            if name == "yuan" and path.name in U802_UNIT:
-                marks.append(pytest.mark.xfail(reason="U802 ignores the project table's unit", strict=True))
+            if name == "yuan" and path.name in YUAN_DOUBTS_A_CELL:
+                marks.append(pytest.mark.xfail(reason="a rounding gap in 万元 is a real one in 元", strict=True))
             if name == "without-blank-cells" and path.name in NO_BLANKS_UNTOLD:
                 marks.append(pytest.mark.xfail(reason="the columns of some values are in no identity", strict=True))
             yield pytest.param(path, name, id=f"{path.name}-{name}", marks=marks)

@@ -205,3 +205,13 @@ def test_nothing_but_read_error_escapes():
             read_text(blob)
         except ReadError:
             pass
+
+
+def test_markdown_code_blocks_are_not_the_documents_text():
+    """A table shown inside a ``` block (a rule's documentation quoting a fragment) is no
+    table of the document; the lines after the block are read as usual."""
+    table = "预算公开表10\n\n## 2025年财政拨款安排“三公”经费支出预算表\n\n单位：万元\n\n项目\t合计\n合计\t6.50\n"
+    quoted = read_text(f"# 说明\n\n```text\n{table}```\n\n~~~\n{table}~~~\n", "rules.md")
+    assert quoted.tables == []
+    after = read_text(f"```\n{table}```\n\n{table}", "doc.md")
+    assert [t.id for t in after.tables] == ["B10"] and after.tables[0].location.line > 10

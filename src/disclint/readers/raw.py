@@ -46,5 +46,6 @@ class RawTable:
 
     @property
     def is_empty(self) -> bool:
-        """No header, no row, no note: the title names a table without printing one."""
-        return not (self.header or self.rows or self.notes)
+        """No unit line, header, row or note: the title names a table without printing one
+        (a title with its 单位 line began a table, whose rows are then missing)."""
+        return not (self.unit or self.header or self.rows or self.notes)

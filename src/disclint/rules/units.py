@@ -112,28 +112,35 @@ class TargetFormAmount(Rule):
             n = label_key(name)
             scored = sorted(((difflib.SequenceMatcher(None, n, label_key(r.label)).ratio(), r) for r in rows),
                             key=lambda x: -x[0])
-            stated = in_wan(written, dec, form.unit)  # in 万元, as the table
+            stated = in_wan(written, dec, form.unit)  # in 万元, where every comparison is made
             close = [r for s, r in scored if s >= 0.5]
-            if any(agrees(stated, Stated(r.amount("total"), r.cell("total").decimals), ctx.tolerance) for r in close):
+            if any(agrees(stated, _in_wan(r.cell("total"), table.unit), ctx.tolerance) for r in close):
                 continue  # the form matches a project of a similar name
             if not scored or scored[0][0] < 0.6:
                 continue  # no project of that name in the table: nothing to compare with
             row = scored[0][1]
             cell = row.cell("total")
-            cmp = compare_equal(stated, Stated(cell.amount, cell.decimals), tolerance=ctx.tolerance)
-            related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {amount_text(cell.amount)}万元",
+            table_wan = _in_wan(cell, table.unit)
+            cmp = compare_equal(stated, table_wan, tolerance=ctx.tolerance)
+            as_printed = f"{amount_text(cell.amount, cell.decimals)}{table.unit}"
+            related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {as_printed}",
                                cell.location.with_context(table=table.display_name, row=row.label, column_label="合计"))]
             hint = ""
-            if agrees(Stated(written, dec), Stated(cell.amount, cell.decimals), ctx.tolerance):
+            if agrees(Stated(written, dec), table_wan, ctx.tolerance):
                 hint = f" (the form gives the 万元 figure where {form.unit} is meant)"
             yield self.finding(
                 f"项目支出绩效目标表 「{name}」: 年度资金总额 {written:,}{form.unit} = {amount_text(stated.value, 4)}万元, but "
-                f"{table.display_name} row 「{row.label}」 has {amount_text(cell.amount)}万元 "
-                f"({amount_text(cell.amount * 10000, 0)}元){hint}",
+                f"{table.display_name} row 「{row.label}」 has {as_printed} "
+                f"(= {amount_text(table_wan.value, 4)}万元){hint}",
                 loc.with_context(table="项目支出绩效目标表", row=name, column_label="年度资金总额"),
-                related=related, claimed=stated.value, expected=cell.amount, difference=cmp.difference,
+                related=related, claimed=stated.value, expected=table_wan.value, difference=cmp.difference,
                 key=f"{self.code}|{label_key(name)}",
             )
+
+
+def _in_wan(cell, unit: str) -> Stated:
+    """A project cell's amount in 万元 (the project table may be printed in 元)."""
+    return in_wan(cell.amount, cell.decimals, unit)
 
 
 RULES = [UnitError, TargetFormAmount]

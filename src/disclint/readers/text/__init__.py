@@ -9,12 +9,14 @@ unit name, amount unit) from what was found.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from disclint.catalog import Catalog
 from disclint.model import Document, Location, TocEntry
 from disclint.model.patterns import YEAR
-from disclint.model.text import leading_fullwidth_indent, normalize_line, split_lines
+from disclint.model.text import PText, leading_fullwidth_indent, normalize_line, split_lines
 from disclint.readers.assemble import assemble, finish_dense
 from disclint.readers.errors import ReadError
 from disclint.readers.text.decode import decode
@@ -34,7 +36,11 @@ def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
     if not any(ln.strip() for ln in raw_lines):
         raise ReadError(f"{path}: the file has no text")
     lines = []
+    fenced = _fenced(raw_lines)
     for no, raw in enumerate(raw_lines, 1):
+        if no in fenced:  # a markdown code block shows text; it is not the document's text
+            lines.append(SrcLine(no, raw, PText()))
+            continue
         indent = leading_fullwidth_indent(raw) if raw.startswith(("\u3000", " \u3000")) else 0
         lines.append(SrcLine(no, raw, normalize_line(raw, no), indent))
     doc = Document(path=path, lines=list(raw_lines))
@@ -71,6 +77,26 @@ def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
     if not doc.tables:
         doc.warnings.append(f"{path}: no catalog table found (titles not recognised)")
     return doc
+
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def _fenced(lines: list[str]) -> set[int]:
+    """The numbers of the lines of markdown code blocks (``` or ~~~ fences, fences included):
+    a document quoting disclosures (a rule's documentation) is not one."""
+    out: set[int] = set()
+    fence: str | None = None
+    for no, line in enumerate(lines, 1):
+        m = _FENCE.match(line)
+        if fence is None and not m:
+            continue
+        out.add(no)
+        if fence is None:
+            fence = m.group(1)  # the opening fence
+        elif m and m.group(1) == fence:
+            fence = None  # the closing one
+    return out
 
 
 def _year(layout, lines: list[SrcLine]) -> int | None:
