@@ -20,3 +20,11 @@ def test_parse_shows_why_a_claim_did_not_resolve(tmp_path):
     assert odd["fact"] is None and "no known subject" in odd["unresolved"] and odd["table_quantity"]
     assert sme["fact"] is None and "not a table quantity" in sme["unresolved"] and not sme["table_quantity"]
     assert "coverage" in json.loads(result.stdout)
+
+
+def test_parse_names_the_path_once_in_a_read_error(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["parse", str(empty)])
+    assert result.exit_code == 2
+    assert result.stderr.count(str(empty)) == 1, result.stderr
