@@ -133,7 +133,7 @@ class ChangePrior(Rule):
     rationale = (
         "When the narrative gives last year's value, this year - last year must be the stated "
         "change, |change| / last year the stated rate, in the stated direction, and 持平 means "
-        "the two are equal. Growth from a zero base stated as 增加100% is the common convention. "
+        "the two are equal. The common convention for growth from a zero base is 增加100%. "
         "Last year's value is never compared with this year's tables."
     )
     example = "预算数26.33万元，与2022年预算42.52万元相比，减少16.91万元 — 42.52 - 26.33 = 16.19"

@@ -120,7 +120,7 @@ class ShareRatio(Rule):
     rationale = (
         "Shares are computed by hand more often than one would think; a share that is not "
         "part/whole (with part and whole as rounding intervals) is simply wrong. A share "
-        "rounded down instead of to nearest in its last digit (4.36% for 4.3671%) is a note."
+        "rounded down instead of to nearest in its last digit (4.3671% written as 4.36%) is a note."
     )
     example = "基本支出292.09万元，占43.14% — 292.09 / 678.72 = 43.04%"
     groups = GROUPS
