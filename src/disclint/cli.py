@@ -8,8 +8,8 @@
                    [--no-cache] [--cache-dir DIR]
     disclint rules [--format text|json|markdown] [--output FILE] [--lang zh|en]
     disclint explain CODE [--lang zh|en]
-    disclint parse FILE
-    disclint plugins [--format text|json]
+    disclint parse FILE [--lang zh|en]
+    disclint plugins [--format text|json] [--lang zh|en]
     disclint --version
 
 Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
@@ -234,9 +234,8 @@ def _formatter(linter, format_name: str):
     formats = linter.output_formats()
     formatter = formats.get(format_name)
     if formatter is None:
-        raise click.BadParameter(
-            f"{format_name!r} is not one of {', '.join(sorted(formats))}.", param_hint="'--format'"
-        )
+        raise click.BadParameter(_("%(format)s is not one of %(formats)s.") % {
+            "format": repr(format_name), "formats": ", ".join(sorted(formats))}, param_hint="'--format'")
     return formatter
 
 
@@ -351,26 +350,28 @@ def explain(code, lang) -> None:
 @cli.command()
 @click.option("-f", "--format", "format_name", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-def plugins(format_name) -> None:
+@LANG_OPTION
+def plugins(format_name, lang) -> None:
     """List the plugins: name, version, module and what each adds (or why it was skipped)."""
     import json
 
     from disclint.plugins.host import load_plugins
 
+    _language(lang, _configuration(()))
     rows = load_plugins().describe()
     if format_name == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    hook_names = {"disclint_catalogs": "catalogs", "disclint_output_formats": "formats",
-                  "disclint_subject_synonyms": "synonyms"}
+    hook_names = {"disclint_catalogs": _("catalogs"), "disclint_output_formats": _("formats"),
+                  "disclint_subject_synonyms": _("synonyms")}
     table = []
     for d in rows:
         if d["error"]:
-            what = f"error: {d['error']}"
+            what = _("error: %(error)s") % {"error": d["error"]}
         else:
-            parts = [f"rules: {', '.join(d['rules'])}"] if d["rules"] else []
+            parts = [_("rules: %(rules)s") % {"rules": ", ".join(d["rules"])}] if d["rules"] else []
             parts += [hook_names[h] for h in d["hooks"] if h in hook_names]
-            what = "; ".join(parts) or "-"
+            what = _("; ").join(parts) or "-"
         table.append((d["name"], d["version"] or "-", d["module"], what))
     widths = [max(len(r[i]) for r in table) for i in range(3)]
     for r in table:
@@ -379,7 +380,8 @@ def plugins(format_name) -> None:
 
 @cli.command()
 @click.argument("path", metavar="FILE")
-def parse(path) -> None:
+@LANG_OPTION
+def parse(path, lang) -> None:
     """Print what disclint read from FILE as JSON: tables with cells and values, sections
     with sentences, and the narrative's claims with the table fact each restates."""
     import json
@@ -388,6 +390,7 @@ def parse(path) -> None:
     from disclint.model.serialize import to_dict
     from disclint.readers.errors import ReadError
 
+    _language(lang, _configuration(()))
     linter = Linter()
     try:
         document = linter.read(path)
@@ -424,8 +427,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("DISCLINT_DEBUG"):
             raise
-        click.echo(f"disclint: internal error: {type(exc).__name__}: {exc} "
-                   "(set DISCLINT_DEBUG=1 for a traceback; please report it)", err=True)
+        click.echo(_("disclint: internal error: %(error)s (set DISCLINT_DEBUG=1 for a traceback; please report it)")
+                   % {"error": f"{type(exc).__name__}: {exc}"}, err=True)
         sys.exit(EXIT_ERROR)
 
 

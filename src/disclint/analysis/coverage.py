@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from disclint.analysis.claims import AMOUNT, SHARE, Claim
 from disclint.catalog import Catalog
+from disclint.i18n import N_
 from disclint.model import Document, Table
 from disclint.model.coverage import (
     EMPTY,
@@ -94,7 +95,7 @@ def _claims(claims: list[Claim], resolution) -> ClaimCoverage:
         if res.fact is not None:
             out.checked += 1
             continue
-        reason = res.unresolved.category if res.unresolved is not None else "no subject"
+        reason = res.unresolved.category if res.unresolved is not None else N_("no subject")
         if res.unresolved is not None and not res.unresolved.table_quantity:
             out.skipped[reason] = out.skipped.get(reason, 0) + 1
         else:

@@ -53,8 +53,19 @@ from decimal import Decimal
 from disclint.analysis import structure as F
 from disclint.analysis.structure import Term
 from disclint.catalog import Catalog, IdentitySpec
+from disclint.i18n import N_
 from disclint.model import Document
-from disclint.model.amounts import COMPARISON_UNIT, ZERO, Comparison, Verdict, compare_sum, unit_shift
+from disclint.model.amounts import (
+    COMPARISON_UNIT,
+    ZERO,
+    Comparison,
+    Verdict,
+    compare_sum,
+    unit_shift,
+)
+
+# how a check names the sum of the rows under a 类 / 款 / 项 total (gettext message ids)
+_LEVEL_SUMS = {"类": N_("its 类 rows sum to"), "款": N_("its 款 rows sum to"), "项": N_("its 项 rows sum to")}
 
 
 # ---------------------------------------------------------------- checks
@@ -67,11 +78,11 @@ class Check:
     identity: IdentitySpec
     left: list[Term]
     right: list[Term]
-    relation: str  # how the right side is named: "its 款 rows sum to"
+    relation: str  # how the right side is named, a gettext message id: "its 款 rows sum to"
     key: str
     comparison: Comparison | None = None
     culprit: Term | None = None
-    culprit_reason: str = ""
+    culprit_shared: int = 0  # how many failing checks share the culprit (1: only this one)
 
     @property
     def terms(self) -> list[Term]:
@@ -216,7 +227,7 @@ class _Builder:
                 continue
             left = [self.term(table, row, total, count=count)]
             right = [self.term(table, row, c, sign=s, count=count) for c, s in parts]
-            self.add(ident, left, right, "its parts come to", _cell_key(table, row, total))
+            self.add(ident, left, right, N_("its parts come to"), _cell_key(table, row, total))
 
     def k_code_hierarchy(self, ident: IdentitySpec) -> None:
         table = self._table(ident)
@@ -232,8 +243,7 @@ class _Builder:
             if total is not None and tree.roots:
                 pairs.insert(0, (total, tree.roots))
             for parent, kids in pairs:
-                level = F.level_name(kids)
-                rel = f"its {level} rows sum to" if level else "the rows under it sum to"
+                rel = _LEVEL_SUMS.get(F.level_name(kids), N_("the rows under it sum to"))
                 self.add_column_sums(ident, table, parent, kids, rel, columns=cols)
 
     def k_group_sum(self, ident: IdentitySpec) -> None:
@@ -241,7 +251,7 @@ class _Builder:
         if table is None:
             return
         for group, items in F.economic_groups(table, self.catalog):
-            self.add_column_sums(ident, table, group, items, "its items sum to",
+            self.add_column_sums(ident, table, group, items, N_("its items sum to"),
                                  columns=self._columns(table, group.panel, ident))
 
     def k_named_sum(self, ident: IdentitySpec) -> None:
@@ -258,7 +268,7 @@ class _Builder:
                     continue
                 return  # a row the identity needs is not there: cannot check
             parts.append(r)
-        self.add_column_sums(ident, table, total, parts, "its parts sum to",
+        self.add_column_sums(ident, table, total, parts, N_("its parts sum to"),
                              columns=self._columns(table, total.panel, ident), count=bool(ident.get("count")))
 
     def k_class_sum(self, ident: IdentitySpec) -> None:
@@ -269,7 +279,7 @@ class _Builder:
         classes = [r for _, r in F.class_rows(table, ident.get("panel"), self.catalog)]
         if not classes:
             return
-        self.add_column_sums(ident, table, total, classes, "its 类 rows sum to",
+        self.add_column_sums(ident, table, total, classes, _LEVEL_SUMS["类"],
                              columns=self._columns(table, total.panel, ident))
 
     def k_panel_sum(self, ident: IdentitySpec) -> None:
@@ -285,7 +295,7 @@ class _Builder:
             groups = [r for r in rows if F.is_group_row(r, names)]
         if not groups:
             return
-        self.add_column_sums(ident, table, total, groups, "its groups sum to",
+        self.add_column_sums(ident, table, total, groups, N_("its groups sum to"),
                              columns=self._columns(table, total.panel, ident))
 
     def k_unit_sum(self, ident: IdentitySpec) -> None:
@@ -301,7 +311,7 @@ class _Builder:
         if total is not None and tree.roots:
             pairs.insert(0, (total, tree.roots))
         for parent, kids in pairs:
-            self.add_column_sums(ident, table, parent, kids, "the rows under it sum to",
+            self.add_column_sums(ident, table, parent, kids, N_("the rows under it sum to"),
                                  columns=self._columns(table, parent.panel, ident))
 
     def k_equal(self, ident: IdentitySpec) -> None:
@@ -422,14 +432,9 @@ def _locate(checks: list[Check]) -> None:
         if len(cands) != 1:
             continue
         culprit = cands[0]
-        n = len(cluster)
-        if n > 1:
-            reason = f"the one cell common to the {n} identities that fail here"
-        else:
-            reason = "the one cell of this identity that no other identity confirms"
         for c in cluster:
             c.culprit = next(t for t in c.terms if t.ident == culprit.ident)
-            c.culprit_reason = reason
+            c.culprit_shared = len(cluster)
 
 
 def _consistent(term: Term, cluster: list[Check]) -> bool:

@@ -22,6 +22,7 @@ from disclint.analysis.identities import Check
 from disclint.analysis.vocabulary import MIXED_SCOPE, FactRule, Subject, Vocabulary
 from disclint.catalog import Catalog, default_catalog
 from disclint.catalog.refs import FactSyntaxError, parse_fact
+from disclint.i18n import N_, _
 from disclint.model import Document, Location, Row, Table
 from disclint.model.amounts import COMPARISON_UNIT, ZERO, Stated, fmt, unit_shift
 from disclint.model.term import Term
@@ -79,10 +80,12 @@ class Fact:
 
     @property
     def label(self) -> str:
-        """公开05表 一般公共预算财政拨款支出决算表, row 201 一般公共服务支出, column 小计."""
+        """How a message names the fact: 公开05表 一般公共预算财政拨款支出决算表, row 201
+        一般公共服务支出, column 小计 (in the run's language)."""
         t = self.terms[0]
         rows = " + ".join(_row_label(x.row) for x in self.terms)
-        return f"{t.table.display_name}, row {rows}, column {self.column_label or t.column}"
+        return _("%(table)s, row %(rows)s, column %(column)s") % {
+            "table": t.table.display_name, "rows": rows, "column": self.column_label or t.column}
 
 
 @dataclass(frozen=True)
@@ -102,22 +105,23 @@ def _row_label(row: Row) -> str:
     return row.label
 
 
-# Why a claim has no table fact, in words a reader of the coverage line understands.
+# Why a claim has no table fact, in words a reader of the coverage line understands: the
+# coverage's JSON counts claims by these English phrases, its line translates them (N_).
 # Skipped (the claim is not about a figure of this document's tables):
-NOT_TABLE = "not a table figure (contracts, reserved shares, evaluations, parts of an item ...)"
-OUTSIDE = "outside the 情况说明 (概况, glossary, attachments)"
-OFF_SECTION = "in a section about something else than the tables (绩效, 国有资产)"
-LAST_YEAR = "last year's figure (no table of this document holds it)"
-NO_SUCH_FIGURE = "a figure no table of this kind of document holds"
-NOT_PRINTED = "its table is not part of this document's template"
+NOT_TABLE = N_("not a table figure (contracts, reserved shares, evaluations, parts of an item ...)")
+OUTSIDE = N_("outside the 情况说明 (概况, glossary, attachments)")
+OFF_SECTION = N_("in a section about something else than the tables (绩效, 国有资产)")
+LAST_YEAR = N_("last year's figure (no table of this document holds it)")
+NO_SUCH_FIGURE = N_("a figure no table of this kind of document holds")
+NOT_PRINTED = N_("its table is not part of this document's template")
 # Unresolved (about a table quantity, but no cell can be paired with certainty):
-NO_SUBJECT = "no known subject"
-ITEM_UNCERTAIN = "the 类/款/项 named is not one certain row"
-SCOPE_UNCERTAIN = "no table holds it in the fund scope named"
-TABLE_MISSING = "its table is missing or was not read"
-TABLE_DOUBTFUL = "its cell fails its table's own sums (a table error or a misread)"
-ROW_MISSING = "its row is not in the table as read"
-NOT_APPLICABLE = "the table marks its cell not applicable"
+NO_SUBJECT = N_("no known subject")
+ITEM_UNCERTAIN = N_("the 类/款/项 named is not one certain row")
+SCOPE_UNCERTAIN = N_("no table holds it in the fund scope named")
+TABLE_MISSING = N_("its table is missing or was not read")
+TABLE_DOUBTFUL = N_("its cell fails its table's own sums (a table error or a misread)")
+ROW_MISSING = N_("its row is not in the table as read")
+NOT_APPLICABLE = N_("the table marks its cell not applicable")
 
 
 @dataclass

@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from disclint.i18n import _
 from disclint.linter.project import Project
 from disclint.model import Finding
 
@@ -38,7 +39,11 @@ BY_PATH, BY_NAME, ANYWHERE = "path", "name", "anywhere"  # what an entry's path 
 
 
 class BaselineError(Exception):
-    """A baseline file that cannot be read or written; the message says why."""
+    """A baseline file that cannot be read or written; the message says why (the file's
+    path, then a message in the run's language)."""
+
+    def __init__(self, path: str | os.PathLike, message: str):
+        super().__init__(f"{os.fspath(path)}: {message}")
 
 
 @dataclass
@@ -115,7 +120,8 @@ def write_baseline(path: str | os.PathLike, findings: Iterable[Finding], project
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
-        raise BaselineError(f"{os.fspath(path)}: cannot write the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(path, _("cannot write the baseline: %(reason)s") % {
+            "reason": exc.strerror or exc}) from None
     return len(findings)
 
 
@@ -127,19 +133,21 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
         with open(p, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        raise BaselineError(f"{p}: baseline file not found (write one with --write-baseline {p})") from None
+        raise BaselineError(p, _("baseline file not found (write one with --write-baseline %(path)s)") % {
+            "path": p}) from None
     except OSError as exc:
-        raise BaselineError(f"{p}: cannot read the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(p, _("cannot read the baseline: %(reason)s") % {"reason": exc.strerror or exc}) from None
     except ValueError as exc:
-        raise BaselineError(f"{p}: not a disclint baseline (invalid JSON: {exc})") from None
+        raise BaselineError(p, _("not a disclint baseline (invalid JSON: %(error)s)") % {"error": exc}) from None
     keyed, entries = _entries(data, p)
     counts: Counter = Counter()
     for e in entries:
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str):
-            raise BaselineError(f"{p}: not a disclint baseline (an entry has no \"fingerprint\")")
+            raise BaselineError(p, _("not a disclint baseline (an entry has no \"fingerprint\")"))
         count = e.get("count", 1)
         if not isinstance(count, int) or count < 1:
-            raise BaselineError(f"{p}: bad count {count!r} for fingerprint {e['fingerprint']}")
+            raise BaselineError(p, _("bad count %(count)s for fingerprint %(fingerprint)s") % {
+                "count": repr(count), "fingerprint": e["fingerprint"]})
         counts[(_document(e, keyed, p), e["fingerprint"])] += count
     return Baseline(counts, p, keyed)
 
@@ -149,10 +157,11 @@ def _entries(data, p: str) -> tuple[str, list]:
     if isinstance(data, list):
         return ANYWHERE, [{"fingerprint": x} if isinstance(x, str) else x for x in data]
     if not (isinstance(data, dict) and isinstance(data.get("findings"), list)):
-        raise BaselineError(f"{p}: not a disclint baseline (expected an object with a \"findings\" list)")
+        raise BaselineError(p, _("not a disclint baseline (expected an object with a \"findings\" list)"))
     version = data.get("version", 1)
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise BaselineError(f"{p}: baseline format version {version!r} is newer than this disclint supports")
+        raise BaselineError(p, _("baseline format version %(version)s is newer than this disclint supports") % {
+            "version": repr(version)})
     return (BY_PATH if version >= 2 else BY_NAME), data["findings"]
 
 
@@ -161,7 +170,7 @@ def _document(entry: dict, keyed: str, p: str) -> str | None:
         return None
     path = entry.get("path")
     if not isinstance(path, str) or not path:
-        raise BaselineError(f"{p}: not a disclint baseline (an entry has no \"path\")")
+        raise BaselineError(p, _("not a disclint baseline (an entry has no \"path\")"))
     return os.path.basename(path) if keyed == BY_NAME else path
 
 

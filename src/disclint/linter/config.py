@@ -36,6 +36,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from disclint.i18n import N_, _
 from disclint.model import Finding, Severity
 
 CONFIG_FILES = (".disclint.toml", "pyproject.toml")
@@ -51,13 +52,20 @@ DEFAULT_EXCLUDE = (".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".n
 
 
 class ConfigError(Exception):
-    """A configuration file or option that cannot be used; the message says which key."""
+    """A configuration file or option that cannot be used; the message (in the run's
+    language) says which key, after the file's path."""
 
     def __init__(self, message: str, *, key: str | None = None, source: str | None = None):
         self.key = key
         self.source = source
         where = f"{source}: " if source else ""
         super().__init__(f"{where}{message}")
+
+
+def _bad_value(message: str, key: str, value, source: str | None, **more) -> ConfigError:
+    """The ConfigError of a bad ``value`` of ``key``: ``message`` is a gettext message
+    with ``%(key)s`` and ``%(value)s`` (and the placeholders of ``more``)."""
+    return ConfigError(message % {"key": key, "value": repr(value), **more}, key=key, source=source)
 
 
 # ---------------------------------------------------------------- selectors
@@ -155,17 +163,18 @@ class Config:
         for key, tokens in lists:
             for token in tokens:
                 if not any(match_strength(token, *rule) >= 0 for rule in rules):
-                    self._unknown(key, token, "no rule has this code, code prefix, name or group")
+                    self._unknown(key, token, _("no rule has this code, code prefix, name or group"))
         for prefix in self.severity:
             if not any(code.lower().startswith(prefix.lower()) for code, _, _ in rules):
-                self._unknown("severity", prefix, "no rule has this code or code prefix")
+                self._unknown("severity", prefix, _("no rule has this code or code prefix"))
 
     def _unknown(self, key: str, token: str, why: str) -> None:
         flag = "--" + key
         if flag in self.from_command_line:
-            raise ConfigError(f"{flag} {token}: {why} (`disclint rules` lists them)", key=flag)
-        raise ConfigError(f"'{key}' names an unknown rule {token!r}: {why} (`disclint rules` lists them)",
-                          key=key, source=self.source)
+            raise ConfigError(_("%(flag)s %(token)s: %(why)s (`disclint rules` lists them)") % {
+                "flag": flag, "token": token, "why": why}, key=flag)
+        raise ConfigError(_("'%(key)s' names an unknown rule %(token)s: %(why)s (`disclint rules` lists them)") % {
+            "key": key, "token": repr(token), "why": why}, key=key, source=self.source)
 
     # -- findings --------------------------------------------------------------
     def apply(self, findings: Iterable[Finding], rules: Iterable[type] = ()) -> list[Finding]:
@@ -304,49 +313,51 @@ def _codes_value(value, key: str, source: str | None) -> tuple[str, ...]:
         return split_codes(value)
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return split_codes(value)
-    raise ConfigError(f"'{key}' must be a list of rule codes, e.g. [\"T1\", \"N401\"]; got {value!r}",
-                      key=key, source=source)
+    raise _bad_value(_("'%(key)s' must be a list of rule codes, e.g. [\"T1\", \"N401\"]; got %(value)s"), key, value,
+                     source)
 
 
 def _severity(value, key: str, source: str | None) -> Severity:
     try:
         return Severity(str(value).strip().lower())
     except ValueError:
-        raise ConfigError(f"'{key}' must be one of error, warning, note; got {value!r}",
-                          key=key, source=source) from None
+        raise _bad_value(_("'%(key)s' must be one of error, warning, note; got %(value)s"), key, value,
+                         source) from None
 
 
 def _severities(value, key: str, source: str | None) -> dict[str, Severity]:
     if not isinstance(value, Mapping):
-        raise ConfigError(f"'{key}' must be a table of code = \"error\" | \"warning\" | \"note\"; got {value!r}",
-                          key=key, source=source)
+        raise _bad_value(_("'%(key)s' must be a table of code = \"error\" | \"warning\" | \"note\"; got %(value)s"),
+                         key, value, source)
     return {str(code): _severity(sev, f"{key}.{code}", source) for code, sev in value.items()}
+
+
+_NOT_AN_AMOUNT = N_("'%(key)s' must be a non-negative amount in 万元, e.g. \"0.05\"; got %(value)s")
 
 
 def _tolerance(value, key: str, source: str | None) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        raise ConfigError(f"'{key}' must be a non-negative amount in 万元, e.g. \"0.05\"; got {value!r}",
-                          key=key, source=source)
+        raise _bad_value(_(_NOT_AN_AMOUNT), key, value, source)
     try:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
         amount = None
     if amount is None or not amount.is_finite() or amount < 0:
-        raise ConfigError(f"'{key}' must be a non-negative amount in 万元, e.g. \"0.05\"; got {value!r}",
-                          key=key, source=source)
+        raise _bad_value(_(_NOT_AN_AMOUNT), key, value, source)
     return amount
 
 
 def _fail_on(value, key: str, source: str | None) -> str:
     v = str(value).strip().lower() if isinstance(value, str) else None
     if v not in FAIL_ON:
-        raise ConfigError(f"'{key}' must be one of {', '.join(FAIL_ON)}; got {value!r}", key=key, source=source)
+        raise _bad_value(_("'%(key)s' must be one of %(choices)s; got %(value)s"), key, value, source,
+                         choices=", ".join(FAIL_ON))
     return v
 
 
 def _bool(value, key: str, source: str | None) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"'{key}' must be true or false; got {value!r}", key=key, source=source)
+        raise _bad_value(_("'%(key)s' must be true or false; got %(value)s"), key, value, source)
     return value
 
 
@@ -354,7 +365,8 @@ def _choice(choices: tuple[str, ...]):
     def parse(value, key: str, source: str | None) -> str:
         v = value.strip().lower() if isinstance(value, str) else None
         if v not in choices:
-            raise ConfigError(f"'{key}' must be one of {', '.join(choices)}; got {value!r}", key=key, source=source)
+            raise _bad_value(_("'%(key)s' must be one of %(choices)s; got %(value)s"), key, value, source,
+                             choices=", ".join(choices))
         return v
     return parse
 
@@ -363,20 +375,20 @@ def _globs(value, key: str, source: str | None) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(",")
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of globs, e.g. [\"drafts/\", \"*.bak.md\"]; got {value!r}",
-                          key=key, source=source)
+        raise _bad_value(_("'%(key)s' must be a list of globs, e.g. [\"drafts/\", \"*.bak.md\"]; got %(value)s"), key,
+                         value, source)
     return tuple(v.strip() for v in value if v.strip())
 
 
 def _directory(value, key: str, source: str | None, root: str | None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"'{key}' must be a directory; got {value!r}", key=key, source=source)
+        raise _bad_value(_("'%(key)s' must be a directory; got %(value)s"), key, value, source)
     return os.path.join(root or os.getcwd(), os.path.expanduser(value.strip()))
 
 
 def _per_file_ignores(value, key: str, source: str | None) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
-        raise ConfigError(f"'{key}' must be a table of \"glob\" = [codes]; got {value!r}", key=key, source=source)
+        raise _bad_value(_("'%(key)s' must be a table of \"glob\" = [codes]; got %(value)s"), key, value, source)
     return {str(glob): _codes_value(codes, f'{key}."{glob}"', source) for glob, codes in value.items()}
 
 
@@ -408,13 +420,14 @@ KEYS = tuple(_SETTINGS)
 def parse_config(data: Mapping, *, source: str | None = None, root: str | None = None) -> Config:
     """Build a :class:`Config` from the keys of ``[tool.disclint]`` (or ``.disclint.toml``)."""
     if not isinstance(data, Mapping):
-        raise ConfigError("[tool.disclint] must be a table", key="tool.disclint", source=source)
+        raise ConfigError(_("[tool.disclint] must be a table"), key="tool.disclint", source=source)
     unknown = [k for k in data if k.replace("_", "-") not in _SETTINGS]
     if unknown:
-        raise ConfigError(f"unknown key '{unknown[0]}' (known keys: {', '.join(KEYS)})", key=unknown[0], source=source)
+        raise ConfigError(_("unknown key '%(key)s' (known keys: %(keys)s)") % {
+            "key": unknown[0], "keys": ", ".join(KEYS)}, key=unknown[0], source=source)
     d = {k.replace("_", "-"): v for k, v in data.items()}
     if "show-notes" in d and "min-severity" in d:
-        raise ConfigError("'show-notes' and 'min-severity' say the same thing: keep one", key="show-notes",
+        raise ConfigError(_("'show-notes' and 'min-severity' say the same thing: keep one"), key="show-notes",
                           source=source)
     cfg = Config(source=source, root=root)
     for key, value in d.items():
@@ -434,9 +447,9 @@ def _read_toml(path: Path) -> dict:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", source=str(path)) from None
+        raise ConfigError(_("not valid TOML: %(error)s") % {"error": exc}, source=str(path)) from None
     except OSError as exc:
-        raise ConfigError(f"cannot be read: {exc.strerror or exc}", source=str(path)) from None
+        raise ConfigError(_("cannot be read: %(reason)s") % {"reason": exc.strerror or exc}, source=str(path)) from None
 
 
 def read_config_file(path: str | os.PathLike) -> Config:
@@ -485,7 +498,7 @@ def load_config(paths: Iterable[str | os.PathLike] = (), config_file: str | os.P
     first file found walking up from the paths, else the defaults."""
     if config_file is not None:
         if not Path(config_file).is_file():
-            raise ConfigError("configuration file not found", key="--config", source=str(config_file))
+            raise ConfigError(_("configuration file not found"), key="--config", source=str(config_file))
         return read_config_file(config_file)
     found = find_config_file(paths)
     return read_config_file(found) if found else Config()

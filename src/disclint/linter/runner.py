@@ -179,7 +179,8 @@ class Linter:
         except ConfigError as exc:
             failed = [n.message for n in self.notifications if n.level == "error"]
             if failed:
-                raise ConfigError(f"{exc} (and: {'; '.join(failed)})") from None
+                raise ConfigError(_("%(error)s (and: %(failures)s)") % {
+                    "error": exc, "failures": "; ".join(failed)}) from None
             raise
         return [c for c in classes if self.config.rule_enabled(c)]
 
@@ -202,11 +203,11 @@ class Linter:
         from disclint.readers.errors import ReadError
 
         if not os.path.exists(path):
-            raise ReadError("no such file or directory")
+            raise ReadError(_("no such file or directory"))
         if os.path.isdir(path):
-            raise ReadError("is a directory")
+            raise ReadError(_("is a directory"))
         if not os.path.isfile(path):  # a named pipe would block, a device never end
-            raise ReadError("not a regular file")
+            raise ReadError(_("not a regular file"))
         try:
             document = self.plugins.read_document(path, self.catalog)
         except ReadError:
@@ -214,12 +215,10 @@ class Linter:
         except Exception as exc:
             if os.environ.get("DISCLINT_DEBUG"):
                 raise
-            raise ReadError(
-                f"internal error while reading this document ({type(exc).__name__}: {exc}); "
-                "please report it, with the file if you can"
-            ) from None
+            raise ReadError(_("internal error while reading this document (%(error)s); please report it, with the "
+                              "file if you can") % {"error": f"{type(exc).__name__}: {exc}"}) from None
         if document is None:
-            raise ReadError("no reader knows this kind of file")
+            raise ReadError(_("no reader knows this kind of file"))
         return document
 
     def analyse(self, document: Document):
@@ -399,8 +398,8 @@ class Linter:
         except BrokenProcessPool as exc:
             for path in files[done:]:  # a worker died (killed, out of memory): say so, never a traceback
                 report = DocumentReport(path=path, status=ERROR,
-                                        error=f"the worker process checking documents stopped unexpectedly ({exc}); "
-                                              "try again with --jobs 1")
+                                        error=_("the worker process checking documents stopped unexpectedly "
+                                                "(%(error)s); try again with --jobs 1") % {"error": exc})
                 yield report, [], []
         finally:
             _WORKER_LINTER = None
@@ -430,7 +429,7 @@ def _lint_in_worker(path: str):
 
 def clean_message(message: str, path: str) -> str:
     """Drop a leading ``path:`` (outputs print the path themselves)."""
-    message = message.strip() or "unreadable document"
+    message = message.strip() or _("unreadable document")
     for prefix in (f"{path}:", f"{os.path.abspath(path)}:"):
         if message.startswith(prefix):
             return message[len(prefix):].strip() or message

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from disclint.i18n import _
 from disclint.model.document import Location
 
 # how a table of the template fared
@@ -99,33 +100,41 @@ class Coverage:
         return sum(t.leftovers for t in self.tables)
 
     def summary(self) -> str:
-        """One line for people: tables read of those expected, cells, leftovers, claims."""
+        """One line for people, in the run's language: tables read of those expected,
+        cells, leftovers, claims (the reasons of the unresolved ones translated: they are
+        gettext message ids, see ``disclint.analysis.resolve``)."""
+        items = _(", ")  # between the items of a list
         expected = self.expected
         read_expected = [t for t in expected if t.status in (READ, EMPTY)]
-        parts = [f"tables {len(read_expected)}/{len(expected)} read"]
+        parts = [_("tables %(read)d/%(expected)d read") % {"read": len(read_expected), "expected": len(expected)}]
         extra = [t for t in self.read if not t.expected]
         if extra:
-            parts[0] += f" (+{len(extra)} more)"
+            parts[0] += _(" (+%(n)d more)") % {"n": len(extra)}
         unread = [t.id for t in self.tables if t.status == UNREAD]
         missing = [t.id for t in expected if t.status == MISSING]
         if missing:
-            parts.append("missing " + ", ".join(missing))
+            parts.append(_("missing %(tables)s") % {"tables": items.join(missing)})
         if unread:
-            parts.append("not read " + ", ".join(unread))
+            parts.append(_("not read %(tables)s") % {"tables": items.join(unread)})
         twice = [t.id for t in self.tables if t.copies > 1]
         if twice:
-            parts.append("printed twice " + ", ".join(twice))
-        parts.append(f"{self.cells} cells")
-        parts.append(f"{self.leftovers} numbers left over")
+            parts.append(_("printed twice %(tables)s") % {"tables": items.join(twice)})
+        parts.append(_("%(n)d cells") % {"n": self.cells})
+        parts.append(_("%(n)d numbers left over") % {"n": self.leftovers})
         c = self.claims
         if c.total or c.skipped:
-            share = f" ({c.share:.0%})" if c.share is not None else ""
-            parts.append(f"narrative: {c.checked} of {c.total} table figures checked{share}, "
-                         f"{sum(c.skipped.values())} skipped")
+            counts = {"checked": c.checked, "total": c.total, "skipped": sum(c.skipped.values())}
+            if c.share is not None:
+                parts.append(_("narrative: %(checked)d of %(total)d table figures checked (%(share)s), "
+                               "%(skipped)d skipped") % {**counts, "share": f"{c.share:.0%}"})
+            else:
+                parts.append(_("narrative: %(checked)d of %(total)d table figures checked, %(skipped)d skipped")
+                             % counts)
             if c.unresolved_by:
-                why = ", ".join(f"{n} {reason}" for reason, n in sorted(c.unresolved_by.items(), key=lambda kv: -kv[1]))
-                parts.append(f"not paired with a cell: {why}")
-        return "; ".join(parts)
+                why = items.join(_("%(n)d %(reason)s") % {"n": n, "reason": _(reason)}
+                                 for reason, n in sorted(c.unresolved_by.items(), key=lambda kv: -kv[1]))
+                parts.append(_("not paired with a cell: %(reasons)s") % {"reasons": why})
+        return _("; ").join(parts)
 
     def to_dict(self) -> dict:
         return {

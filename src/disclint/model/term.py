@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from disclint.i18n import _
 from disclint.model.amounts import ZERO, Stated, fmt, in_wan
 from disclint.model.document import Cell, Location, Row, Table
 
@@ -82,7 +83,7 @@ class Term:
     def text(self) -> str:
         """The cell as a message quotes it: its value as written (in its table's unit)."""
         if self.blank:
-            return "blank" if (self.cell is None or not self.cell.na) else self.cell.text
+            return _("blank") if (self.cell is None or not self.cell.na) else self.cell.text
         return fmt(self.value, self.decimals)
 
     @property
@@ -90,8 +91,11 @@ class Term:
         return row_name(self.row)
 
     def where(self, with_table: bool = True) -> str:
-        t = f"{self.table_label} " if with_table else ""
-        return f'{t}row "{self.row_label}" column {self.label}'
+        """How a message names the cell: ``表3 预算支出总表 row "合计" column 基本支出``."""
+        if with_table:
+            return _('%(table)s row "%(row)s" column %(column)s') % {
+                "table": self.table_label, "row": self.row_label, "column": self.label}
+        return _('row "%(row)s" column %(column)s') % {"row": self.row_label, "column": self.label}
 
     def location(self) -> Location:
         base = self.cell.location if self.cell is not None else self.row.location

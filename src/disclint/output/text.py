@@ -139,10 +139,10 @@ def summary_line(result, min_severity: str = DEFAULT_MIN_SEVERITY) -> str:
         "counts": _("%(errors)s, %(warnings)s, %(notes)s") % dict(zip(("errors", "warnings", "notes"), counts)),
         "documents": ngettext("%(n)d document", "%(n)d documents", s["documents"]) % {"n": s["documents"]}}
     if s["documents_failed"]:
-        line += "; " + _("%(n)d could not be read") % {"n": s["documents_failed"]}
+        line += _("; ") + _("%(n)d could not be read") % {"n": s["documents_failed"]}
     if s.get("documents_skipped"):
         n = s["documents_skipped"]
-        line += "; " + ngettext("%(n)d file skipped (not a disclosure)", "%(n)d files skipped (not disclosures)",
-                                n) % {"n": n}
+        line += _("; ") + ngettext("%(n)d file skipped (not a disclosure)", "%(n)d files skipped (not disclosures)",
+                                   n) % {"n": n}
     return line
 

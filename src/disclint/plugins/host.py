@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import pluggy
 
+from disclint.i18n import _
 from disclint.model import Notification
 from disclint.plugins import hookspecs
 
@@ -149,7 +150,8 @@ def _guarded(module, plugin_name: str, notifications: list[Notification]) -> _Gu
                 return fn(*args, **kwargs)
             except Exception as exc:
                 notifications.append(Notification(
-                    f"plugin {plugin_name}: hook {hook_name} failed and was skipped: {type(exc).__name__}: {exc}",
+                    _("plugin %(plugin)s: hook %(hook)s failed and was skipped: %(error)s") % {
+                        "plugin": plugin_name, "hook": hook_name, "error": f"{type(exc).__name__}: {exc}"},
                     level="error"))
                 return None
         return call
@@ -197,7 +199,8 @@ def load_plugins(extra_modules: tuple[str, ...] = ()) -> PluginHost:
             continue
         host.register(module, name)
     host.notifications.extend(
-        Notification(f"plugin {p.name} ({p.module}) could not be loaded and was skipped: {p.error}", level="error")
+        Notification(_("plugin %(plugin)s (%(module)s) could not be loaded and was skipped: %(error)s") % {
+            "plugin": p.name, "module": p.module, "error": p.error}, level="error")
         for p in host.failures
     )
     return host

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from disclint.readers.errors import ReadError
+from disclint.i18n import _
+from disclint.readers.errors import ReadError, unreadable
 
 __all__ = ["read_document", "read_text", "ReadError", "TEXT_SUFFIXES"]
 
@@ -32,9 +33,9 @@ def read_document(path: str | Path, catalog=None):
 
             catalog = default_catalog()
         if not p.exists():
-            raise ReadError(f"{name}: no such file")
+            raise unreadable(name, _("no such file"))
         if p.is_dir():
-            raise ReadError(f"{name}: is a directory, not a file")
+            raise unreadable(name, _("is a directory, not a file"))
         suffix = p.suffix.lower()
         if suffix in PDF_SUFFIXES:
             return _attachments(_read_pdf(p, catalog))
@@ -46,20 +47,22 @@ def read_document(path: str | Path, catalog=None):
             if data[:5] == b"%PDF-":
                 return _attachments(_read_pdf(p, catalog))
             if not data:
-                raise ReadError(f"{name}: the file is empty")
+                raise unreadable(name, _("the file is empty"))
             if b"\x00" in data[:65536] and not has_utf16_bom(data):
-                raise ReadError(f"{name}: unsupported file type {suffix or '(no suffix)'} (binary content)")
+                raise unreadable(name, _("unsupported file type %(suffix)s (binary content)") % {
+                    "suffix": suffix or _("(no suffix)")})
         return _attachments(read_text_bytes(data, name, catalog))
     except ReadError:
         raise
     except RecursionError:
-        raise ReadError(f"{name}: the document is too deeply nested to read") from None
+        raise unreadable(name, _("the document is too deeply nested to read")) from None
     except MemoryError:
-        raise ReadError(f"{name}: the document is too large to read") from None
+        raise unreadable(name, _("the document is too large to read")) from None
     except OSError as exc:
-        raise ReadError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+        raise unreadable(name, _("cannot read the file (%(reason)s)") % {"reason": exc.strerror or exc}) from None
     except Exception as exc:  # noqa: BLE001 - the contract: only ReadError escapes
-        raise ReadError(f"{name}: cannot read the document ({type(exc).__name__}: {exc})") from exc
+        raise unreadable(name, _("cannot read the document (%(error)s)") % {
+            "error": f"{type(exc).__name__}: {exc}"}) from exc
 
 
 def read_text(text: str, path: str = "<text>", catalog=None):
@@ -75,7 +78,8 @@ def read_text(text: str, path: str = "<text>", catalog=None):
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise ReadError(f"{path}: cannot read the document ({type(exc).__name__}: {exc})") from exc
+        raise unreadable(path, _("cannot read the document (%(error)s)") % {
+            "error": f"{type(exc).__name__}: {exc}"}) from exc
 
 
 def _attachments(doc):
@@ -90,5 +94,5 @@ def _read_pdf(p: Path, catalog):
     try:
         from disclint.readers.pdf import read_pdf
     except ImportError as exc:
-        raise ReadError(f"{p}: PDF reading is not available ({exc})") from None
+        raise unreadable(p, _("PDF reading is not available (%(error)s)") % {"error": exc}) from None
     return read_pdf(p, catalog)

@@ -9,6 +9,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from disclint.analysis import DocumentAnalysis
 from disclint.catalog import Catalog
+from disclint.i18n import _
 from disclint.model import Document, Finding, Location, Related, Severity, Values
 from disclint.model.amounts import Comparison
 
@@ -92,7 +93,7 @@ class Rule:
         """Yield nothing when equal, a rounding note or an error otherwise."""
         if cmp.ok:
             return
-        suffix = " (a rounding-sized difference)" if cmp.rounding else ""
+        suffix = _(" (a rounding-sized difference)") if cmp.rounding else ""
         yield self.finding(
             message + suffix,
             location,

@@ -5,7 +5,8 @@ This year's figure is the value of record of the amount the change belongs to (t
 table's, when the stated figure disagrees with its cell), or the table's figure of the
 quantity a clause names without stating it (公务接待费支出决算减少0.22万元). Last year's
 figure is the one the narrative states (与2022年预算X万元相比, 2022年当年预算执行数为X
-万元), else the one the change implies (this year - X).
+万元), else the one the change implies (this year - X). Messages are gettext messages
+with named placeholders (:mod:`disclint.i18n`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Iterable, Iterator
 
 from disclint.analysis.claims import AMOUNT, CHANGE, SAME, Claim
 from disclint.analysis.vocabulary import DEFAULT_MEASURES
+from disclint.i18n import _
 from disclint.model import Document, Finding
 from disclint.model.amounts import (
     ZERO,
@@ -57,15 +59,15 @@ def this_year(change: Claim, ctx: RuleContext) -> list[Operand]:
     10.11万元 is the total's change), else the table's figure of the quantity it names."""
     a = change.anchor
     if a is not None and a.kind == AMOUNT and a.value is not None:
-        out = [of_record(a, ctx, "this year")]
+        out = [of_record(a, ctx, _("this year"))]
         if a.group is not None and a.group.head is not None and a.group.head is not a and a.group.head.value is not None:
-            out.append(of_record(a.group.head, ctx, "this year"))
+            out.append(of_record(a.group.head, ctx, _("this year")))
         return out
     if a is None and change.subject is not None:
         measure = ctx.analysis.vocabulary.measure_of(change.subject_text) or _default_measure(ctx)
         fact = table_fact(change, ctx, measure=measure)
         if fact is not None:
-            return [Operand(fact.stated, fact.label, [cell_related(fact, "this year")])]
+            return [Operand(fact.stated, fact.label, [cell_related(fact, _("this year"))])]
     return []
 
 
@@ -116,13 +118,13 @@ class ChangeRate(Rule):
             if cmp.ok:
                 continue
             prior = base.amount.value - x.direction * x.value.value
-            msg = (
-                f"「{x.text}，{y.text}」 ({y.heading}) of {base.label}: last year "
-                f"{amount_text(base.amount.value)} {'-' if x.direction > 0 else '+'} {amount_text(x.value.value)} = "
-                f"{amount_text(prior)}万元, so the rate is {pct_text(cmp.expected)}, stated "
-                f"{pct_text(y.value.value, y.value.decimals)}, difference {signed(cmp.difference)} points"
-            )
-            related = [claim_related(x, "change amount")] + base.related
+            msg = _("「%(text)s」 (%(heading)s) of %(base)s: last year %(this)s %(op)s %(change)s = %(prior)s万元, "
+                    "so the rate is %(rate)s, stated %(stated)s, difference %(difference)s points") % {
+                "text": f"{x.text}，{y.text}", "heading": y.heading, "base": base.label,
+                "this": amount_text(base.amount.value), "op": "-" if x.direction > 0 else "+",
+                "change": amount_text(x.value.value), "prior": amount_text(prior), "rate": pct_text(cmp.expected),
+                "stated": pct_text(y.value.value, y.value.decimals), "difference": signed(cmp.difference)}
+            related = [claim_related(x, _("change amount"))] + base.related
             yield from self.compared(cmp, msg, y.location, related=related, key=keys(x, "rate"))
 
 
@@ -133,7 +135,7 @@ class ChangePrior(Rule):
     rationale = (
         "When the narrative gives last year's value, this year - last year must be the stated "
         "change, |change| / last year the stated rate, in the stated direction, and 持平 means "
-        "the two are equal. Growth from a zero base stated as 增加100% is the common convention. "
+        "the two are equal. The common convention for growth from a zero base is 增加100%. "
         "Last year's value is never compared with this year's tables."
     )
     example = "预算数26.33万元，与2022年预算42.52万元相比，减少16.91万元 — 42.52 - 26.33 = 16.19"
@@ -144,7 +146,7 @@ class ChangePrior(Rule):
         for a in claims_of(doc, ctx):
             if a.kind != AMOUNT or a.prior is None or a.value is None or a.prior.value is None:
                 continue
-            p, now = a.prior, of_record(a, ctx, "this year")
+            p, now = a.prior, of_record(a, ctx, _("this year"))
             x, y = _first(a, rate=False), _first(a, rate=True)
             if x is not None and _same_base(x, p):
                 yield from self._amount(a, p, now, x, ctx, keys)
@@ -160,10 +162,13 @@ class ChangePrior(Rule):
         if cmp.ok:
             return
         diff = now.amount.value - p.value.value
-        msg = (f"「{x.text}」 ({x.heading}): {now.label} - 「{p.quote}」 = {amount_text(now.amount.value)} - "
-               f"{amount_text(p.value.value)} = {signed(diff)}万元, stated {signed(signed_x.value)}万元")
+        msg = _("「%(text)s」 (%(heading)s): %(now)s - 「%(prior)s」 = %(this)s - %(last)s = %(change)s万元, "
+                "stated %(stated)s万元") % {
+            "text": x.text, "heading": x.heading, "now": now.label, "prior": p.quote,
+            "this": amount_text(now.amount.value), "last": amount_text(p.value.value), "change": signed(diff),
+            "stated": signed(signed_x.value)}
         yield from self.compared(Comparison(cmp.verdict, signed_x.value, diff, signed_x.value - diff), msg,
-                                 x.location, related=[claim_related(p, "last year")] + now.related,
+                                 x.location, related=[claim_related(p, _("last year"))] + now.related,
                                  key=keys(a, "amount"))
 
     def _rate(self, a: Claim, p: Claim, now: Operand, y: Claim, keys: Keys) -> Iterator[Finding]:
@@ -179,13 +184,14 @@ class ChangePrior(Rule):
         wrong_way = diff != 0 and y.value.value != 0 and (diff > 0) != (y.direction > 0) and abs(diff) > slack
         if cmp.ok and not wrong_way:
             return
-        way = "增加" if diff > 0 else "减少"
-        msg = (f"「{y.text}」 ({y.heading}): 「{p.quote}」 -> {now.label}: |{amount_text(this.value)} - "
-               f"{amount_text(last.value)}| / {amount_text(last.value)} = {pct_text(expected)} ({way}), "
-               f"stated {pct_text(y.value.value, y.value.decimals)}")
-        related = [claim_related(p, "last year")] + now.related
+        msg = _("「%(text)s」 (%(heading)s): 「%(prior)s」 -> %(now)s: |%(this)s - %(last)s| / %(last)s = "
+                "%(rate)s (%(way)s), stated %(stated)s") % {
+            "text": y.text, "heading": y.heading, "prior": p.quote, "now": now.label,
+            "this": amount_text(this.value), "last": amount_text(last.value), "rate": pct_text(expected),
+            "way": "增加" if diff > 0 else "减少", "stated": pct_text(y.value.value, y.value.decimals)}
+        related = [claim_related(p, _("last year"))] + now.related
         if wrong_way:
-            yield self.finding(msg + ", in the other direction", y.location, related=related,
+            yield self.finding(msg + _(", in the other direction"), y.location, related=related,
                                claimed=y.value.value, expected=expected, difference=y.value.value - expected,
                                key=keys(a, "rate"))
             return
@@ -197,8 +203,10 @@ class ChangePrior(Rule):
         if cmp.verdict is not Verdict.ERROR:
             return
         yield self.finding(
-            f"「{same.text}」 ({same.heading}): 「{p.quote}」 and {now.label} differ by {signed(cmp.difference)}万元",
-            same.location, related=[claim_related(p, "last year")] + now.related, claimed=now.amount.value,
+            _("「%(text)s」 (%(heading)s): 「%(prior)s」 and %(now)s differ by %(difference)s万元") % {
+                "text": same.text, "heading": same.heading, "prior": p.quote, "now": now.label,
+                "difference": signed(cmp.difference)},
+            same.location, related=[claim_related(p, _("last year"))] + now.related, claimed=now.amount.value,
             expected=p.value.value, difference=cmp.difference, key=keys(a, "same"))
 
 
@@ -223,9 +231,11 @@ class ChangeDirection(Rule):
             y = x.partner
             if y is not None and y.value is not None and x.direction != y.direction and x.value.value and y.value.value:
                 yield self.finding(
-                    f"「{x.text}，{y.text}」 ({y.heading}): the amount and the rate of the change of "
-                    f"「{x.subject_text or x.quote}」 go in opposite directions", y.location,
-                    related=[claim_related(x, "change amount")], key=keys(x, "direction"))
+                    _("「%(text)s」 (%(heading)s): the amount and the rate of the change of 「%(subject)s」 go in "
+                      "opposite directions") % {
+                        "text": f"{x.text}，{y.text}", "heading": y.heading, "subject": x.subject_text or x.quote},
+                    y.location,
+                    related=[claim_related(x, _("change amount"))], key=keys(x, "direction"))
         for a in claims:
             if a.kind != AMOUNT:
                 continue
@@ -234,8 +244,9 @@ class ChangeDirection(Rule):
                          None)
             if same is not None and moved is not None:
                 yield self.finding(
-                    f"「{same.text}」 ({same.heading}) but 「{moved.text}」: 「{a.quote}」 cannot be both unchanged "
-                    f"and changed", same.location, related=[claim_related(moved, "change")], key=keys(a, "same"))
+                    _("「%(text)s」 (%(heading)s) but 「%(moved)s」: 「%(quote)s」 cannot be both unchanged and "
+                      "changed") % {"text": same.text, "heading": same.heading, "moved": moved.text, "quote": a.quote},
+                    same.location, related=[claim_related(moved, _("change"))], key=keys(a, "same"))
 
 
 class ChangeBeyondValue(Rule):
@@ -259,8 +270,10 @@ class ChangeBeyondValue(Rule):
             if not bases or any(b.amount.high >= x.value.low for b in bases):
                 continue
             base = bases[0]
-            msg = (f"「{x.text}」 ({x.heading}) of {base.label}: last year would be {amount_text(base.amount.value)} - "
-                   f"{amount_text(x.value.value)} = {amount_text(base.amount.value - x.value.value)}万元, below zero")
+            msg = _("「%(text)s」 (%(heading)s) of %(base)s: last year would be %(this)s - %(change)s = %(prior)s万元, "
+                    "below zero") % {
+                "text": x.text, "heading": x.heading, "base": base.label, "this": amount_text(base.amount.value),
+                "change": amount_text(x.value.value), "prior": amount_text(base.amount.value - x.value.value)}
             yield self.finding(msg, x.location, related=base.related, claimed=x.value.value,
                                expected=base.amount.value, difference=x.value.value - base.amount.value,
                                key=keys(x, "beyond"))

@@ -4,7 +4,8 @@ Each rule reads the claims of :mod:`disclint.analysis` through the helpers of
 :mod:`disclint.rules.support`: the table fact a claim restates is data
 (``catalog/data/subjects.toml``), and every comparison follows the interval rule
 of :mod:`disclint.model.amounts`: a claim within rounding of its table value is
-at most a note.
+at most a note. Messages are gettext messages with named placeholders
+(:mod:`disclint.i18n`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 
 from disclint.analysis.claims import PRIOR, Claim
 from disclint.analysis.resolve import Fact
+from disclint.i18n import _
 from disclint.model import Document, Finding
 from disclint.model.amounts import Stated, Verdict, compare_restated, compare_sum
 from disclint.model.text import label_key
@@ -62,15 +64,16 @@ class NarrativeAmount(Rule):
                 continue
             if cmp.verdict is Verdict.ERROR and unit_suspect(c, fact, ctx.tolerance):
                 continue  # U801 reports it
-            msg = (
-                f"「{c.quote}」 ({c.heading}) disagrees with {fact.label}: narrative "
-                f"{amount_text(c.value.value, c.value.decimals)}万元, table {amount_text(fact.value)}万元, "
-                f"difference {signed(cmp.difference)}"
-            )
+            msg = _("「%(quote)s」 (%(heading)s) disagrees with %(label)s: narrative %(narrative)s万元, "
+                    "table %(table)s万元, difference %(difference)s") % {
+                "quote": c.quote, "heading": c.heading, "label": fact.label,
+                "narrative": amount_text(c.value.value, c.value.decimals), "table": amount_text(fact.value),
+                "difference": signed(cmp.difference)}
             if cmp.verdict is Verdict.ERROR:
                 other = _other_view(c, fact, doc, ctx)
                 if other is not None:
-                    msg += f"; it is the figure of {other.label} ({amount_text(other.value)}) instead"
+                    msg += _("; it is the figure of %(label)s (%(value)s) instead") % {
+                        "label": other.label, "value": amount_text(other.value)}
             yield from self.compared(cmp, msg, c.location, related=[cell_related(fact)], key=key)
 
 
@@ -113,12 +116,13 @@ class RepeatedQuantity(Rule):
                 cmp = compare_restated(c.value, reference.value, tolerance=ctx.tolerance)
                 if cmp.ok:
                     continue
-                msg = (
-                    f"「{c.quote}」 ({c.heading}) restates {amount_text(reference.value.value, reference.value.decimals)}"
-                    f"万元 of 「{reference.quote}」 ({reference.heading}) as "
-                    f"{amount_text(c.value.value, c.value.decimals)}万元, difference {signed(cmp.difference)}"
-                )
-                yield from self.compared(cmp, msg, c.location, related=[claim_related(reference, "also stated")],
+                msg = _("「%(quote)s」 (%(heading)s) restates %(first)s万元 of 「%(first_quote)s」 "
+                        "(%(first_heading)s) as %(value)s万元, difference %(difference)s") % {
+                    "quote": c.quote, "heading": c.heading,
+                    "first": amount_text(reference.value.value, reference.value.decimals),
+                    "first_quote": reference.quote, "first_heading": reference.heading,
+                    "value": amount_text(c.value.value, c.value.decimals), "difference": signed(cmp.difference)}
+                yield from self.compared(cmp, msg, c.location, related=[claim_related(reference, _("also stated"))],
                                          key=keys(c, quantity[0]))
 
 
@@ -179,12 +183,12 @@ class NarrativeSum(Rule):
             if cmp.ok or _explained(total, found, ctx):
                 continue
             terms = " + ".join(amount_text(p.value.value, p.value.decimals) for p in found)
-            msg = (
-                f"「{total.quote}」 ({total.heading}) is not the sum of its parts ({ident.get('text', '')}): "
-                f"{terms} = {amount_text(cmp.expected)}万元, stated {amount_text(total.value.value, total.value.decimals)}万元, "
-                f"difference {signed(cmp.difference)}"
-            )
-            related = [claim_related(p, "part") for p in found]
+            msg = _("「%(quote)s」 (%(heading)s) is not the sum of its parts (%(identity)s): %(terms)s = "
+                    "%(expected)s万元, stated %(stated)s万元, difference %(difference)s") % {
+                "quote": total.quote, "heading": total.heading, "identity": ident.get("text", ""), "terms": terms,
+                "expected": amount_text(cmp.expected), "stated": amount_text(total.value.value, total.value.decimals),
+                "difference": signed(cmp.difference)}
+            related = [claim_related(p, _("part")) for p in found]
             yield from self.compared(cmp, msg, total.location, related=related, key=keys(total, "+".join(parts)))
 
 
@@ -231,11 +235,11 @@ class FundSplit(Rule):
             if cmp.ok:
                 continue
             terms = " + ".join(amount_text(p.value.value, p.value.decimals) for p in g.parts)
-            msg = (
-                f"「{head.quote}」 ({head.heading}) is split by funding source into {terms} = "
-                f"{amount_text(cmp.expected, 4)}万元, difference {signed(cmp.difference)}"
-            )
-            related = [claim_related(p, "part") for p in g.parts]
+            msg = _("「%(quote)s」 (%(heading)s) is split by funding source into %(terms)s = %(expected)s万元, "
+                    "difference %(difference)s") % {
+                "quote": head.quote, "heading": head.heading, "terms": terms,
+                "expected": amount_text(cmp.expected, 4), "difference": signed(cmp.difference)}
+            related = [claim_related(p, _("part")) for p in g.parts]
             yield from self.compared(cmp, msg, head.location, related=related, key=keys(head, "funds"))
 
 

@@ -1,9 +1,11 @@
-"""G7xx: the 三公经费 story against the 三公 table, item by item."""
+"""G7xx: the 三公经费 story against the 三公 table, item by item (messages: gettext
+messages with named placeholders, :mod:`disclint.i18n`)."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from disclint.i18n import _
 from disclint.model import Document, Finding
 from disclint.model.amounts import Verdict, compare_restated
 from disclint.rules.base import Rule, RuleContext
@@ -45,13 +47,17 @@ class SangongItem(Rule):
                 continue  # U801
             role = {"budget": "预算数", "final": "决算数"}.get(c.role or "", "")
             if c.value.value == 0 and fact.value != 0:
-                what = f"the narrative says 0 but the table has {amount_text(fact.value)}万元"
+                what = _("the narrative says 0 but the table has %(table)s万元") % {"table": amount_text(fact.value)}
             elif c.value.value != 0 and fact.value == 0:
-                what = f"the narrative says {amount_text(c.value.value)}万元 but the table has none (blank or 0)"
+                what = _("the narrative says %(narrative)s万元 but the table has none (blank or 0)") % {
+                    "narrative": amount_text(c.value.value)}
             else:
-                what = (f"narrative {amount_text(c.value.value, c.value.decimals)}万元, table "
-                        f"{amount_text(fact.value)}万元, difference {signed(cmp.difference)}")
-            msg = f"「{c.quote}」 ({c.heading}) {subject.name}{role}: {what} ({fact.label})"
+                what = _("narrative %(narrative)s万元, table %(table)s万元, difference %(difference)s") % {
+                    "narrative": amount_text(c.value.value, c.value.decimals), "table": amount_text(fact.value),
+                    "difference": signed(cmp.difference)}
+            msg = _("「%(quote)s」 (%(heading)s) %(subject)s%(role)s: %(what)s (%(label)s)") % {
+                "quote": c.quote, "heading": c.heading, "subject": subject.name, "role": role, "what": what,
+                "label": fact.label}
             yield from self.compared(cmp, msg, c.location, related=[cell_related(fact)], key=key)
 
 

@@ -1,4 +1,6 @@
-"""P5xx: percentages of the narrative — shares, their sums, completion and execution rates."""
+"""P5xx: percentages of the narrative — shares, their sums, completion and execution rates.
+
+Messages are gettext messages with named placeholders (:mod:`disclint.i18n`)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from disclint.analysis.claims import (
     Claim,
 )
 from disclint.analysis.vocabulary import ALL_FUNDS
+from disclint.i18n import _
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import (
     Comparison,
@@ -67,27 +70,27 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
         mine = [c for c in before if ref is not None and quantity_ref(ctx.analysis.resolution(c)) == ref]
         pick = ([c for c in mine if c.section is share.section] or mine or [None])[-1]
         if pick is not None:
-            out.append(of_record(pick, ctx, "the whole"))
+            out.append(of_record(pick, ctx, _("the whole")))
         elif res.fact is not None:
-            out.append(Operand(res.fact.stated, res.fact.label, [cell_related(res.fact, "the whole")]))
+            out.append(Operand(res.fact.stated, res.fact.label, [cell_related(res.fact, _("the whole"))]))
         for alt in res.alternatives:
-            out.append(Operand(alt.stated, alt.label, [cell_related(alt, "the whole")]))
+            out.append(Operand(alt.stated, alt.label, [cell_related(alt, _("the whole"))]))
         return out
     group = share.group
     if group is not None and group.head is not None and group.head.value is not None and group.head is not share.anchor:
-        return [of_record(group.head, ctx, "the whole")]
+        return [of_record(group.head, ctx, _("the whole"))]
     return []
 
 
 def _part(share: Claim, doc: Document, ctx: RuleContext) -> Operand | None:
     """What a share is the share of: the amount it qualifies, else its subject's table fact."""
     if share.anchor is not None and share.anchor.value is not None:
-        op = of_record(share.anchor, ctx, "the part")
+        op = of_record(share.anchor, ctx, _("the part"))
         return op._replace(related=op.related if op.corrected else [])
     if share.subject is not None:
         fact = table_fact(share, ctx, measure=None)
         if fact is not None:
-            return Operand(fact.stated, fact.label, [cell_related(fact, "the part")])
+            return Operand(fact.stated, fact.label, [cell_related(fact, _("the part"))])
     return None
 
 
@@ -120,7 +123,7 @@ class ShareRatio(Rule):
     rationale = (
         "Shares are computed by hand more often than one would think; a share that is not "
         "part/whole (with part and whole as rounding intervals) is simply wrong. A share "
-        "rounded down instead of to nearest in its last digit (4.36% for 4.3671%) is a note."
+        "rounded down instead of to nearest in its last digit (4.3671% written as 4.36%) is a note."
     )
     example = "基本支出292.09万元，占43.14% — 292.09 / 678.72 = 43.04%"
     groups = GROUPS
@@ -135,11 +138,12 @@ class ShareRatio(Rule):
             if got is None or got.comparison.ok:
                 continue
             part, whole, cmp = got
-            msg = (
-                f"「{s.text}」 ({s.heading}): {part.label} / {whole.label} = "
-                f"{amount_text(part.amount.value)} / {amount_text(whole.amount.value)} = {pct_text(cmp.expected)}, "
-                f"stated {pct_text(s.value.value, s.value.decimals)}, difference {signed(cmp.difference)} points"
-            )
+            msg = _("「%(text)s」 (%(heading)s): %(part)s / %(whole)s = %(part_value)s / %(whole_value)s = "
+                    "%(ratio)s, stated %(stated)s, difference %(difference)s points") % {
+                "text": s.text, "heading": s.heading, "part": part.label, "whole": whole.label,
+                "part_value": amount_text(part.amount.value), "whole_value": amount_text(whole.amount.value),
+                "ratio": pct_text(cmp.expected), "stated": pct_text(s.value.value, s.value.decimals),
+                "difference": signed(cmp.difference)}
             yield from self.compared(cmp, msg, s.location, related=part.related + whole.related, key=keys(s))
 
 
@@ -174,11 +178,10 @@ class SharesTotal(Rule):
                 continue
             total = sum((s.value.value for s in shares), Decimal(0))
             terms = " + ".join(pct_text(s.value.value, s.value.decimals) for s in shares)
-            msg = (
-                f"the shares of the enumeration under 「{g.head.quote}」 ({g.head.heading}) add up to "
-                f"{terms} = {pct_text(total)}, not 100%"
-            )
-            related = [claim_related(s, "share") for s in shares]
+            msg = _("the shares of the enumeration under 「%(quote)s」 (%(heading)s) add up to %(terms)s = "
+                    "%(total)s, not 100%%") % {
+                "quote": g.head.quote, "heading": g.head.heading, "terms": terms, "total": pct_text(total)}
+            related = [claim_related(s, _("share")) for s in shares]
             yield from self.compared(cmp, msg, shares[-1].location, related=related, key=keys(g.head, "shares"))
 
 
@@ -215,12 +218,12 @@ def _budget_operands(z: Claim, b: Claim, claims: list[Claim], ctx: RuleContext) 
     named = z.base_measure if z.base_measure in BUDGETS[1:] else None
     fits = [c for c in stated if named is None or c.measure == named]
     others = [c for c in stated if c not in fits]
-    ops = [Operand(c.value, f"「{c.quote}」", [claim_related(c, "the budget")]) for c in fits[-1:]]
+    ops = [Operand(c.value, f"「{c.quote}」", [claim_related(c, _("the budget"))]) for c in fits[-1:]]
     if not ops and not stated and b.subject is not None:
         fact = table_fact(b, ctx, measure=named or BUDGETS[0])
         if fact is not None:
-            ops = [Operand(fact.stated, fact.label, [cell_related(fact, "the budget")])]
-    return ops, [Operand(c.value, f"「{c.quote}」", [claim_related(c, "the budget")]) for c in others]
+            ops = [Operand(fact.stated, fact.label, [cell_related(fact, _("the budget"))])]
+    return ops, [Operand(c.value, f"「{c.quote}」", [claim_related(c, _("the budget"))]) for c in others]
 
 
 class CompletionRate(Rule):
@@ -272,13 +275,17 @@ class CompletionRate(Rule):
     def _message(z: Claim, final: Operand, budget: Operand, other: Operand | None, cmp: Comparison | None) -> str:
         stated = pct_text(z.value.value, z.value.decimals)
         if cmp is None:
-            ratio = "no rate (the 预算 is 0)"
+            ratio = _("no rate (the 预算 is 0)")
         else:
-            ratio = f"{pct_text(cmp.expected)}, stated {stated}, difference {signed(cmp.difference)} points"
-        msg = (f"「{z.text}」 ({z.heading}): 决算 {final.label} / 预算 {budget.label} = "
-               f"{amount_text(final.amount.value)} / {amount_text(budget.amount.value)} = {ratio}")
+            ratio = _("%(ratio)s, stated %(stated)s, difference %(difference)s points") % {
+                "ratio": pct_text(cmp.expected), "stated": stated, "difference": signed(cmp.difference)}
+        msg = _("「%(text)s」 (%(heading)s): 决算 %(final)s / 预算 %(budget)s = %(final_value)s / %(budget_value)s = "
+                "%(ratio)s") % {
+            "text": z.text, "heading": z.heading, "final": final.label, "budget": budget.label,
+            "final_value": amount_text(final.amount.value), "budget_value": amount_text(budget.amount.value),
+            "ratio": ratio}
         if other is not None:
-            msg += f"; {stated} is the rate against {other.label} instead"
+            msg += _("; %(stated)s is the rate against %(other)s instead") % {"stated": stated, "other": other.label}
         return msg
 
 
@@ -309,11 +316,11 @@ class ExecutionRate(Rule):
             cmp = compare_ratio(r.value, executed.value, budget.value)
             if cmp is None or cmp.ok:
                 continue
-            msg = (
-                f"「{r.text}」 ({r.heading}): 「{executed.quote}」 / 「{budget.quote}」 = "
-                f"{pct_text(cmp.expected)}, stated {pct_text(r.value.value, r.value.decimals)}, "
-                f"difference {signed(cmp.difference)} points"
-            )
+            msg = _("「%(text)s」 (%(heading)s): 「%(executed)s」 / 「%(budget)s」 = %(ratio)s, stated %(stated)s, "
+                    "difference %(difference)s points") % {
+                "text": r.text, "heading": r.heading, "executed": executed.quote, "budget": budget.quote,
+                "ratio": pct_text(cmp.expected), "stated": pct_text(r.value.value, r.value.decimals),
+                "difference": signed(cmp.difference)}
             yield from self.compared(cmp, msg, r.location, related=[claim_related(budget, "预算")], key=keys(r))
         yield from self._tables(doc, ctx)
 
@@ -329,10 +336,10 @@ class ExecutionRate(Rule):
                 cmp = compare_ratio(pct, Stated(e.amount, e.decimals), Stated(b.amount, b.decimals))
                 if cmp is None or cmp.ok:
                     continue
-                msg = (
-                    f"{t.display_name}, row {row.label}: 执行率 {rate.text} but 执行数 / 预算数 = "
-                    f"{amount_text(e.amount)} / {amount_text(b.amount)} = {pct_text(cmp.expected)}"
-                )
+                msg = _("%(table)s, row %(row)s: 执行率 %(rate)s but 执行数 / 预算数 = %(executed)s / %(budget)s = "
+                        "%(ratio)s") % {
+                    "table": t.display_name, "row": row.label, "rate": rate.text, "executed": amount_text(e.amount),
+                    "budget": amount_text(b.amount), "ratio": pct_text(cmp.expected)}
                 loc = rate.location.with_context(table=t.display_name, row=row.label, column_label="执行率")
                 related = [Related(f"预算数 {b.text}", b.location.with_context(table=t.display_name, row=row.label,
                                                                             column_label="预算数"))]

@@ -174,7 +174,8 @@ class NumbersLeftOver(Rule):
                 _("%(table)s: the number %(number)s (%(reason)s)%(more)s is in no cell of the table: "
                   "it is not checked") % {"table": tname, "number": first.text, "reason": first.reason, "more": more},
                 first.location.with_context(table=tname),
-                related=[Related(f"{x.text} ({x.reason})", x.location.with_context(table=tname))
+                related=[Related(_("%(number)s (%(reason)s)") % {"number": x.text, "reason": x.reason},
+                                 x.location.with_context(table=tname))
                          for x in rest[:MAX_RELATED]],
                 key=f"{self.code}|{table.id}")
 

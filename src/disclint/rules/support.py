@@ -9,7 +9,9 @@
   makes it), else the figure as stated; :func:`table_fact` for a quantity the
   narrative names without stating it (公务接待费支出决算减少0.22万元);
 * finding keys (:class:`Keys`) and comparisons of a written percentage with a ratio;
-* how messages write amounts and percentages, and the related locations they cite;
+* how messages write amounts and percentages, and the related locations they cite
+  (gettext messages with named placeholders, :mod:`disclint.i18n`: a role such as
+  "the whole" comes translated from the rule);
 * units: what a 元 / 亿元 figure would be if its digits were 万元, and
   :func:`unit_suspect`, which U801 reports and the other rules leave to it.
 
@@ -29,6 +31,7 @@ from typing import Iterable, Iterator, NamedTuple
 from disclint.analysis.claims import AMOUNT, CURRENT, PRIOR, Claim, ClaimGroup
 from disclint.analysis.resolve import NOT_PRINTED, Fact, Resolution
 from disclint.analysis.vocabulary import Subject
+from disclint.i18n import N_, _
 from disclint.model import Document, Related
 from disclint.model.amounts import (
     ZERO,
@@ -76,14 +79,17 @@ class Operand(NamedTuple):
     corrected: bool = False
 
 
-def of_record(claim: Claim, ctx: RuleContext, role: str = "stated") -> Operand:
+def of_record(claim: Claim, ctx: RuleContext, role: str | None = None) -> Operand:
     """The value of record of a this-year amount: the table's figure when the claim
-    restates a cell and its own figure is wrong beyond rounding, else its own."""
+    restates a cell and its own figure is wrong beyond rounding, else its own.
+    ``role`` (translated) names the figure in its related location ("stated")."""
+    role = role or _("stated")
     fact = ctx.analysis.resolution(claim).fact if claim.period == CURRENT else None
     if fact is not None and not agrees(claim.value, fact.stated, ctx.tolerance):
-        return Operand(fact.stated, f"{fact.label} ({amount_text(fact.value)}, not the stated "
-                                    f"{amount_text(claim.value.value, claim.value.decimals)})",
-                       [cell_related(fact, role)], corrected=True)
+        label = _("%(label)s (%(table)s, not the stated %(stated)s)") % {
+            "label": fact.label, "table": amount_text(fact.value),
+            "stated": amount_text(claim.value.value, claim.value.decimals)}
+        return Operand(fact.stated, label, [cell_related(fact, role)], corrected=True)
     return Operand(claim.value, f"「{claim.quote}」", [claim_related(claim, role)])
 
 
@@ -153,12 +159,18 @@ def signed(value: Decimal, decimals: int = 2) -> str:
     return f"+{s}" if value > 0 else f"-{s}" if value < 0 else s
 
 
-def cell_related(fact: Fact, prefix: str = "table value") -> Related:
-    return Related(f"{prefix}: {fact.label} = {fact.quoted}", fact.location)
+def cell_related(fact: Fact, prefix: str | None = None) -> Related:
+    """The related location of a table fact; ``prefix`` (translated) says what it is to
+    the finding ("table value")."""
+    return Related(_("%(role)s: %(label)s = %(value)s") % {
+        "role": prefix or _("table value"), "label": fact.label, "value": fact.quoted}, fact.location)
 
 
-def claim_related(claim: Claim, prefix: str = "stated") -> Related:
-    return Related(f"{prefix} in {claim.heading}: 「{claim.quote}」", claim.location)
+def claim_related(claim: Claim, prefix: str | None = None) -> Related:
+    """The related location of a claim; ``prefix`` (translated) says what it is to the
+    finding ("stated")."""
+    return Related(_("%(role)s in %(heading)s: 「%(quote)s」") % {
+        "role": prefix or _("stated"), "heading": claim.heading, "quote": claim.quote}, claim.location)
 
 
 def written(claim: Claim) -> str:
@@ -185,13 +197,15 @@ def unit_suspect(claim: Claim, fact: Fact, tolerance: Decimal = ZERO) -> str | N
     target = fact.stated
     if claim.unit and claim.unit != "万元" and claim.written != 0:
         if agrees(as_written_wan(claim), target, tolerance):
-            return f"the digits are the table's 万元 figure: {claim.unit} is written where 万元 is meant"
+            return _("the digits are the table's 万元 figure: %(unit)s is written where 万元 is meant") % {
+                "unit": claim.unit}
     if target.value == 0:
         return None  # any small figure is near a zero: no slip can be told from a wrong number
-    for factor, what in ((Decimal(10000), "10,000 times too small"), (Decimal("0.0001"), "10,000 times too large")):
+    for factor, why in ((Decimal(10000), N_("the amount is 10,000 times too small (off by a factor of 10,000)")),
+                        (Decimal("0.0001"), N_("the amount is 10,000 times too large (off by a factor of 10,000)"))):
         scaled = Stated(claim.value.value * factor, claim.value.decimals - (4 if factor > 1 else -4))
         if scaled.decimals < 2:
             continue  # too few digits to tell a unit slip from a wrong number (0.3万元 is not 2,961.68)
         if claim.value.value != 0 and agrees(scaled, target, tolerance):
-            return f"the amount is {what} (off by a factor of 10,000)"
+            return _(why)
     return None

@@ -3,7 +3,9 @@
 The identities are evaluated once per document by :mod:`disclint.analysis.identities`
 (the document's :class:`~disclint.analysis.DocumentAnalysis` holds the checks, each
 with the cell most likely to be wrong); each rule here reports the checks of the
-identity kinds it declares in ``reports``.
+identity kinds it declares in ``reports``. Messages are gettext messages with named
+placeholders (:mod:`disclint.i18n`); the check's ``relation`` is a message id the
+analysis marked, translated here.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from disclint.analysis.identities import Check
 from disclint.analysis.structure import Term
+from disclint.i18n import _
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import COMPARISON_UNIT, ZERO, fmt
 from disclint.rules.base import Rule, RuleContext
@@ -30,7 +33,7 @@ def _side_text(terms: list[Term], by_column: bool = False) -> str:
         name = t.label if by_column else t.row_label
         pieces.append(f"{op}{name} {t.text()}")
     if len(shown) > MAX_LISTED:
-        pieces.append(f"+ {len(shown) - MAX_LISTED} more")
+        pieces.append(_("+ %(n)d more") % {"n": len(shown) - MAX_LISTED})
     return " ".join(pieces)
 
 
@@ -42,37 +45,43 @@ def message(check: Check) -> str:
     d = check.decimals
     kind = check.identity.kind  # as the catalog writes it (an equal between tables too)
     if kind in ("equal", "rows_match"):
-        lhs = _fact_text(check.left, d)
-        rhs = _fact_text(check.right, d)
-        text = f"{lhs} but {rhs}"
+        text = _("%(left)s but %(right)s") % {"left": _fact_text(check.left, d), "right": _fact_text(check.right, d)}
     else:
-        total = check.left[0]
-        text = (
-            f"{total.where()} is {fmt(check.claimed, d)} but {check.relation} {fmt(check.expected, d)} "
-            f"({_side_text(check.right, by_column=kind == 'row_sum')})"
-        )
-    text += f"; difference {fmt(check.difference, d)}"
+        text = _("%(total)s is %(claimed)s but %(relation)s %(expected)s (%(parts)s)") % {
+            "total": check.left[0].where(), "claimed": fmt(check.claimed, d), "relation": _(check.relation) if check.relation else "",
+            "expected": fmt(check.expected, d), "parts": _side_text(check.right, by_column=kind == "row_sum")}
+    text += _("; difference %(difference)s") % {"difference": fmt(check.difference, d)}
     if check.unit != COMPARISON_UNIT:
-        text += f" (amounts in {check.unit})"
+        text += _(" (amounts in %(unit)s)") % {"unit": check.unit}
     c = check.blamed
     if c is not None:
         same_table = all(t.table is c.table for t in check.terms)
-        text += f"; likely wrong: {c.where(with_table=not same_table)} ({c.text()}), {check.culprit_reason}"
+        text += _("; likely wrong: %(cell)s (%(value)s), %(reason)s") % {
+            "cell": c.where(with_table=not same_table), "value": c.text(), "reason": _culprit_reason(check)}
     ident_text = check.identity.get("text")
     if ident_text and kind in ("named_sum", "equal", "rows_match", "row_sum"):
         text += f" [{ident_text}]"
     return text
 
 
+def _culprit_reason(check: Check) -> str:
+    """Why the finding names its culprit cell."""
+    if check.culprit_shared > 1:
+        return _("the one cell common to the %(n)d identities that fail here") % {"n": check.culprit_shared}
+    return _("the one cell of this identity that no other identity confirms")
+
+
 def _fact_text(terms: list[Term], d: int) -> str:
     if len(terms) == 1:
         t = terms[0]
-        return f"{t.where()} is {t.text()}"
+        return _("%(cell)s is %(value)s") % {"cell": t.where(), "value": t.text()}
     total = sum((t.signed for t in terms), ZERO)
     first = terms[0]
     if all(t.row is first.row for t in terms):  # columns of one row (rows_match of a column sum)
-        return f'{first.table_label} row "{first.row_label}" {_side_text(terms, by_column=True)} is {fmt(total, d)}'
-    return f"{_side_text(terms)} is {fmt(total, d)}"
+        return _('%(table)s row "%(row)s" %(parts)s is %(total)s') % {
+            "table": first.table_label, "row": first.row_label, "parts": _side_text(terms, by_column=True),
+            "total": fmt(total, d)}
+    return _("%(parts)s is %(total)s") % {"parts": _side_text(terms), "total": fmt(total, d)}
 
 
 def findings_for(rule: Rule, check: Check) -> Iterator[Finding]:

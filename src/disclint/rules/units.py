@@ -1,11 +1,13 @@
 """U8xx: units — 元 written for 万元, amounts off by 10,000, and the performance-target
-forms (金额单位：元) against the project table (万元)."""
+forms (金额单位：元) against the project table (万元). Messages are gettext messages with
+named placeholders (:mod:`disclint.i18n`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Iterable, Iterator
 
+from disclint.i18n import _
 from disclint.model import Document, Finding, Related
 from disclint.model.amounts import UNIT_EXPONENTS, Stated, compare_equal, in_wan
 from disclint.model.text import label_key
@@ -43,7 +45,7 @@ class UnitError(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
         reported: set[int] = set()
-        for c, _, fact in restated_amounts(doc, ctx):
+        for c, _subject, fact in restated_amounts(doc, ctx):
             if agrees(c.value, fact.stated, ctx.tolerance):
                 continue
             why = unit_suspect(c, fact, ctx.tolerance)
@@ -51,8 +53,11 @@ class UnitError(Rule):
                 continue
             reported.add(c.id)
             yield self.finding(
-                f"「{c.quote}」 ({c.heading}): {why}; {fact.label} is {amount_text(fact.value)}万元, the narrative "
-                f"{written(c)} is {amount_text(c.value.value, c.value.decimals)}万元",
+                _("「%(quote)s」 (%(heading)s): %(why)s; %(label)s is %(table)s万元, the narrative %(written)s is "
+                  "%(narrative)s万元") % {
+                    "quote": c.quote, "heading": c.heading, "why": why, "label": fact.label,
+                    "table": amount_text(fact.value), "written": written(c),
+                    "narrative": amount_text(c.value.value, c.value.decimals)},
                 c.location, related=[cell_related(fact)], claimed=c.value.value, expected=fact.value,
                 difference=c.value.value - fact.value, key=keys(c),
             )
@@ -75,10 +80,11 @@ class UnitError(Rule):
                     continue
                 reported.add(p.id)
                 yield self.finding(
-                    f"「{p.quote}」 ({p.heading}): {written(p)} has the digits of 「{match.quote}」 of the same "
-                    f"enumeration: {p.unit} is written where 万元 is meant ({written(p)} = "
-                    f"{amount_text(p.value.value, p.value.decimals)}万元)",
-                    p.location, related=[claim_related(match, "the 万元 figure")], claimed=p.value.value,
+                    _("「%(quote)s」 (%(heading)s): %(written)s has the digits of 「%(other)s」 of the same "
+                      "enumeration: %(unit)s is written where 万元 is meant (%(written)s = %(value)s万元)") % {
+                        "quote": p.quote, "heading": p.heading, "written": written(p), "other": match.quote,
+                        "unit": p.unit, "value": amount_text(p.value.value, p.value.decimals)},
+                    p.location, related=[claim_related(match, _("the 万元 figure"))], claimed=p.value.value,
                     expected=match.value.value, difference=p.value.value - match.value.value, key=keys(p),
                 )
 
@@ -123,15 +129,18 @@ class TargetFormAmount(Rule):
             table_wan = _in_wan(cell, table.unit)
             cmp = compare_equal(stated, table_wan, tolerance=ctx.tolerance)
             as_printed = f"{amount_text(cell.amount, cell.decimals)}{table.unit}"
-            related = [Related(f"{table.display_name}, row {row.label}, column 合计 = {as_printed}",
+            related = [Related(_("%(table)s, row %(row)s, column 合计 = %(value)s") % {
+                "table": table.display_name, "row": row.label, "value": as_printed},
                                cell.location.with_context(table=table.display_name, row=row.label, column_label="合计"))]
             hint = ""
             if agrees(Stated(written, dec), table_wan, ctx.tolerance):
-                hint = f" (the form gives the 万元 figure where {form.unit} is meant)"
+                hint = _(" (the form gives the 万元 figure where %(unit)s is meant)") % {"unit": form.unit}
             yield self.finding(
-                f"项目支出绩效目标表 「{name}」: 年度资金总额 {written:,}{form.unit} = {amount_text(stated.value, 4)}万元, but "
-                f"{table.display_name} row 「{row.label}」 has {as_printed} "
-                f"(= {amount_text(table_wan.value, 4)}万元){hint}",
+                _("项目支出绩效目标表 「%(project)s」: 年度资金总额 %(amount)s = %(wan)s万元, but %(table)s row 「%(row)s」 "
+                  "has %(printed)s (= %(table_wan)s万元)%(hint)s") % {
+                    "project": name, "amount": f"{written:,}{form.unit}", "wan": amount_text(stated.value, 4),
+                    "table": table.display_name, "row": row.label, "printed": as_printed,
+                    "table_wan": amount_text(table_wan.value, 4), "hint": hint},
                 loc.with_context(table="项目支出绩效目标表", row=name, column_label="年度资金总额"),
                 related=related, claimed=stated.value, expected=table_wan.value, difference=cmp.difference,
                 key=f"{self.code}|{label_key(name)}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from disclint.catalog import PanelSpec
+from disclint.i18n import _
 from disclint.model import Row
 from disclint.readers.assemble.builder import Piece, TableBuilder, classify
 from disclint.readers.raw import RawRow
@@ -41,7 +42,7 @@ def read_blocks(b: TableBuilder, raw_rows: list[RawRow], size: int) -> None:
         cells = [classify(c) for c in raw_row.cells]
         taken = _unfold(b, cells, size, r_idx, raw_row, items, totals)
         b.left_over([c for i, c in enumerate(cells) if c.kind == "num" and i not in taken],
-                    "in a row of code, name and amount blocks, after no code")
+                    _("in a row of code, name and amount blocks, after no code"))
     items.sort(key=lambda t: (t.block, t.row))
     groups = {t.code: t.name.text for t in items if len(t.code) == 3 and t.name is not None}
     for t in items:

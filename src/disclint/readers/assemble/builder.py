@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from disclint.catalog import Catalog, PanelSpec, TableSpec
+from disclint.i18n import _
 from disclint.model import Cell, Leftover, Location, Table
 from disclint.model.amounts import is_na, parse_amount, parse_percent
 from disclint.model.patterns import CODE
@@ -84,8 +85,9 @@ class TableBuilder:
 
     # -------------------------------------------------------------- helpers
     def warn(self, msg: str, where: Location | None = None) -> None:
-        at = f" (line {where.line})" if where is not None and where.line else ""
-        self.warnings.append(f"{self.display}: {msg}{at}")
+        """A reader warning about this table: ``msg`` is a gettext message in the run's language."""
+        at = _(" (line %(line)s)") % {"line": where.line} if where is not None and where.line else ""
+        self.warnings.append(_("%(table)s: %(warning)s%(at)s") % {"table": self.display, "warning": msg, "at": at})
 
     def match(self, panel: PanelSpec, label: str) -> str | None:
         if not label:
@@ -127,7 +129,8 @@ class TableBuilder:
         if kind == "na":
             return Cell(text, None, column, loc, na=True)
         if kind == "text":
-            self.warn(f"non-numeric text {text!r} in column {column_label} of row {row_label!r}, read as blank", loc)
+            self.warn(_("non-numeric text %(text)s in column %(column)s of row %(row)s, read as blank") % {
+                "text": repr(text), "column": column_label, "row": repr(row_label)}, loc)
             return Cell(text, None, column, loc)
         return Cell("", None, column, loc)
 
@@ -140,14 +143,17 @@ class TableBuilder:
         if len(v) > n:
             dropped = [c for c in v[n:] if c.kind != "blank"]
             if dropped:
-                self.warn(f"extra cells {[c.text for c in dropped]} beyond the {n} columns", where)
-                self.left_over([c for c in dropped if c.kind == "num"], f"beyond the table's {n} columns")
+                self.warn(_("extra cells %(cells)s beyond the %(n)d columns") % {
+                    "cells": [c.text for c in dropped], "n": n}, where)
+                self.left_over([c for c in dropped if c.kind == "num"],
+                               _("beyond the table's %(n)d columns") % {"n": n})
             v = v[:n]
         return v + [None] * (n - len(v))
 
     def left_over(self, pieces: list[Piece], reason: str, row: str = "") -> None:
         """Numbers of the printed table that no cell takes (see ``Table.leftovers``); ``row``
-        names the row they were printed on, when it is a row of the table."""
+        names the row they were printed on, when it is a row of the table; ``reason`` is a
+        gettext message in the run's language."""
         for c in pieces:
             self.table.leftovers.append(Leftover(c.text, in_table(c.raw.location, self.display, row), reason))
 

@@ -43,6 +43,7 @@ from typing import Callable
 
 from disclint.catalog import Catalog, PanelSpec
 from disclint.catalog.refs import FactSyntaxError, parse_column_refs
+from disclint.i18n import gettext  # not _: this module uses _ for values it drops
 from disclint.model import Row, Table
 from disclint.model.amounts import ZERO, Stated
 from disclint.readers.assemble.across import facts, narrow_across
@@ -215,8 +216,9 @@ class Placement:
                 d.candidates, changed = keep, True
         if changed:
             labels = "、".join(self.panel.columns[i].label for i in sorted(cut))
-            self.b.warn(f"the text prints no empty cells and no identity tells its columns {labels} from the "
-                        f"others: values are read in the first {n} columns, those left blank")
+            self.b.warn(gettext("the text prints no empty cells and no identity tells its columns %(columns)s from the "
+                                "others: values are read in the first %(n)d columns, those left blank") % {
+                "columns": labels, "n": n})
 
     # -------------------------------------------------------------- sums between rows
     def settle(self) -> None:
@@ -354,10 +356,11 @@ class Placement:
             if j in certain or j not in maybe:
                 row.cells[col.key] = b.cell(certain.get(j), col.key, col.label, row.label, row.location)
         if unsure:
-            b.warn(f"the text does not say in which columns the values {[p.text for p in unsure]} of "
-                   f"row {row.label!r} stand, and the identities do not tell: not read", row.location)
-            b.left_over([p for p in unsure if p.kind == "num"], "its column is not printed and no identity tells",
-                        row=row.label)
+            b.warn(gettext("the text does not say in which columns the values %(values)s of row %(row)s stand, and "
+                           "the identities do not tell: not read") % {
+                "values": [p.text for p in unsure], "row": repr(row.label)}, row.location)
+            b.left_over([p for p in unsure if p.kind == "num"],
+                        gettext("its column is not printed and no identity tells"), row=row.label)
 
 
 def _zeros_in_order(d: DenseRow) -> None:

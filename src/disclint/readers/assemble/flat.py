@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from disclint.i18n import _
 from disclint.model import Row
 from disclint.model.amounts import Stated
 from disclint.model.text import nfkc, squeeze
@@ -58,7 +59,7 @@ def read_flat(b: TableBuilder, raw_row: RawRow, flat: dict) -> None:
     if raw_row.dense and len(content) < need:
         cells = _placed(b, content, items, columns, slot)
     elif len(cells) > need:
-        b.left_over([c for c in cells[need:] if c.kind == "num"], f"beyond the {need} cells of the row")
+        b.left_over([c for c in cells[need:] if c.kind == "num"], _("beyond the %(n)d cells of the row") % {"n": need})
     for ii, item in enumerate(items):
         aliases = panel.rows.get(item, (item,))
         label = aliases[0]
@@ -102,7 +103,7 @@ def _placed(b: TableBuilder, values: list[Piece], items: list[str], columns: lis
     placed = {id(c) for c in slots if isinstance(c, Piece)}
     unsure = [v for v in values if id(v) not in placed]
     if unsure:
-        b.warn(f"the text does not say which items the values {[p.text for p in unsure]} belong to, "
-               "and the identities do not tell: not read", b.table.location)
-        b.left_over([p for p in unsure if p.kind == "num"], "its column is not printed and no identity tells")
+        b.warn(_("the text does not say which items the values %(values)s belong to, and the identities do not "
+                 "tell: not read") % {"values": [p.text for p in unsure]}, b.table.location)
+        b.left_over([p for p in unsure if p.kind == "num"], _("its column is not printed and no identity tells"))
     return slots

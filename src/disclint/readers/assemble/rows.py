@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from disclint.catalog import PanelSpec
+from disclint.i18n import _
 from disclint.model import Row
 from disclint.model.patterns import CODE_PART
 from disclint.model.text import label_key, strip_ordinal
@@ -105,7 +106,8 @@ def read_row(b: TableBuilder, raw_row: RawRow) -> None:
         _unlabelled(b, cells, raw_row)
         return
     if len(groups) > 2:
-        b.warn(f"more than two labels in a row of a two-sided table: {[g.label_text for g in groups]}", raw_row.location)
+        b.warn(_("more than two labels in a row of a two-sided table: %(labels)s") % {
+            "labels": [g.label_text for g in groups]}, raw_row.location)
     left, right = panels[0], panels[1]
     if len(groups) >= 2:
         _emit(b, left, _left_part(b, groups[0], left), raw_row)
@@ -168,8 +170,8 @@ def _side(b: TableBuilder, g: _Group, panels: tuple[PanelSpec, ...]) -> PanelSpe
 def _unlabelled(b: TableBuilder, cells: list[Piece], raw_row: RawRow) -> None:
     nums = [c.text for c in cells if c.kind in ("num", "na")]
     if nums and not all(c.is_int and len(c.text) <= 2 for c in cells if c.kind == "num"):
-        b.warn(f"row without a label skipped: {nums}", raw_row.location)
-        b.left_over([c for c in cells if c.kind == "num"], "in a row without a label")
+        b.warn(_("row without a label skipped: %(numbers)s") % {"numbers": nums}, raw_row.location)
+        b.left_over([c for c in cells if c.kind == "num"], _("in a row without a label"))
 
 
 def _emit(b: TableBuilder, panel: PanelSpec, g: _Group, raw_row: RawRow) -> None:

@@ -37,11 +37,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from disclint.i18n import N_, gettext  # not _: this module uses _ for values it drops
 from disclint.model import Document, Leftover, Location
 from disclint.model.patterns import NOTE, UNIT_LINE, UNIT_TAIL, YEAR_LINE, heading_level
 from disclint.model.text import PText, compact, nfkc
 from disclint.readers.assemble import NO_DATA, assemble
-from disclint.readers.errors import ReadError
+from disclint.readers.errors import ReadError, unreadable
 from disclint.readers.names import labelled_name, most_named
 from disclint.readers.pdf.geometry import (
     Grid,
@@ -112,15 +113,15 @@ def extract_pages(path: str) -> list[PageContent]:
             fh.seek(max(0, size - _TAIL))
             tail = fh.read()
     except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
+        raise unreadable(path, gettext("no such file")) from None
     except OSError as e:
-        raise ReadError(f"{path}: cannot be opened ({e.strerror or e})") from None
+        raise unreadable(path, gettext("cannot be opened (%(reason)s)") % {"reason": e.strerror or e}) from None
     if not head:
-        raise ReadError(f"{path}: the file is empty")
+        raise unreadable(path, gettext("the file is empty"))
     if b"%PDF-" not in head:
-        raise ReadError(f"{path}: not a PDF file (no %PDF- header); if it is a text export, give it a .txt name")
+        raise unreadable(path, gettext("not a PDF file (no %PDF- header); if it is a text export, give it a .txt name"))
     if b"%%EOF" not in tail:
-        raise ReadError(f"{path}: the PDF is truncated (no end-of-file marker); download or export it again")
+        raise unreadable(path, gettext("the PDF is truncated (no end-of-file marker); download or export it again"))
 
     import pdfplumber  # imported here: start-up of the CLI stays fast
 
@@ -135,16 +136,15 @@ def extract_pages(path: str) -> list[PageContent]:
             except Exception as e:
                 raise _open_error(path, e) from None
             if not pages:
-                raise ReadError(f"{path}: the PDF has no pages")
+                raise unreadable(path, gettext("the PDF has no pages"))
             out = []
             for i, page in enumerate(pages):
                 try:
                     out.append(_read_page(page, i + 1))
                 except Exception as e:
-                    raise ReadError(
-                        f"{path}: page {i + 1} of the PDF is damaged and cannot be read ({_reason(e)}); "
-                        "the file may be truncated: download or export it again"
-                    ) from None
+                    raise unreadable(path, gettext(
+                        "page %(page)d of the PDF is damaged and cannot be read (%(reason)s); the file may be "
+                        "truncated: download or export it again") % {"page": i + 1, "reason": _reason(e)}) from None
                 finally:
                     page.close()
     except ReadError:
@@ -152,11 +152,13 @@ def extract_pages(path: str) -> list[PageContent]:
     except Exception as e:
         raise _open_error(path, e) from None
     if not any(pc.n_chars for pc in out):
-        what = "images (a scan)" if any(pc.n_images for pc in out) else "without any text"
-        raise ReadError(
-            f"{path}: the PDF has no text layer (its {len(out)} page(s) are {what}); "
-            "OCR is needed before disclint can read it"
-        )
+        if any(pc.n_images for pc in out):
+            why = gettext("the PDF has no text layer (its %(n)d page(s) are images (a scan)); OCR is needed before "
+                          "disclint can read it")
+        else:
+            why = gettext("the PDF has no text layer (its %(n)d page(s) are without any text); OCR is needed before "
+                          "disclint can read it")
+        raise unreadable(path, why % {"n": len(out)})
     return out
 
 
@@ -170,10 +172,10 @@ def _open_error(path: str, e: BaseException) -> ReadError:
     inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
     name = type(inner).__name__
     if "Password" in name or "Encrypt" in name or "encrypt" in str(inner).lower():
-        return ReadError(f"{path}: the PDF is encrypted (password protected); save an unprotected copy and lint that")
-    return ReadError(
-        f"{path}: the PDF is damaged or truncated and cannot be read ({_reason(e)}); download or export it again"
-    )
+        return unreadable(path, gettext("the PDF is encrypted (password protected); save an unprotected copy and "
+                                        "lint that"))
+    return unreadable(path, gettext("the PDF is damaged or truncated and cannot be read (%(reason)s); download or "
+                                    "export it again") % {"reason": _reason(e)})
 
 
 def _horizontal(c: dict) -> bool:
@@ -230,19 +232,17 @@ def build_document(path: str, pages: list[PageContent], catalog) -> Document:
 
     scanned = [pc.number for pc in pages if not pc.n_chars and pc.n_images]
     if scanned:
-        doc.warnings.append(
-            f"{path}: page(s) {', '.join(map(str, scanned))} have no text layer (scanned images): "
-            "their content is not read; OCR them to lint it"
-        )
+        doc.warnings.append(f"{path}: " + gettext(
+            "page(s) %(pages)s have no text layer (scanned images): their content is not read; OCR them to lint it")
+            % {"pages": ", ".join(map(str, scanned))})
     nb = NarrativeBuilder(path, catalog, doc.kind)
     nb.build(narrative)
     doc.sections, doc.toc = nb.sections, nb.toc
     doc.lines = [ln.text for pc in pages for ln in pc.lines]
     if not doc.tables:
-        doc.warnings.append(
-            f"{path}: no disclosure table found (no table title matches the catalog); "
-            "is this a budget / final-accounts disclosure?"
-        )
+        doc.warnings.append(f"{path}: " + gettext(
+            "no disclosure table found (no table title matches the catalog); is this a budget / final-accounts "
+            "disclosure?"))
     return doc
 
 
@@ -317,7 +317,7 @@ class _TableFinder:
         ):
             # text overflowing the table's cells: table debris, not narrative; its numbers are left over
             if self.last_group is not None:
-                self.last_group.builder.leftovers += _numbers([ln], self.path, "beside the table's ruling")
+                self.last_group.builder.leftovers += _numbers([ln], self.path, N_("beside the table's ruling"))
             return
         if self.after is not None and (_is_note(ln) or (self.note is not None and _continues(self.note, ln))):
             self.after.raw.notes.append(ln.text.strip())
@@ -361,7 +361,7 @@ class _TableFinder:
                 self._continued(prev, grid)
                 return
             if found is None:  # the next page's grid, untitled, in other columns: its numbers are not read
-                prev.builder.leftovers += _grid_numbers(grid, self.path, "in a grid continuing the table in other columns")
+                prev.builder.leftovers += _grid_numbers(grid, self.path, N_("in a grid continuing the table in other columns"))
                 self._continued(prev, grid)
                 return
         group = None
@@ -417,11 +417,12 @@ class _TableFinder:
         self.recent = []
 
 
-_STRAY = "inside the table's ruling but in no cell"
+_STRAY = N_("inside the table's ruling but in no cell")
 
 
 def _numbers(lines: list[Line], path: str, reason: str) -> list[Leftover]:
-    """The amounts of ``lines``, as numbers no cell took."""
+    """The amounts of ``lines``, as numbers no cell took (``reason``: a message id, translated here)."""
+    reason = gettext(reason)
     return [Leftover(word, Location(path, page=ln.page, box=box), reason)
             for ln in lines for word, box in ln.words() if is_amount_text(word)]
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from disclint.catalog import Catalog, TableSpec
+from disclint.i18n import _
 from disclint.model import Leftover, Location
 from disclint.model.amounts import is_na, parse_amount
 from disclint.model.patterns import CODE
@@ -246,7 +247,7 @@ class TableBuilder:
             if 0 <= target < len(slots):
                 slots[target] = (text, cell.box, cell)
             else:
-                self._leftover(text, grid.page, cell.box, "in a column the table's first page does not have")
+                self._leftover(text, grid.page, cell.box, _("in a column the table's first page does not have"))
         return slots
 
     def _raw_row(self, slots: list[_Slot | None], page: int, row_box: Box) -> tuple[RawRow, dict[int, GridCell]]:
@@ -276,7 +277,7 @@ class TableBuilder:
         others = [p for p in parts if p[0] and not _CODE_PART.match(p[0])]
         kept = codes or others[:1]
         for p in others if codes else others[1:]:
-            self._leftover(p[0], page, p[1], "in a code column beside another text")
+            self._leftover(p[0], page, p[1], _("in a code column beside another text"))
         box = union_box([p[1] for p in kept] or [p[1] for p in parts[:1]])
         return self._cell("".join(p[0] for p in kept), page, box)
 

@@ -10,20 +10,25 @@ unit name, amount unit) from what was found.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
 from disclint.catalog import Catalog
+from disclint.i18n import _
 from disclint.model import Document, Location, TocEntry
 from disclint.model.patterns import YEAR
-from disclint.model.text import PText, leading_fullwidth_indent, normalize_line, split_lines
+from disclint.model.text import (
+    PText,
+    leading_fullwidth_indent,
+    normalize_line,
+    split_lines,
+)
 from disclint.readers.assemble import assemble, finish_dense
-from disclint.readers.errors import ReadError
+from disclint.readers.errors import unreadable
+from disclint.readers.names import unit_name
 from disclint.readers.text.decode import decode
 from disclint.readers.text.layout import SrcLine, is_debris, segment
 from disclint.readers.text.narrative import build_sections
 from disclint.readers.text.tables import read_table_block
-from disclint.readers.names import unit_name
 
 
 def read_text_bytes(data: bytes, path: str, catalog: Catalog) -> Document:
@@ -34,7 +39,7 @@ def read_text_bytes(data: bytes, path: str, catalog: Catalog) -> Document:
 def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
     raw_lines = split_lines(text)
     if not any(ln.strip() for ln in raw_lines):
-        raise ReadError(f"{path}: the file has no text")
+        raise unreadable(path, _("the file has no text"))
     lines = []
     fenced = _fenced(raw_lines)
     for no, raw in enumerate(raw_lines, 1):
@@ -75,7 +80,7 @@ def read_text_string(text: str, path: str, catalog: Catalog) -> Document:
     if units:
         doc.amount_unit = units.most_common(1)[0][0]
     if not doc.tables:
-        doc.warnings.append(f"{path}: no catalog table found (titles not recognised)")
+        doc.warnings.append(f"{path}: " + _("no catalog table found (titles not recognised)"))
     return doc
 
 

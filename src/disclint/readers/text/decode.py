@@ -6,7 +6,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from disclint.readers.errors import ReadError
+from disclint.i18n import _
+from disclint.readers.errors import unreadable
 
 # UTF-32 LE starts with the UTF-16 LE mark: it is tested first, and refused as binary
 # (its NUL bytes) rather than decoded as UTF-16 garbage.
@@ -28,11 +29,11 @@ def decode(data: bytes, name: str = "input") -> str:
     that are neither UTF-8 nor GB18030.
     """
     if not data:
-        raise ReadError(f"{name}: the file is empty")
+        raise unreadable(name, _("the file is empty"))
     if has_utf16_bom(data):
         return _utf16(data, name)
     if b"\x00" in data[:65536]:
-        raise ReadError(f"{name}: looks like a binary file (NUL bytes), not a text disclosure")
+        raise unreadable(name, _("looks like a binary file (NUL bytes), not a text disclosure"))
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     for encoding in ("utf-8", "gb18030"):
@@ -43,19 +44,17 @@ def decode(data: bytes, name: str = "input") -> str:
         if _mostly_control(text):
             break
         return text
-    raise ReadError(
-        f"{name}: unknown text encoding (neither UTF-8 nor GB18030); "
-        "convert the file to UTF-8 and try again"
-    )
+    raise unreadable(name, _("unknown text encoding (neither UTF-8 nor GB18030); convert the file to UTF-8 and "
+                             "try again"))
 
 
 def _utf16(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-16")  # the BOM says which byte order, and is dropped
     except UnicodeDecodeError as exc:
-        raise ReadError(f"{name}: cannot decode UTF-16 text ({exc.reason})") from None
+        raise unreadable(name, _("cannot decode UTF-16 text (%(reason)s)") % {"reason": exc.reason}) from None
     if _mostly_control(text):  # binary that happens to start with FF FE
-        raise ReadError(f"{name}: looks like a binary file, not a text disclosure")
+        raise unreadable(name, _("looks like a binary file, not a text disclosure"))
     return text
 
 
