@@ -122,13 +122,30 @@ def N_(message: str) -> str:
 
 
 # ---------------------------------------------------------------- extraction (pybabel)
-RULE_TEXTS = ("summary", "rationale", "example")  # class attributes translated where shown
+RULE_TEXTS = ("summary", "rationale", "example")  # a rule's texts, translated where shown
+
+
+def rule_texts(docstring: str) -> dict[str, str]:
+    """A rule's texts from its docstring: the first paragraph is the ``summary``, the
+    paragraphs after it the ``rationale`` and a last paragraph ``Example: ...`` the
+    ``example``; the lines of a paragraph are joined with single spaces (so a text reads
+    the same however its docstring is wrapped, and its catalog entry stays one string)."""
+    import inspect
+
+    paragraphs = [" ".join(line.strip() for line in p.splitlines())
+                  for p in inspect.cleandoc(docstring).split("\n\n") if p.strip()]
+    texts = {"summary": paragraphs.pop(0) if paragraphs else ""}
+    if paragraphs and paragraphs[-1].startswith("Example: "):
+        texts["example"] = paragraphs.pop()[len("Example: "):]
+    texts["rationale"] = "\n\n".join(paragraphs)
+    return texts
 
 
 def extract_sources(fileobj, keywords, comment_tags, options):
     """Babel extraction method for disclint's sources (``babel.cfg``): the messages of
-    ``_()``, ``ngettext()`` and ``N_()`` (Babel's Python extractor), and the string
-    ``summary`` / ``rationale`` / ``example`` attributes of classes (the rules' metadata)."""
+    ``_()``, ``ngettext()`` and ``N_()`` (Babel's Python extractor), and the texts of the
+    rules: the docstring of a class declared with a ``code=`` keyword, and string
+    ``summary`` / ``rationale`` / ``example`` attributes (a rule written the other way)."""
     import ast
 
     from babel.messages.extract import (
@@ -145,9 +162,16 @@ def extract_sources(fileobj, keywords, comment_tags, options):
 
 
 def _class_texts(node):
-    """(line, text) of a class body's ``summary = "..."``-like assignments."""
+    """(line, text) of a rule class's texts: its docstring's parts, or its
+    ``summary = "..."``-like assignments."""
     import ast
 
+    docstring = ast.get_docstring(node, clean=False)
+    if docstring and any(k.arg == "code" for k in node.keywords):
+        for attr, text in rule_texts(docstring).items():
+            if text.strip():
+                yield node.lineno, text
+        return
     for stmt in node.body:
         if isinstance(stmt, ast.Assign):
             targets = stmt.targets

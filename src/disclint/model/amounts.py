@@ -100,6 +100,9 @@ class Stated:
 
 
 class Verdict(str, Enum):
+    """How a comparison came out: equal within the interval rule, a rounding-sized
+    difference, or an error."""
+
     EQUAL = "equal"
     ROUNDING = "rounding"
     ERROR = "error"

@@ -10,26 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from disclint.model.document import (
-    Cell,
-    Document,
-    Row,
-    Section,
-    Sentence,
-    Table,
-    TargetForm,
-    TocEntry,
-)
+from disclint.model import document as m
 
 
-def to_dict(doc: Document, positions: bool = False) -> dict[str, Any]:
+def to_dict(doc: m.Document, positions: bool = False) -> dict[str, Any]:
     """The whole document; ``positions`` adds every sentence character's (line, col)."""
     return {
-        "path": doc.path,
-        "kind": doc.kind,
-        "year": doc.year,
-        "unit_name": doc.unit_name,
-        "amount_unit": doc.amount_unit,
+        **_fields(doc, "path", "kind", "year", "unit_name", "amount_unit"),
         "warnings": list(doc.warnings),
         "toc": [toc_entry_to_dict(e) for e in doc.toc],
         "tables": [table_to_dict(t) for t in doc.tables],
@@ -38,18 +25,13 @@ def to_dict(doc: Document, positions: bool = False) -> dict[str, Any]:
     }
 
 
-def toc_entry_to_dict(e: TocEntry) -> dict[str, Any]:
+def toc_entry_to_dict(e: m.TocEntry) -> dict[str, Any]:
     return {"title": e.title, "page": e.page, "table_id": e.table_id, "location": e.location.to_dict()}
 
 
-def table_to_dict(t: Table) -> dict[str, Any]:
+def table_to_dict(t: m.Table) -> dict[str, Any]:
     return {
-        "id": t.id,
-        "name": t.name,
-        "title": t.title,
-        "number": t.number,
-        "unit": t.unit,
-        "no_data": t.no_data,
+        **_fields(t, "id", "name", "title", "number", "unit", "no_data"),
         "notes": list(t.notes),
         "header": [list(h) for h in t.header],
         "location": t.location.to_dict(),
@@ -57,21 +39,15 @@ def table_to_dict(t: Table) -> dict[str, Any]:
     }
 
 
-def row_to_dict(r: Row) -> dict[str, Any]:
+def row_to_dict(r: m.Row) -> dict[str, Any]:
     return {
-        "label": r.label,
-        "key": r.key,
-        "code": r.code,
-        "panel": r.panel,
-        "line_no": r.line_no,
-        "parent_label": r.parent_label,
-        "indent": r.indent,
+        **_fields(r, "label", "key", "code", "panel", "line_no", "parent_label", "indent"),
         "location": r.location.to_dict(),
         "cells": {k: cell_to_dict(c) for k, c in r.cells.items()},
     }
 
 
-def cell_to_dict(c: Cell) -> dict[str, Any]:
+def cell_to_dict(c: m.Cell) -> dict[str, Any]:
     return {
         "column": c.column,
         "text": c.text,
@@ -82,7 +58,7 @@ def cell_to_dict(c: Cell) -> dict[str, Any]:
     }
 
 
-def target_form_to_dict(f: TargetForm) -> dict[str, Any]:
+def target_form_to_dict(f: m.TargetForm) -> dict[str, Any]:
     return {
         "project": f.project,
         "amount": _dec(f.amount),
@@ -92,7 +68,7 @@ def target_form_to_dict(f: TargetForm) -> dict[str, Any]:
     }
 
 
-def section_to_dict(s: Section, positions: bool = False) -> dict[str, Any]:
+def section_to_dict(s: m.Section, positions: bool = False) -> dict[str, Any]:
     return {
         "heading": s.heading,
         "level": s.level,
@@ -102,13 +78,18 @@ def section_to_dict(s: Section, positions: bool = False) -> dict[str, Any]:
     }
 
 
-def sentence_to_dict(x: Sentence, positions: bool = False) -> dict[str, Any]:
+def sentence_to_dict(x: m.Sentence, positions: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"text": x.text, "location": x.location.to_dict()}
     if positions:
         out["positions"] = [list(p) for p in x.positions]
     if x.page is not None:
         out["page"] = x.page
     return out
+
+
+def _fields(obj, *names: str) -> dict[str, Any]:
+    """The named attributes of ``obj``, plain values printed as they are."""
+    return {name: getattr(obj, name) for name in names}
 
 
 def _dec(v: Decimal | None) -> str | None:

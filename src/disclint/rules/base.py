@@ -9,7 +9,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from disclint.analysis import DocumentAnalysis
 from disclint.catalog import Catalog
-from disclint.i18n import _
+from disclint.i18n import _, rule_texts
 from disclint.model import Document, Finding, Location, Related, Severity, Values
 from disclint.model.amounts import Comparison
 
@@ -33,11 +33,23 @@ class RuleContext:
 class Rule:
     """A check: ``check(doc, ctx)`` reads the document model and yields findings.
 
-    The class attributes are the rule's metadata, SQLFluff-like: ``code`` (a letter
-    group and three digits, ``T101``), ``name`` (kebab-case), ``summary`` (what it
-    checks, one sentence), ``rationale`` (why it matters), ``example`` (an excerpt
-    that triggers it) and ``groups`` (names ``--select`` / ``--ignore`` accept);
-    ``docs/rules.md`` is generated from them."""
+    A rule declares its metadata where it is defined, ruff-like: the class keywords
+    ``code`` (a letter group and three digits, ``T101``), ``name`` (kebab-case),
+    ``groups`` (names ``--select`` / ``--ignore`` accept) and ``severity``; its docstring
+    says what it checks (the first paragraph: ``summary``), why it matters (the
+    paragraphs after it: ``rationale``) and gives an excerpt that triggers it (a last
+    paragraph ``Example: ...``). ``docs/rules.md`` and ``disclint explain`` are
+    generated from them. Class attributes of the same names work too (a plugin's rule
+    may set ``code = "EX001"``, ``summary = "..."``, ``default_severity = ...``)::
+
+        class TotalsAgree(Rule, code="EX001", name="totals-agree", groups=("example",)):
+            '''Both totals agree.
+
+            Why it matters ...
+
+            Example: 合计 678.72 against 合计 679.72
+            '''
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -46,6 +58,17 @@ class Rule:
     example: ClassVar[str] = ""
     groups: ClassVar[tuple[str, ...]] = ()
     default_severity: ClassVar[Severity] = Severity.ERROR
+
+    def __init_subclass__(cls, *, code: str | None = None, name: str | None = None,
+                          groups: tuple[str, ...] | None = None, severity: Severity | None = None,
+                          **kwargs):
+        super().__init_subclass__(**kwargs)
+        for attr, value in (("code", code), ("name", name), ("groups", groups), ("default_severity", severity)):
+            if value is not None:
+                setattr(cls, attr, value)
+        if cls.__doc__ and "code" in cls.__dict__ and "summary" not in cls.__dict__:
+            for attr, text in rule_texts(cls.__doc__).items():
+                setattr(cls, attr, text)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError
@@ -107,11 +130,5 @@ class Rule:
 
     @classmethod
     def meta(cls) -> dict:
-        return {
-            "code": cls.code,
-            "name": cls.name,
-            "summary": cls.summary,
-            "rationale": cls.rationale,
-            "example": cls.example,
-            "groups": list(cls.groups),
-        }
+        texts = {attr: getattr(cls, attr) for attr in ("code", "name", "summary", "rationale", "example")}
+        return {**texts, "groups": list(cls.groups)}

@@ -91,18 +91,16 @@ def implied_rate(this: Stated, x: Stated, direction: int, y: Stated) -> Comparis
 
 
 # ---------------------------------------------------------------- rules
-class ChangeRate(Rule):
-    code = "C601"
-    name = "change-amount-rate"
-    summary = "A change stated as an amount and as a rate implies one prior-year value."
-    rationale = (
-        "“比上年增加X万元，增长Y%” says last year was this - X and Y = X / (this - X); a rate that "
-        "does not follow from the amount (within the rounding of both) is wrong, whichever of "
-        "the two was mistyped. This year is the figure of record: a change stated from a figure "
-        "that is not the table's (N401) is checked against what the table makes it."
-    )
-    example = "收入总计4,051.32万元 … 增加170.03万元，增长4.83% — 170.03 / 3,881.29 = 4.38%"
-    groups = GROUPS
+class ChangeRate(Rule, code="C601", name="change-amount-rate", groups=GROUPS):
+    """A change stated as an amount and as a rate implies one prior-year value.
+
+    “比上年增加X万元，增长Y%” says last year was this - X and Y = X / (this - X); a rate that does not follow
+    from the amount (within the rounding of both) is wrong, whichever of the two was mistyped. This
+    year is the figure of record: a change stated from a figure that is not the table's (N401) is
+    checked against what the table makes it.
+
+    Example: 收入总计4,051.32万元 … 增加170.03万元，增长4.83% — 170.03 / 3,881.29 = 4.38%
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -128,18 +126,16 @@ class ChangeRate(Rule):
             yield from self.compared(cmp, msg, y.location, related=related, key=keys(x, "rate"))
 
 
-class ChangePrior(Rule):
-    code = "C602"
-    name = "change-prior-value"
-    summary = "A change agrees with the prior-year value stated with it (与2022年预算X万元相比, 2022年预算执行数为X万元)."
-    rationale = (
-        "When the narrative gives last year's value, this year - last year must be the stated "
-        "change, |change| / last year the stated rate, in the stated direction, and 持平 means "
-        "the two are equal. The common convention for growth from a zero base is 增加100%. "
-        "Last year's value is never compared with this year's tables."
-    )
-    example = "预算数26.33万元，与2022年预算42.52万元相比，减少16.91万元 — 42.52 - 26.33 = 16.19"
-    groups = GROUPS
+class ChangePrior(Rule, code="C602", name="change-prior-value", groups=GROUPS):
+    """A change agrees with the prior-year value stated with it (与2022年预算X万元相比, 2022年预算执行数为X万元).
+
+    When the narrative gives last year's value, this year - last year must be the stated change,
+    |change| / last year the stated rate, in the stated direction, and 持平 means the two are equal.
+    The common convention for growth from a zero base is 增加100%. Last year's value is never compared
+    with this year's tables.
+
+    Example: 预算数26.33万元，与2022年预算42.52万元相比，减少16.91万元 — 42.52 - 26.33 = 16.19
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -216,13 +212,13 @@ def _same_base(change: Claim, prior: Claim) -> bool:
     return change.base_measure is None or prior.measure is None or change.base_measure == prior.measure
 
 
-class ChangeDirection(Rule):
-    code = "C603"
-    name = "change-direction"
-    summary = "A change does not go both ways (增加X万元，下降Y%; 与上年相同 with a nonzero change)."
-    rationale = "An amount that rose cannot have fallen, and one that is 与上年相同 did not change."
-    example = "比上年增加5.00万元，下降3.10%"
-    groups = GROUPS
+class ChangeDirection(Rule, code="C603", name="change-direction", groups=GROUPS):
+    """A change does not go both ways (增加X万元，下降Y%; 与上年相同 with a nonzero change).
+
+    An amount that rose cannot have fallen, and one that is 与上年相同 did not change.
+
+    Example: 比上年增加5.00万元，下降3.10%
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -249,17 +245,15 @@ class ChangeDirection(Rule):
                     same.location, related=[claim_related(moved, _("change"))], key=keys(a, "same"))
 
 
-class ChangeBeyondValue(Rule):
-    code = "C604"
-    name = "change-beyond-value"
-    summary = "An increase is not larger than this year's figure (last year's would be negative)."
-    rationale = (
-        "比上年增加X万元 says last year was this year - X. Budget and final-account figures are "
-        "not negative: an increase larger than the figure itself is a sentence copied from "
-        "another line (政府性基金拨款支出预算0万元，比上年增加1,421.25万元)."
-    )
-    example = "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元"
-    groups = GROUPS
+class ChangeBeyondValue(Rule, code="C604", name="change-beyond-value", groups=GROUPS):
+    """An increase is not larger than this year's figure (last year's would be negative).
+
+    比上年增加X万元 says last year was this year - X. Budget and final-account figures are not negative: an
+    increase larger than the figure itself is a sentence copied from another line
+    (政府性基金拨款支出预算0万元，比上年增加1,421.25万元).
+
+    Example: 政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)

@@ -39,19 +39,16 @@ GROUPS = ("narrative",)
 
 
 # ---------------------------------------------------------------- rules
-class NarrativeAmount(Rule):
-    code = "N401"
-    name = "narrative-amount"
-    summary = "A narrative amount equals the table cell it restates."
-    rationale = (
-        "The 情况说明 restates table numbers; a narrative figure that is not the table's "
-        "figure is the most common and most visible inconsistency of a disclosure. The "
-        "subject of the amount (基本支出, 一般公共服务支出（类）, 财政拨款收入...) and the "
-        "section it is in decide the table cell (subjects.toml); a 决算 figure of a 类 in the "
-        "general-budget section is checked against 公开05, not 公开03."
-    )
-    example = "三、支出预算情况说明：基本支出292.19万元 — 表3 合计/基本支出 is 292.09"
-    groups = GROUPS
+class NarrativeAmount(Rule, code="N401", name="narrative-amount", groups=GROUPS):
+    """A narrative amount equals the table cell it restates.
+
+    The 情况说明 restates table numbers; a narrative figure that is not the table's figure is the most
+    common and most visible inconsistency of a disclosure. The subject of the amount (基本支出,
+    一般公共服务支出（类）, 财政拨款收入...) and the section it is in decide the table cell (subjects.toml); a 决算
+    figure of a 类 in the general-budget section is checked against 公开05, not 公开03.
+
+    Example: 三、支出预算情况说明：基本支出292.19万元 — 表3 合计/基本支出 is 292.09
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -84,17 +81,16 @@ def _other_view(claim: Claim, fact: Fact, doc: Document, ctx: RuleContext) -> Fa
     return next((a for a in alternatives if a.ref != fact.ref and agrees(claim.value, a.stated, ctx.tolerance)), None)
 
 
-class RepeatedQuantity(Rule):
-    code = "N402"
-    name = "narrative-repeated-quantity"
-    summary = "One quantity stated twice in the narrative, where no table cell holds it, is stated the same way."
-    rationale = (
-        "The same quantity (政府采购 without 公开10, a 项 whose table was not read, 基本支出 of a "
-        "table that is missing) often appears in two sections; two different values cannot both be "
-        "right. Where the quantity has a table cell, N401 compares each statement with it instead."
-    )
-    example = "三、政府采购支出总额20.00万元 … 十一、政府采购支出总额21.00万元 (no 公开10 in the document)"
-    groups = GROUPS
+class RepeatedQuantity(Rule, code="N402", name="narrative-repeated-quantity", groups=GROUPS):
+    """One quantity stated twice in the narrative, where no table cell holds it, is stated the same
+    way.
+
+    The same quantity (政府采购 without 公开10, a 项 whose table was not read, 基本支出 of a table that is
+    missing) often appears in two sections; two different values cannot both be right. Where the
+    quantity has a table cell, N401 compares each statement with it instead.
+
+    Example: 三、政府采购支出总额20.00万元 … 十一、政府采购支出总额21.00万元 (no 公开10 in the document)
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -146,17 +142,16 @@ def _quantity(c: Claim, res) -> tuple | None:
     return None if ref is None else (ref, c.measure, c.scope)
 
 
-class NarrativeSum(Rule):
-    code = "N403"
-    name = "narrative-sum"
-    summary = "Narrative totals equal the sum of their stated parts (人员经费 + 公用经费 = 基本支出, 政府采购 = 货物 + 工程 + 服务, 三公)."
-    rationale = (
-        "A section that states a total and all its parts must add up, whether or not a table "
-        "holds the quantities (the budget template has no 政府采购 table). The identities are "
-        "data: [[sum]] in subjects.toml."
-    )
-    example = "政府采购预算总额13.59万元。其中：货物11.09万元、工程0万元、服务2.6万元 (11.09 + 0 + 2.6 = 13.69)"
-    groups = GROUPS
+class NarrativeSum(Rule, code="N403", name="narrative-sum", groups=GROUPS):
+    """Narrative totals equal the sum of their stated parts (人员经费 + 公用经费 = 基本支出, 政府采购 = 货物 + 工程 +
+    服务, 三公).
+
+    A section that states a total and all its parts must add up, whether or not a table holds the
+    quantities (the budget template has no 政府采购 table). The identities are data: [[sum]] in
+    subjects.toml.
+
+    Example: 政府采购预算总额13.59万元。其中：货物11.09万元、工程0万元、服务2.6万元 (11.09 + 0 + 2.6 = 13.69)
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         voc = ctx.analysis.vocabulary
@@ -206,17 +201,15 @@ def _first(claims: list[Claim], subject: str, role: str) -> Claim | None:
     return next((c for c in claims if c.subject == subject and (c.role or "") == role), None)
 
 
-class FundSplit(Rule):
-    code = "N404"
-    name = "narrative-fund-split"
-    summary = "An amount split by funding source (其中一般公共预算…、政府性基金预算…) equals the sum of the split."
-    rationale = (
-        "A total followed by 其中 and one part per funding source (一般公共预算, 政府性基金预算, "
-        "国有资本经营预算, 社会保险基金预算 ...) is a complete split: the parts add up to the total. "
-        "It holds in the 绩效 paragraphs, where no table carries the figures."
-    )
-    example = "共涉及资金200.00万元，其中一般公共预算项目支出190.00万元、政府性基金预算项目支出0元"
-    groups = GROUPS
+class FundSplit(Rule, code="N404", name="narrative-fund-split", groups=GROUPS):
+    """An amount split by funding source (其中一般公共预算…、政府性基金预算…) equals the sum of the split.
+
+    A total followed by 其中 and one part per funding source (一般公共预算, 政府性基金预算, 国有资本经营预算, 社会保险基金预算 ...)
+    is a complete split: the parts add up to the total. It holds in the 绩效 paragraphs, where no
+    table carries the figures.
+
+    Example: 共涉及资金200.00万元，其中一般公共预算项目支出190.00万元、政府性基金预算项目支出0元
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         voc = ctx.analysis.vocabulary

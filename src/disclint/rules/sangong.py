@@ -21,18 +21,16 @@ from disclint.rules.support import (
 GROUPS = ("narrative", "sangong")
 
 
-class SangongItem(Rule):
-    code = "G701"
-    name = "sangong-item"
-    summary = "Each 三公经费 figure of the narrative (total and items; 预算数 and 决算数) equals the 三公 table."
-    rationale = (
-        "三公经费 (因公出国（境）费, 公务接待费, 公务用车购置费, 公务用车运行维护费) are the most "
-        "read lines of a disclosure. Final accounts state both 全年预算 and 决算: each is checked "
-        "against its own column of 公开09. A narrative zero against a table number (or the reverse) "
-        "usually means the paragraph was copied from another year or unit."
-    )
-    example = "公务接待费支出0万元 — 公开09 决算数/公务接待费 is 0.27"
-    groups = GROUPS
+class SangongItem(Rule, code="G701", name="sangong-item", groups=GROUPS):
+    """Each 三公经费 figure of the narrative (total and items; 预算数 and 决算数) equals the 三公 table.
+
+    三公经费 (因公出国（境）费, 公务接待费, 公务用车购置费, 公务用车运行维护费) are the most read lines of a disclosure. Final
+    accounts state both 全年预算 and 决算: each is checked against its own column of 公开09. A narrative
+    zero against a table number (or the reverse) usually means the paragraph was copied from another
+    year or unit.
+
+    Example: 公务接待费支出0万元 — 公开09 决算数/公务接待费 is 0.27
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)

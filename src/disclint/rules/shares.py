@@ -116,17 +116,15 @@ def share_check(s: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) 
     return _ShareCheck(part, whole, cmp)
 
 
-class ShareRatio(Rule):
-    code = "P501"
-    name = "share-ratio"
-    summary = "A share (占X%) equals part / whole, within rounding."
-    rationale = (
-        "Shares are computed by hand more often than one would think; a share that is not "
-        "part/whole (with part and whole as rounding intervals) is simply wrong. A share "
-        "rounded down instead of to nearest in its last digit (4.3671% written as 4.36%) is a note."
-    )
-    example = "基本支出292.09万元，占43.14% — 292.09 / 678.72 = 43.04%"
-    groups = GROUPS
+class ShareRatio(Rule, code="P501", name="share-ratio", groups=GROUPS):
+    """A share (占X%) equals part / whole, within rounding.
+
+    Shares are computed by hand more often than one would think; a share that is not part/whole
+    (with part and whole as rounding intervals) is simply wrong. A share rounded down instead of to
+    nearest in its last digit (4.3671% written as 4.36%) is a note.
+
+    Example: 基本支出292.09万元，占43.14% — 292.09 / 678.72 = 43.04%
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         claims = claims_of(doc, ctx)
@@ -147,19 +145,16 @@ class ShareRatio(Rule):
             yield from self.compared(cmp, msg, s.location, related=part.related + whole.related, key=keys(s))
 
 
-class SharesTotal(Rule):
-    code = "P502"
-    name = "shares-sum"
-    summary = "The shares of one enumeration add up to 100%, within rounding."
-    rationale = (
-        "When the parts of an enumeration (其中：A X万元，占a%；B Y万元，占b%…) add up to its "
-        "total, their shares must add up to 100%; rounding each share can leave 0.01 points "
-        "per part (a note), more than that is an error. Shares each rounded right that add "
-        "up to exactly 100% are fine; a sum that is off only because of a share P501 reports "
-        "is that share's error, reported once."
-    )
-    example = "基本支出占43.04%；项目支出占56.06% (99.10%)"
-    groups = GROUPS
+class SharesTotal(Rule, code="P502", name="shares-sum", groups=GROUPS):
+    """The shares of one enumeration add up to 100%, within rounding.
+
+    When the parts of an enumeration (其中：A X万元，占a%；B Y万元，占b%…) add up to its total, their shares
+    must add up to 100%; rounding each share can leave 0.01 points per part (a note), more than that
+    is an error. Shares each rounded right that add up to exactly 100% are fine; a sum that is off
+    only because of a share P501 reports is that share's error, reported once.
+
+    Example: 基本支出占43.04%；项目支出占56.06% (99.10%)
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -226,19 +221,16 @@ def _budget_operands(z: Claim, b: Claim, claims: list[Claim], ctx: RuleContext) 
     return ops, [Operand(c.value, f"「{c.quote}」", [claim_related(c, _("the budget"))]) for c in others]
 
 
-class CompletionRate(Rule):
-    code = "P503"
-    name = "completion-rate"
-    summary = "A completion rate (完成年初预算的Z%) equals 决算 / the 预算 it names."
-    rationale = (
-        "Final accounts state 年初预算 A, 支出决算 B and 完成预算的 Z%; Z must be B/A, with the "
-        "预算 the rate names: 完成年初预算的 is against the 年初预算, not the 全年预算 stated beside "
-        "it. When the sentence gives no 预算, the table's 预算数 is used (the 三公 table has both). "
-        "A 决算 that disagrees with its table cell (N401) counts as the table has it: a rate "
-        "computed from the wrong figure is wrong too."
-    )
-    example = "年初预算3,205.70万元，支出决算3,155.29万元，完成年初预算的99.43% — 98.43%"
-    groups = GROUPS
+class CompletionRate(Rule, code="P503", name="completion-rate", groups=GROUPS):
+    """A completion rate (完成年初预算的Z%) equals 决算 / the 预算 it names.
+
+    Final accounts state 年初预算 A, 支出决算 B and 完成预算的 Z%; Z must be B/A, with the 预算 the rate names:
+    完成年初预算的 is against the 年初预算, not the 全年预算 stated beside it. When the sentence gives no 预算, the
+    table's 预算数 is used (the 三公 table has both). A 决算 that disagrees with its table cell (N401)
+    counts as the table has it: a rate computed from the wrong figure is wrong too.
+
+    Example: 年初预算3,205.70万元，支出决算3,155.29万元，完成年初预算的99.43% — 98.43%
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -289,17 +281,14 @@ class CompletionRate(Rule):
         return msg
 
 
-class ExecutionRate(Rule):
-    code = "P504"
-    name = "execution-rate"
-    summary = "An execution rate (执行率) equals 执行数 / 预算数, in the narrative and in self-evaluation tables."
-    rationale = (
-        "Self-evaluation (绩效自评) states 全年预算数, 全年执行数 and 执行率; the rate must be "
-        "执行 / 预算. In prose (实际到位资金30万元，实际使用资金20.41万元，预算执行率68.03%) the "
-        "two amounts before the rate are 预算 and 执行."
-    )
-    example = "全年预算数30.00，全年执行数20.41，执行率86.03% — 68.03%"
-    groups = GROUPS
+class ExecutionRate(Rule, code="P504", name="execution-rate", groups=GROUPS):
+    """An execution rate (执行率) equals 执行数 / 预算数, in the narrative and in self-evaluation tables.
+
+    Self-evaluation (绩效自评) states 全年预算数, 全年执行数 and 执行率; the rate must be 执行 / 预算. In prose
+    (实际到位资金30万元，实际使用资金20.41万元，预算执行率68.03%) the two amounts before the rate are 预算 and 执行.
+
+    Example: 全年预算数30.00，全年执行数20.41，执行率86.03% — 68.03%
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)

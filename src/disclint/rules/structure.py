@@ -28,17 +28,15 @@ from disclint.rules.base import Rule, RuleContext
 MAX_RELATED = 10
 
 
-class NoDataWithNumbers(Rule):
-    code = "S301"
-    name = "no-data-with-numbers"
-    summary = "A table marked 本表无数据 contains non-zero numbers."
-    rationale = (
-        "A 本表无数据 note tells the reader the department has nothing of this kind (no 政府性基金, no 国有资本"
-        "经营预算). If the table nevertheless prints amounts, either the note or the numbers are wrong. "
-        "Zeros (0.00) are consistent with the note."
-    )
-    example = '表7 政府性基金预算收入表 says 本表无数据 but row "合计" column 政府性基金收入预算 is 12.00'
-    groups = ("structure",)
+class NoDataWithNumbers(Rule, code="S301", name="no-data-with-numbers", groups=("structure",)):
+    """A table marked 本表无数据 contains non-zero numbers.
+
+    A 本表无数据 note tells the reader the department has nothing of this kind (no 政府性基金, no 国有资本经营预算).
+    If the table nevertheless prints amounts, either the note or the numbers are wrong. Zeros (0.00)
+    are consistent with the note.
+
+    Example: 表7 政府性基金预算收入表 says 本表无数据 but row "合计" column 政府性基金收入预算 is 12.00
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for table in doc.tables:
@@ -74,16 +72,15 @@ def _cell_place(table: Table, tname: str, row: Row, cell: Cell, catalog: Catalog
             cell.location.with_context(table=tname, row=rname, column_label=column))
 
 
-class MissingTable(Rule):
-    code = "S302"
-    name = "missing-table"
-    summary = "A table listed in the 目录 is not in the document."
-    rationale = (
-        "The 目录 lists the tables the disclosure publishes; a listed table that is not in the body was left "
-        "out (or its title is so garbled it cannot be recognised). Either way the reader cannot find it."
-    )
-    example = '目录 lists "表七 2024年政府性基金预算收入表" but the document has no 政府性基金预算收入表'
-    groups = ("structure",)
+class MissingTable(Rule, code="S302", name="missing-table", groups=("structure",)):
+    """A table listed in the 目录 is not in the document.
+
+    The 目录 lists the tables the disclosure publishes; a listed table that is not in the body was
+    left out (or its title is so garbled it cannot be recognised). Either way the reader cannot find
+    it.
+
+    Example: 目录 lists "表七 2024年政府性基金预算收入表" but the document has no 政府性基金预算收入表
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         seen: set[str] = set()
@@ -104,18 +101,17 @@ class MissingTable(Rule):
             )
 
 
-class TableNotRead(Rule):
-    code = "S303"
-    name = "table-not-read"
-    summary = "A table was recognised by its title but none of its rows could be read."
-    rationale = (
-        "A title without rows (and without a 本表无数据 note) means disclint found the table and could not "
-        "read it, or the document prints only the title: either way nothing of it was checked, and a "
-        "report without this warning would pass a document it did not read."
-    )
-    example = "表三 2025年预算支出总表 — found, 0 rows read"
-    groups = ("structure", "coverage")
-    default_severity = Severity.WARNING
+class TableNotRead(
+    Rule, code="S303", name="table-not-read", groups=("structure", "coverage"), severity=Severity.WARNING
+):
+    """A table was recognised by its title but none of its rows could be read.
+
+    A title without rows (and without a 本表无数据 note) means disclint found the table and could not
+    read it, or the document prints only the title: either way nothing of it was checked, and a
+    report without this warning would pass a document it did not read.
+
+    Example: 表三 2025年预算支出总表 — found, 0 rows read
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for t in ctx.analysis.coverage.tables:
@@ -127,17 +123,16 @@ class TableNotRead(Rule):
                     key=f"{self.code}|{t.id}")
 
 
-class DuplicateTable(Rule):
-    code = "S304"
-    name = "duplicate-table"
-    summary = "One table is printed twice with different contents."
-    rationale = (
-        "Two tables read as the same standard table (the same title) but with different rows or values: "
-        "the rules can check only one of them, and a reader of the document cannot tell which is right."
-    )
-    example = "two 支出决算表 with different 合计"
-    groups = ("structure", "coverage")
-    default_severity = Severity.WARNING
+class DuplicateTable(
+    Rule, code="S304", name="duplicate-table", groups=("structure", "coverage"), severity=Severity.WARNING
+):
+    """One table is printed twice with different contents.
+
+    Two tables read as the same standard table (the same title) but with different rows or values:
+    the rules can check only one of them, and a reader of the document cannot tell which is right.
+
+    Example: two 支出决算表 with different 合计
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for t in ctx.analysis.coverage.tables:
@@ -151,17 +146,17 @@ class DuplicateTable(Rule):
                     key=f"{self.code}|{t.id}")
 
 
-class NumbersLeftOver(Rule):
-    code = "S305"
-    name = "numbers-left-over"
-    summary = "Numbers printed inside a table that no cell of the table took."
-    rationale = (
-        "A number beyond the table's columns, or in a row without a label, is a number no rule checks: the "
-        "table was read only in part (a layout disclint does not know) or the table has a stray figure."
-    )
-    example = "预算支出总表 row 201: extra cells ['12.00'] beyond the 3 columns"
-    groups = ("structure", "coverage")
-    default_severity = Severity.WARNING
+class NumbersLeftOver(
+    Rule, code="S305", name="numbers-left-over", groups=("structure", "coverage"), severity=Severity.WARNING
+):
+    """Numbers printed inside a table that no cell of the table took.
+
+    A number beyond the table's columns, or in a row without a label, is a number no rule checks:
+    the table was read only in part (a layout disclint does not know) or the table has a stray
+    figure.
+
+    Example: 预算支出总表 row 201: extra cells ['12.00'] beyond the 3 columns
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for table in doc.tables:
@@ -180,18 +175,22 @@ class NumbersLeftOver(Rule):
                 key=f"{self.code}|{table.id}")
 
 
-class TablesMissing(Rule):
-    code = "S306"
-    name = "expected-table-missing"
-    summary = "A table the document's template requires is not in the document, or no table was recognised at all."
-    rationale = (
-        "A disclosure of a template prints all of the template's tables (an empty one says 本表无数据). "
-        "A missing table was left out, or its title was not recognised; a document in which no table is "
-        "recognised at all was not checked, and must not pass as clean."
-    )
-    example = "the 部门预算 of a unit prints tables 1-9 but not 表10 三公经费预算表"
-    groups = ("structure", "coverage")
-    default_severity = Severity.WARNING
+class TablesMissing(
+    Rule,
+    code="S306",
+    name="expected-table-missing",
+    groups=("structure", "coverage"),
+    severity=Severity.WARNING,
+):
+    """A table the document's template requires is not in the document, or no table was recognised
+    at all.
+
+    A disclosure of a template prints all of the template's tables (an empty one says 本表无数据). A
+    missing table was left out, or its title was not recognised; a document in which no table is
+    recognised at all was not checked, and must not pass as clean.
+
+    Example: the 部门预算 of a unit prints tables 1-9 but not 表10 三公经费预算表
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         coverage = ctx.analysis.coverage

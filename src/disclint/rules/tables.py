@@ -108,97 +108,89 @@ class IdentityRule(Rule):
 
     reports: ClassVar[tuple[str, ...]] = ()  # the identity kinds (Check.kind) this rule reports
 
+    def __init_subclass__(cls, *, reports: tuple[str, ...] | None = None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if reports is not None:
+            cls.reports = reports
+
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for c in ctx.analysis.checks:
             if c.kind in self.reports:
                 yield from findings_for(self, c)
 
 
-class ColumnTotals(IdentityRule):
-    code = "T101"
-    reports = ("named_sum", "class_sum", "panel_sum", "unit_sum")
-    name = "column-total"
-    summary = "A total or subtotal row (合计, 小计, 本年收入合计, 部门合计) equals the sum of its rows."
-    rationale = (
-        "Every total printed in a table is the sum of the rows it totals: income sources, the 类 rows of the "
-        "expenditure side, the groups of a 人员经费/公用经费 panel, the units or projects of a project table. "
-        "A total that is not the sum means a row or the total was mistyped or left out. Differences within the "
-        "rounding slack of the amounts (0.005 万元 per amount) are notes, not errors."
-    )
-    example = (
-        '表1 预算收支总表 row "本年收入合计" column 预算数 is 678.72 but its parts sum to 679.72 '
-        "(一、一般公共预算 679.72); difference -1.00"
-    )
+class ColumnTotals(
+    IdentityRule,
+    code="T101",
+    name="column-total",
+    reports=("named_sum", "class_sum", "panel_sum", "unit_sum"),
+):
+    """A total or subtotal row (合计, 小计, 本年收入合计, 部门合计) equals the sum of its rows.
+
+    Every total printed in a table is the sum of the rows it totals: income sources, the 类 rows of
+    the expenditure side, the groups of a 人员经费/公用经费 panel, the units or projects of a project table.
+    A total that is not the sum means a row or the total was mistyped or left out. Differences
+    within the rounding slack of the amounts (0.005 万元 per amount) are notes, not errors.
+
+    Example: 表1 预算收支总表 row "本年收入合计" column 预算数 is 678.72 but its parts sum to 679.72 (一、一般公共预算
+    679.72); difference -1.00
+    """
 
 
-class RowTotals(IdentityRule):
-    code = "T102"
-    reports = ("row_sum",)
-    name = "row-total"
-    summary = "Per row, the total column equals the sum of its component columns (合计 = 基本支出 + 项目支出)."
-    rationale = (
-        "Tables split each row's total over columns: funding sources, 基本/项目 支出, 人员/公用 经费, "
-        "当年预算/上年结转. The total column must equal the sum of the components on every row; a balance "
-        "column may be defined with a subtraction (年末 = 年初 + 收入 - 支出)."
-    )
-    example = '表3 预算支出总表 row "2010601 行政运行" column 合计 is 216.51 but its parts come to 217.51 ...'
+class RowTotals(IdentityRule, code="T102", name="row-total", reports=("row_sum",)):
+    """Per row, the total column equals the sum of its component columns (合计 = 基本支出 + 项目支出).
+
+    Tables split each row's total over columns: funding sources, 基本/项目 支出, 人员/公用 经费, 当年预算/上年结转. The
+    total column must equal the sum of the components on every row; a balance column may be defined
+    with a subtraction (年末 = 年初 + 收入 - 支出).
+
+    Example: 表3 预算支出总表 row "2010601 行政运行" column 合计 is 216.51 but its parts come to 217.51 ...
+    """
 
 
-class CodeHierarchy(IdentityRule):
-    code = "T103"
-    reports = ("code_hierarchy",)
-    name = "code-hierarchy"
-    summary = "In tables by 支出功能分类, 合计 = Σ 类, each 类 = Σ its 款, each 款 = Σ its 项, in every column."
-    rationale = (
-        "Functional classification codes nest: 201 ⊃ 20106 ⊃ 2010601. A parent row is the sum of the child "
-        "rows printed under it (a parent is compared only when its children are printed). A 项 cell typed "
-        "wrong breaks both its 款 sum and its row total; the finding is then placed on that cell."
-    )
-    example = (
-        '表3 预算支出总表 row "201 一般公共服务支出" column 合计 is 603.69 but its 款 rows sum to 604.69 '
-        "(20106 财政事务 603.14 + 20132 组织事务 1.55); difference -1.00"
-    )
+class CodeHierarchy(IdentityRule, code="T103", name="code-hierarchy", reports=("code_hierarchy",)):
+    """In tables by 支出功能分类, 合计 = Σ 类, each 类 = Σ its 款, each 款 = Σ its 项, in every column.
+
+    Functional classification codes nest: 201 ⊃ 20106 ⊃ 2010601. A parent row is the sum of the
+    child rows printed under it (a parent is compared only when its children are printed). A 项 cell
+    typed wrong breaks both its 款 sum and its row total; the finding is then placed on that cell.
+
+    Example: 表3 预算支出总表 row "201 一般公共服务支出" column 合计 is 603.69 but its 款 rows sum to 604.69 (20106
+    财政事务 603.14 + 20132 组织事务 1.55); difference -1.00
+    """
 
 
-class EconomicGroups(IdentityRule):
-    code = "T104"
-    reports = ("group_sum",)
-    name = "economic-groups"
-    summary = "Economic-classification groups (301 工资福利支出 ...) equal the sum of their items."
-    rationale = (
-        "The basic-expenditure tables list 支出经济分类 groups with their items (301 ⊃ 30101 基本工资 ...; "
-        "budget table 6 lists them by name, items printed under their group). Each group row is the sum of "
-        "its items, in every value column."
-    )
-    example = '公开06表 row "301 工资福利支出" column 决算数 is 1,313.63 but its items sum to 1,314.63 ...'
+class EconomicGroups(IdentityRule, code="T104", name="economic-groups", reports=("group_sum",)):
+    """Economic-classification groups (301 工资福利支出 ...) equal the sum of their items.
+
+    The basic-expenditure tables list 支出经济分类 groups with their items (301 ⊃ 30101 基本工资 ...; budget
+    table 6 lists them by name, items printed under their group). Each group row is the sum of its
+    items, in every value column.
+
+    Example: 公开06表 row "301 工资福利支出" column 决算数 is 1,313.63 but its items sum to 1,314.63 ...
+    """
 
 
-class Balance(IdentityRule):
-    code = "T105"
-    reports = ("equal",)
-    name = "balance"
-    summary = "Equalities within one table, above all 收入总计 = 支出总计 of the 总表."
-    rationale = (
-        "The two sides of a 收支总表 balance: total income (with carry-over) equals total expenditure (with "
-        "carry-forward). An unbalanced 总表 means one side is misstated."
-    )
-    example = '表1 预算收支总表 row "收入总计" column 预算数 is 678.72 but row "支出总计" column 合计 is 679.72 ...'
+class Balance(IdentityRule, code="T105", name="balance", reports=("equal",)):
+    """Equalities within one table, above all 收入总计 = 支出总计 of the 总表.
+
+    The two sides of a 收支总表 balance: total income (with carry-over) equals total expenditure (with
+    carry-forward). An unbalanced 总表 means one side is misstated.
+
+    Example: 表1 预算收支总表 row "收入总计" column 预算数 is 678.72 but row "支出总计" column 合计 is 679.72 ...
+    """
 
 
-class CrossTable(IdentityRule):
-    code = "X201"
-    reports = ("cross_table", "rows_match")
-    name = "cross-table"
-    summary = "The same quantity in two tables is the same number (表3 合计 = 表1 本年支出合计; 类 rows match)."
-    rationale = (
-        "The tables restate each other: the expenditure table's total is table 1's 本年支出合计, the general "
-        "budget table's 类 rows are the 一般公共预算 column of table 4, table 12's projects add up to table 3's "
-        "项目支出. A difference means one of the tables is wrong; both cells are named."
-    )
-    example = (
-        '表3 预算支出总表 row "合计" column 合计 is 678.72 but 表1 预算收支总表 row "本年支出合计" column 合计 '
-        "is 679.72; difference -1.00"
-    )
+class CrossTable(IdentityRule, code="X201", name="cross-table", reports=("cross_table", "rows_match")):
+    """The same quantity in two tables is the same number (表3 合计 = 表1 本年支出合计; 类 rows match).
+
+    The tables restate each other: the expenditure table's total is table 1's 本年支出合计, the general
+    budget table's 类 rows are the 一般公共预算 column of table 4, table 12's projects add up to table 3's
+    项目支出. A difference means one of the tables is wrong; both cells are named.
+
+    Example: 表3 预算支出总表 row "合计" column 合计 is 678.72 but 表1 预算收支总表 row "本年支出合计" column 合计 is 679.72;
+    difference -1.00
+    """
 
 
 RULES = [ColumnTotals, RowTotals, CodeHierarchy, EconomicGroups, Balance, CrossTable]

@@ -29,18 +29,16 @@ from disclint.rules.support import (
 GROUPS = ("narrative", "units")
 
 
-class UnitError(Rule):
-    code = "U801"
-    name = "unit-error"
-    summary = "An amount in 元 (or 亿元) whose digits are a 万元 figure, or an amount off by a factor of 10,000."
-    rationale = (
-        "Narratives are written in 万元 but slip into 元 where a sentence switches to the "
-        "绩效 template (涉及资金1812.13万元，其中一般公共预算支出1812.13元): the digits are right "
-        "and the unit is wrong by 10,000. Checked against the table cell the claim restates and "
-        "against the 万元 total of its own enumeration."
-    )
-    example = "涉及资金30万元，其中一般公共预算支出30元"
-    groups = GROUPS
+class UnitError(Rule, code="U801", name="unit-error", groups=GROUPS):
+    """An amount in 元 (or 亿元) whose digits are a 万元 figure, or an amount off by a factor of 10,000.
+
+    Narratives are written in 万元 but slip into 元 where a sentence switches to the 绩效 template
+    (涉及资金1812.13万元，其中一般公共预算支出1812.13元): the digits are right and the unit is wrong by 10,000.
+    Checked against the table cell the claim restates and against the 万元 total of its own
+    enumeration.
+
+    Example: 涉及资金30万元，其中一般公共预算支出30元
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
@@ -90,16 +88,14 @@ class UnitError(Rule):
 
 
 # ---------------------------------------------------------------- performance-target forms
-class TargetFormAmount(Rule):
-    code = "U802"
-    name = "performance-target-amount"
-    summary = "A performance-target form's 年度资金总额 (元) equals its project in the project table (万元 × 10,000)."
-    rationale = (
-        "项目支出绩效目标表 state money in 元, the project table (表12) in 万元; the same project "
-        "must carry the same amount. A mismatch is either a stale form or a unit slip."
-    )
-    example = "年度资金总额：1,636,000 — 表12 国库集中支付运行经费 163.60万元 (= 1,636,000元)"
-    groups = GROUPS
+class TargetFormAmount(Rule, code="U802", name="performance-target-amount", groups=GROUPS):
+    """A performance-target form's 年度资金总额 (元) equals its project in the project table (万元 × 10,000).
+
+    项目支出绩效目标表 state money in 元, the project table (表12) in 万元; the same project must carry the same
+    amount. A mismatch is either a stale form or a unit slip.
+
+    Example: 年度资金总额：1,636,000 — 表12 国库集中支付运行经费 163.60万元 (= 1,636,000元)
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         projects = doc.tables_with_role("projects", ctx.catalog)

@@ -12,17 +12,20 @@ from disclint.rules.base import Rule, RuleContext
 THRESHOLD = Decimal(10)  # percent: a change larger than this must come with its 原因
 
 
-class ChangeWithoutReason(Rule):
-    code = "EX002"
-    name = "change-without-reason"
-    summary = "A year-on-year change of more than 10% whose section does not say why (原因)."
-    rationale = (
-        "A finance bureau asks every unit to explain a large change from last year in the same "
-        "section (主要原因是…): a reader who sees 增长35.00% wants to know what happened."
-    )
-    example = "机关运行经费预算45.00万元，比上年增加11.67万元，增长35.01%。(no 原因 in the section)"
-    groups = ("narrative", "example")
-    default_severity = Severity.WARNING
+class ChangeWithoutReason(
+    Rule,
+    code="EX002",
+    name="change-without-reason",
+    groups=("narrative", "example"),
+    severity=Severity.WARNING,
+):
+    """A year-on-year change of more than 10% whose section does not say why (原因).
+
+    A finance bureau asks every unit to explain a large change from last year in the same section
+    (主要原因是…): a reader who sees 增长35.00% wants to know what happened.
+
+    Example: 机关运行经费预算45.00万元，比上年增加11.67万元，增长35.01%。(no 原因 in the section)
+    """
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         for claim in ctx.analysis.claims:  # every number of the narrative, in document order

@@ -11,18 +11,17 @@ from disclint.rules.base import Rule, RuleContext
 WATERMARK = re.compile(r"仅供内部审核|内部审核稿|征求意见稿|草\s*稿|\bDRAFT\b")
 
 
-class DraftWatermark(Rule):
-    code = "EX001"
-    name = "draft-watermark"
-    summary = "The document still carries a draft or review watermark (仅供内部审核, 征求意见稿, 草稿)."
-    rationale = (
-        "Documents exported from the budget system during internal review carry a watermark. "
-        "A published disclosure that still shows one was published from the wrong file: the "
-        "numbers may not be the final ones, and readers will say so."
-    )
+class DraftWatermark(
+    Rule, code="EX001", name="draft-watermark", groups=("structure", "example"), severity=Severity.WARNING
+):
+    """The document still carries a draft or review watermark (仅供内部审核, 征求意见稿, 草稿).
+
+    Documents exported from the budget system during internal review carry a watermark. A published
+    disclosure that still shows one was published from the wrong file: the numbers may not be the
+    final ones, and readers will say so.
+    """
+
     example = "2024年部门预算公开\n仅供内部审核\n一、预算收支总表 ..."
-    groups = ("structure", "example")
-    default_severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         yield from self._in_lines(doc) if doc.lines else self._in_sentences(doc)
