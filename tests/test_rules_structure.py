@@ -9,7 +9,7 @@ from builders import budget_document, final_document, find_row, lint, set_cell
 from disclint.model import Severity
 from disclint.rules import structure
 
-STRUCTURE_RULES = [structure.NoDataWithNumbers, structure.MissingTable]  # S303-S306: tests/test_coverage.py
+STRUCTURE_RULES = [structure.NoDataWithNumbers, structure.MissingTable]  # S303-S306: their rule cases (rules/cases/) and tests/test_strict.py
 
 
 def test_no_data_table_with_zeros_is_fine():

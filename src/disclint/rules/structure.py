@@ -201,12 +201,17 @@ class TablesMissing(
                                key=f"{self.code}|none")
             return
         listed = {e.table_id for e in doc.toc if e.table_id}  # S302 reports those
+        # Located where the table would be: at the table the template puts before it (its
+        # page in a PDF), or at the first table the document prints.
+        where = next((t.location for t in coverage.tables if t.location is not None), None)
         for t in coverage.tables:
+            if t.location is not None:
+                where = t.location
             if t.status == MISSING and t.id not in listed:
                 yield self.finding(_("the template (%(template)s) has a table %(table)s (%(id)s) that the "
                                      "document does not print") % {"template": coverage.template, "table": t.name,
                                                                     "id": t.id},
-                                   Location(doc.path, line=1 if doc.lines else None),
+                                   where or Location(doc.path, line=1 if doc.lines else None, page=None if doc.lines else 1),
                                    key=f"{self.code}|{t.id}")
 
 
