@@ -26,6 +26,7 @@ from disclint.model.amounts import (
     Verdict,
     compare_ratio,
     compare_sum,
+    quantize,
 )
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
@@ -195,8 +196,8 @@ def _wrong_shares_explain(shares: list[Claim], claims: list[Claim], doc: Documen
         got = share_check(s, claims, doc, ctx)
         if got is not None and got.comparison.verdict is Verdict.ERROR:
             any_wrong = True
-            q = Decimal(10) ** -s.value.decimals
-            fixed.append(Stated(got.comparison.expected.quantize(q, rounding=ROUND_HALF_UP), s.value.decimals))
+            d = s.value.decimals
+            fixed.append(Stated(quantize(got.comparison.expected, d, ROUND_HALF_UP), d))
         else:
             fixed.append(s.value)
     return any_wrong and compare_sum(_HUNDRED, fixed).verdict is not Verdict.ERROR

@@ -39,6 +39,7 @@ from disclint.model.amounts import (
     Verdict,
     compare_restated,
     fmt,
+    quantize,
     unit_shift,
 )
 from disclint.rules.base import RuleContext
@@ -151,7 +152,7 @@ def amount_text(value: Decimal, decimals: int = 2) -> str:
 
 
 def pct_text(value: Decimal, decimals: int = 2) -> str:
-    return f"{value.quantize(Decimal(10) ** -max(decimals, 2), rounding=ROUND_HALF_UP)}%"
+    return f"{quantize(value, max(decimals, 2), ROUND_HALF_UP)}%"
 
 
 def signed(value: Decimal, decimals: int = 2) -> str:
