@@ -723,8 +723,11 @@ def _stated(it: Item) -> Stated | None:
     return in_wan(it.value, it.decimals, it.unit, exact=it.value == 0)
 
 
-def _pct(it: Item) -> Stated:
-    """A percentage as written; a written zero (0%, 0万元) is exactly zero, not [-0.5, 0.5]."""
+def _pct(it: Item) -> Stated | None:
+    """A percentage as written; a written zero (0%, 0万元) is exactly zero, not [-0.5, 0.5].
+    None when the number has no value (beyond the range of amounts), as for amounts."""
+    if it.value is None:
+        return None
     return Stated(it.value, it.decimals, exact=it.value == 0)
 
 

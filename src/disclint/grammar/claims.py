@@ -28,7 +28,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
-from disclint.model.amounts import parse_amount, unit_shift
+from disclint.model.amounts import in_range, parse_amount, unit_shift
 
 GRAMMAR = Path(__file__).with_name("claims.lark")
 
@@ -224,11 +224,21 @@ def parse_sentence(text: str) -> list[Item]:
 def _token_item(kind: str, start: int, end: int, text: str) -> Item:
     """The item of a construct of one token (``text[start:end]``)."""
     if kind == "bare":
-        value, decimals = parse_amount(text[start:end]) or (None, 0)
+        value, decimals = _number(text[start:end])
         return Item(kind, start, end, text[start:end], value, decimals, None, start, end)
     if kind == "word":
         return Item(kind, start, end, text[start:end])
     return Item(kind, start, end, text[start:end], keyword=text[start:end])  # enum, same, base
+
+
+def _number(text: str) -> tuple[Decimal | None, int]:
+    """The value and decimals of a number as written; no value for a number beyond the
+    range of amounts (``model.amounts.in_range``: OCR garbage), whose claim then checks
+    nothing."""
+    parsed = parse_amount(text)
+    if parsed is None or not in_range(*parsed):
+        return None, 0
+    return parsed
 
 
 def _shift(it: Item, offset: int, text: str) -> Item:
@@ -246,8 +256,7 @@ def _shift(it: Item, offset: int, text: str) -> Item:
 
 def _num_item(kind: str, tree: Tree, text: str) -> Item:
     num = next(t for t in tree.children if isinstance(t, Token) and t.type == "NUMBER")
-    parsed = parse_amount(str(num))
-    value, decimals = parsed if parsed else (None, 0)
+    value, decimals = _number(str(num))
     unit = None
     for t in tree.children:
         if isinstance(t, Token) and t.type in ("UNIT", "COUNTER"):
