@@ -28,6 +28,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
+from disclint.grammar.compiled import CompiledGrammar
 from disclint.model.amounts import in_range, parse_amount, unit_shift
 
 GRAMMAR = Path(__file__).with_name("claims.lark")
@@ -95,13 +96,16 @@ def scan(spec: tuple, text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+COMPILED = CompiledGrammar("claims", ClaimLexer)
+
+
 @lru_cache(maxsize=1)
 def fast_parser() -> Lark:
-    """The claim grammar as LALR(1), shift preferred. Its tables are cached on disk by
-    lark (``cache=True``), so a run loads them instead of analysing the grammar. (It
-    does not propagate positions into the trees: nothing reads them, the tokens carry
-    theirs.)"""
-    return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=ClaimLexer, cache=True)
+    """The claim grammar as LALR(1), shift preferred. Its tables were compiled with the
+    package (:mod:`disclint.grammar.compiled`), so a run loads them instead of analysing
+    the grammar. (It does not propagate positions into the trees: nothing reads them,
+    the tokens carry theirs.)"""
+    return COMPILED.load()
 
 
 # The terminals that open a construct of several tokens (share, change, completion,
@@ -271,7 +275,7 @@ def _span(tree: Tree) -> tuple[int, int]:
 
 
 def _item(tree: Tree, text: str) -> Item:
-    kind = str(tree.data)  # a rule name (a lark Token from a freshly built parser, a str from lark's cache)
+    kind = str(tree.data)  # a rule name (a lark Token from a parser built from the grammar, a str from compiled tables)
     start, end = _span(tree)
     if kind in _ALONE.values():  # a construct of one token
         return _token_item(kind, start, end, text)
