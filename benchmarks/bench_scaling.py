@@ -16,7 +16,9 @@ point 3; the reproducers r4-r6 of ``make-hostile-inputs.sh`` do the same to corp
   restated by a sentence of the narrative (…（类）…（款）…（项）1.00万元);
 * ``groups``: 预算公开表6 with N rows more: an economic group and its item, repeated;
 * ``claims``: the 支出 section with N claims: copies of a paragraph of shares
-  (占…的X%), a completion rate and an execution rate.
+  (占…的X%), a completion rate and an execution rate;
+* ``copies``: the whole example, its tables and its narrative, printed N times over
+  (the shape of a 50 MB file made of one disclosure).
 
 For each size the document is written to a temporary file, read and checked in
 process (``Linter.read``, then the analysis and every rule: ``Linter.check``), best of
@@ -140,6 +142,12 @@ def claims(n: int) -> str:
     return "\n".join(lines)
 
 
+def copies(n: int) -> str:
+    lines = _lines()
+    start = _index(lines, "## 第一部分")  # after the cover
+    return "\n".join(lines[:start] + lines[start:] * n)
+
+
 DIMENSIONS = {
     # name: (build(size), first size, unit)
     "line": (long_line, 16_000, "characters in the line"),
@@ -148,6 +156,7 @@ DIMENSIONS = {
     "rows": (table_rows, 625, "rows in a table, each restated in the narrative"),
     "groups": (group_rows, 250, "rows of duplicated economic groups in a table"),
     "claims": (claims, 1_100, "claims"),
+    "copies": (copies, 8, "copies of the whole document"),
 }
 
 

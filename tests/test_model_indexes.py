@@ -61,3 +61,17 @@ def test_table_is_the_first_table_with_the_id():
     assert doc.table("F01") is doc.tables[0]
     doc.tables = [c]
     assert doc.table("B01") is c and doc.table("B03") is None
+
+
+def test_copies_and_the_copy_that_prints_a_row():
+    first = Table("B05", "一般公共预算支出表", LOC, rows=[row("合计", key="total")])
+    second = Table("B05", "一般公共预算支出表（续）", LOC, rows=[row("合计", key="total"), row("农林水支出", code="213")])
+    other = Table("B03", "支出总表", LOC, rows=[row("农林水支出", code="213")])
+    doc = Document("d.txt", tables=[first, other, second])
+    assert doc.copies("B05") == [first, second] and doc.copies("F01") == []
+    assert doc.table_with_row("B05", "213") is second  # the copy that prints it
+    assert doc.table_with_row("B05", "total") is first
+    assert doc.table_with_row("B05", "201") is first  # none does: the first copy
+    assert doc.table_with_row("F01", "total") is None
+    doc.tables = [second]  # the answers follow another list of tables
+    assert doc.copies("B05") == [second] and doc.table_with_row("B05", "total") is second

@@ -124,3 +124,9 @@ def test_shares_and_rates(tmp_path, linter):
     """The share and rate rules looked back over every claim for each share and rate."""
     ratio, counts = second_difference(tmp_path, linter, bench.claims, 500)
     assert ratio < BOUND, counts
+
+
+def test_a_document_printed_many_times_over(tmp_path, linter):
+    """Every term of every claim looked for its table's copies among all the tables."""
+    ratio, counts = second_difference(tmp_path, linter, bench.copies, 4)
+    assert ratio < BOUND, counts

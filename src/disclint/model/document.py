@@ -237,6 +237,30 @@ class Document:
         """The first table with this catalog id (from an index kept as :meth:`Table.row`'s)."""
         return _lookup(self, "_table_index", self.tables, _table_keys, table_id)
 
+    def copies(self, table_id: str) -> list[Table]:
+        """Every table with this catalog id, in printed order (a table printed twice, a
+        title in the 目录 read as a table)."""
+        _lookup(self, "_table_index", self.tables, _table_keys, table_id)  # the index, up to date
+        return [t for t in self.__dict__["_table_index"][2].get(table_id, ()) if t.id == table_id]
+
+    def table_with_row(self, table_id: str, row: str, panel: str | None = None) -> Table | None:
+        """The first copy of the table that prints the row (key or code), else its first
+        copy; None when the document has no such table. Kept once asked: the narrative
+        asks for every term of every claim, and a document that prints its tables many
+        times made a scan of the copies each time quadratic. (The model is only read
+        once its reader is done: the answers are dropped when ``tables`` changes, not
+        when a row does.)"""
+        _lookup(self, "_table_index", self.tables, _table_keys, table_id)
+        memo = self.__dict__.setdefault("_with_row", {})
+        if memo.get(None) is not self.__dict__["_table_index"]:
+            memo.clear()
+            memo[None] = self.__dict__["_table_index"]
+        key = (table_id, row, panel)
+        if key not in memo:
+            copies = self.copies(table_id)
+            memo[key] = next((t for t in copies if t.row(row, panel) is not None), copies[0] if copies else None)
+        return memo[key]
+
     def tables_with_role(self, role: str, catalog) -> list[Table]:
         """The tables whose catalog entry has this ``role`` (``projects``, ``self_evaluation``:
         ``disclint.catalog.TABLE_ROLES``), in document order. Rules ask by role, not by id,
