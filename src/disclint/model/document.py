@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 
 class Location(NamedTuple):
@@ -159,7 +159,7 @@ class Sentence:
 
     text: str
     location: Location
-    positions: list[tuple[int, int]] = field(default_factory=list)
+    positions: Sequence[tuple[int, int]] = field(default_factory=list)  # a model.text.Positions from the text reader
     page: int | None = None
     boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
 
