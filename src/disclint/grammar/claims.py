@@ -139,7 +139,7 @@ def _parse_clause(clause: str, spans: tuple[tuple[str, int, int], ...]) -> Tree:
             tokens[opener] = Token.new_borrow_pos("TEXT", tokens[opener].value, tokens[opener])
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one per word and number of the narrative
 class Item:
     """One item of a parsed sentence. ``kind`` is one of ``amount``, ``percent``,
     ``count``, ``share``, ``change``, ``completion``, ``execution``, ``same``,
