@@ -89,17 +89,18 @@ def test_resolution_share(path):
 # ---------------------------------------------------------------- mutations
 def checkable(doc):
     """(claim, delta) pairs: amounts with a table fact, shares with a part and a whole."""
-    from disclint.rules.shares import _part, _whole
+    from disclint.rules.shares import StatedWholes, _part, _whole
 
     ctx = rule_context(doc)
     claims = ctx.analysis.claims
+    stated = StatedWholes(claims, ctx)
     out = []
     for c in claims:
         if not c.in_statement or c.item.num_start is None:
             continue
         if c.kind == "amount" and c.role != "prior" and ctx.analysis.resolution(c).fact is not None:
             out.append((c, Decimal(10000) if c.unit == "元" else Decimal(1)))
-        elif c.kind == "share" and _part(c, doc, ctx) is not None and _whole(c, claims, doc, ctx):
+        elif c.kind == "share" and _part(c, doc, ctx) is not None and _whole(c, stated, doc, ctx):
             out.append((c, Decimal(1)))
     return out
 

@@ -59,7 +59,7 @@ CURRENT = "current"
 PRIOR = "prior"  # last year's figure (also a claim's ``role``, see Claim.role)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: a long document has tens of thousands
 class Claim:
     """One number of the narrative (see the module docstring for its dimensions).
 

@@ -55,6 +55,7 @@ from disclint.analysis.claims import (
 from disclint.analysis.vocabulary import (
     ALL_FUNDS,
     DEFAULT_MEASURES,
+    ClauseWords,
     ItemChain,
     Matcher,
     Vocabulary,
@@ -234,17 +235,26 @@ class _Enumeration:
 
 @dataclass
 class _SectionState:
-    """What the reading of one section carries from item to item."""
+    """What the reading of one section carries from item to item. Besides the lists of
+    amounts, the questions asked about them for every number are kept answered (the
+    last amount of the clause with a subject, the last of this year in the sentence,
+    the latest of each quantity in the section ...): scanning the lists for each number
+    was quadratic in a long clause, sentence or section."""
 
+    clause_words: ClauseWords  # since the last 。/；
     words: list[str] = field(default_factory=list)  # since the last boundary: the next number's words
-    clause_words: list[str] = field(default_factory=list)  # since the last 。/；
     sentence_words: list[str] = field(default_factory=list)
     before_base: str = ""  # the words before a 比上年… of this clause
     base: Item | None = None  # a 比上年… not yet followed by its change
     clause: list[Claim] = field(default_factory=list)  # amounts since the last 。/；
+    clause_subject: Claim | None = None  # the last amount of the clause with a subject
     sentence: list[Claim] = field(default_factory=list)  # amounts of this sentence
+    in_sentence: set[int] = field(default_factory=set)  # their ids
+    sentence_current: Claim | None = None  # the last of this year's amounts of the sentence
     previous_sentence: list[Claim] = field(default_factory=list)
+    previous_current: Claim | None = None  # the last of this year's amounts of the sentence before
     section: list[Claim] = field(default_factory=list)
+    latest: dict[tuple, Claim] = field(default_factory=dict)  # see _SectionReader._latest_of
     change: Claim | None = None  # the last change of this clause (增加X万元，增长Y%)
     paragraph: _About | None = None  # the item paragraph a bare amount is about
     lead_scope: str | None = None  # the scope of a lead-in sentence (财政拨款支出主要内容如下：)
@@ -261,7 +271,7 @@ class _SectionReader:
         chain = headings_chain(walker.doc, section, walker.by_heading)
         self.heading_ctx = label_key("".join(chain))
         self.heading_scope = next((sc for h in chain if (sc := self.voc.scope_of(h))), None)
-        self.s = _SectionState(in_statement=walker.statement.get(id(section), True))
+        self.s = _SectionState(ClauseWords(self.voc.non_table), in_statement=walker.statement.get(id(section), True))
         self.enum = _Enumeration(walker.groups)
         self.sentence: Sentence | None = None
 
@@ -299,7 +309,8 @@ class _SectionReader:
         if self.s.words and it.text not in _CLAUSE_END:
             self._names_item(label_key("".join(self.s.words)))  # “…（项）”，48.00万元
         if it.text in _CLAUSE_END:
-            self.s.clause, self.s.clause_words = [], []
+            self.s.clause, self.s.clause_subject = [], None
+            self.s.clause_words.clear()
             self.s.change, self.s.base, self.s.before_base = None, None, ""
             if it.text in "；;":
                 self.enum.end_clause()
@@ -316,8 +327,8 @@ class _SectionReader:
         self._pair_priors(s.sentence)
         self.enum.end_sentence()
         if s.sentence:
-            s.previous_sentence = s.sentence
-        s.sentence, s.sentence_words = [], []
+            s.previous_sentence, s.previous_current = s.sentence, s.sentence_current
+        s.sentence, s.sentence_words, s.in_sentence, s.sentence_current = [], [], set(), None
 
     def _names_item(self, text: str) -> bool:
         """1、一般公共服务支出(类)财政事务(款)行政运行(项)。: the item of the amounts that follow."""
@@ -371,8 +382,7 @@ class _SectionReader:
         if c.chain is not None and not c.inherited:
             s.paragraph = _about_of(c)  # “…（项）”Y万元，主要用于…: an item paragraph opens
         s.change = None
-        for bucket in (s.sentence, s.clause, s.section):
-            bucket.append(c)
+        self._add(c)
 
     def on_count(self, it: Item) -> None:
         text = "".join(self.s.words)
@@ -449,7 +459,7 @@ class _SectionReader:
         c.in_statement = s.in_statement
         own = self._own_subject(c, text)
         own_context = c.context
-        prev = next((p for p in reversed(s.clause) if p.subject is not None), None)
+        prev = s.clause_subject  # the last amount before it in its clause that has a subject
         if not own and not c.non_table:
             if prev is not None:
                 c.about(prev)
@@ -471,13 +481,14 @@ class _SectionReader:
         head = self.enum.head
         c.subject_text = text
         c.context = "|".join([label_key(text), label_key(head.subject_text) if head else "", self.heading_ctx])
-        clause = label_key("".join(self.s.clause_words))
+        clause = self.s.clause_words
         chain = item_chain(text, self.w.matcher)
         if chain is not None and (chain.class_code is not None or chain.single):
             c.subject, c.subject_name, c.code, c.chain = "class", chain.text, chain.class_code, chain
-            c.non_table = self.w.matcher.non_table(clause.replace(chain.text, ""))  # not in the item's own name
+            # not in the item's own name (a clause without the phrases anywhere has none without it)
+            c.non_table = self.w.matcher.non_table(clause.key().replace(chain.text, "")) if clause.first() else None
             return True
-        c.non_table = self.w.matcher.non_table(clause)
+        c.non_table = clause.first()
         m = self.w.matcher.match(text)
         if m is None:
             return False
@@ -489,7 +500,7 @@ class _SectionReader:
         heading's; a named scope narrows to a context's scope inside it (财政拨款基本支出
         under 一般公共预算财政拨款基本支出…: 一般公共预算)."""
         own = self.voc.scope_of(text)
-        if head is not None and (head.scope == ALL_FUNDS or head not in self.s.sentence):
+        if head is not None and (head.scope == ALL_FUNDS or head.id not in self.s.in_sentence):
             head = None  # a head of the sentence before (。支出包括：…) may be of another quantity
         context = next((sc for sc in (head.scope if head is not None else None, self.s.lead_scope,
                                        self.heading_scope) if sc), None)
@@ -545,17 +556,23 @@ class _SectionReader:
         None (and ``c`` typed on its own) when the section states none."""
         self._own_subject(c, text)
         c.scope = self._scope(text, None)
-        same = [a for a in self.s.section if a.period == CURRENT and a.subject == c.subject and a.code == c.code
-                and (a.chain is None) == (c.chain is None) and a.scope == c.scope]
-        return same[-1] if same else None
+        return self.s.latest.get(_quantity(c))
+
+    def _add(self, c: Claim) -> None:
+        """An amount of this year or last read: the clause's, the sentence's, the section's."""
+        s = self.s
+        for bucket in (s.sentence, s.clause, s.section):
+            bucket.append(c)
+        s.in_sentence.add(c.id)
+        if c.subject is not None:
+            s.clause_subject = c
+        if c.period == CURRENT:
+            s.sentence_current = c
+            s.latest[_quantity(c)] = c
 
     def _current_before(self) -> Claim | None:
         """The latest this-year amount of the sentence, else of the previous sentence."""
-        for bucket in (self.s.sentence, self.s.previous_sentence):
-            found = next((a for a in reversed(bucket) if a.period == CURRENT), None)
-            if found is not None:
-                return found
-        return None
+        return self.s.sentence_current or self.s.previous_current
 
     def _prior(self, it: Item, base_text: str, current: Claim | None) -> None:
         """Last year's amount (与2022年预算X万元相比 / 比上年预算X万元): about the amount it
@@ -569,12 +586,18 @@ class _SectionReader:
             current.prior = current.prior or c
 
     def _pair_priors(self, amounts: list[Claim]) -> None:
-        """2022年当年预算执行数为A万元，2023年预算安排B万元: A is B's last year."""
+        """2022年当年预算执行数为A万元，2023年预算安排B万元: A is B's last year (the first
+        of last year's amounts of the sentence of the same subject, code and chain)."""
+        priors: dict[tuple, Claim] = {}
+        for a in amounts:
+            if a.period == PRIOR:
+                priors.setdefault((a.subject, a.code, id(a.chain)), a)
+        if not priors:
+            return
         for b in amounts:
             if b.period != CURRENT or b.prior is not None or b.subject is None:
                 continue
-            a = next((a for a in amounts if a.period == PRIOR and a.subject == b.subject and a.code == b.code
-                      and a.chain is b.chain), None)
+            a = priors.get((b.subject, b.code, id(b.chain)))
             if a is not None:
                 b.prior = a
 
@@ -616,25 +639,69 @@ class _Walker:
 class _Row:
     code: str
     name: str  # name_key of the label
+    order: int  # its place among the coded rows
 
 
-def _code_rows(tables: list[Table]) -> list[_Row]:
-    """Every coded row of the document's classification tables, once per code."""
-    seen: dict[str, _Row] = {}
-    for t in tables:
-        for r in t.rows:
-            if r.code and r.code not in seen and len(r.code) in (3, 5, 7):
-                seen[r.code] = _Row(r.code, name_key(r.label))
-    return list(seen.values())
+class _Names:
+    """Rows found by the name written for them (see :meth:`find`), through indexes: a
+    document restates each 项 of its tables, so a scan of the rows for each would be
+    quadratic in a long document."""
+
+    def __init__(self, rows: list[_Row]):
+        self.exact: dict[str, list[_Row]] = {}
+        self.ending: dict[str, list[_Row]] = {}  # every ending of four characters or more -> rows
+        for r in rows:
+            self.exact.setdefault(r.name, []).append(r)
+            for k in range(len(r.name) - 3):
+                self.ending.setdefault(r.name[k:], []).append(r)
+
+    def find(self, name: str) -> list[_Row]:
+        """The rows a written name names: the same name, else the one name ending the other
+        (归口管理的行政单位离退休 / 行政单位离退休), at least four characters long; in
+        printed order."""
+        exact = self.exact.get(name, [])
+        if exact or len(name) < 4:
+            return exact
+        found = {r.order: r for r in self.ending.get(name, [])}  # names that end with it
+        for k in range(len(name) - 3):  # names it ends with
+            for r in self.exact.get(name[k:], []):
+                found[r.order] = r
+        return [found[k] for k in sorted(found)]
 
 
-def _by_name(rows: list[_Row], name: str) -> list[_Row]:
-    """The rows a written name names: the same name, else the one name ending the other
-    (归口管理的行政单位离退休 / 行政单位离退休), at least four characters long."""
-    exact = [r for r in rows if r.name == name]
-    if exact or len(name) < 4:
-        return exact
-    return [r for r in rows if len(r.name) >= 4 and (name.endswith(r.name) or r.name.endswith(name))]
+class _CodeRows:
+    """Every coded row of the document's classification tables, once per code, with the
+    rows of each level under each code (``under(prefix, length)``) and their names
+    indexed (made at the first question about them)."""
+
+    def __init__(self, tables: list[Table]):
+        seen: dict[str, _Row] = {}
+        for t in tables:
+            for r in t.rows:
+                if r.code and r.code not in seen and len(r.code) in (3, 5, 7):
+                    seen[r.code] = _Row(r.code, name_key(r.label), len(seen))
+        self.rows = list(seen.values())
+        self.by_code = seen
+        self._under: dict[tuple[str, int], list[_Row]] = {}
+        for r in self.rows:
+            for cut in {0, 3, 5}:
+                if cut < len(r.code):
+                    self._under.setdefault((r.code[:cut], len(r.code)), []).append(r)
+        self._names: dict[tuple[str, int], _Names] = {}
+
+    def under(self, prefix: str, length: int) -> list[_Row]:
+        """The rows of codes of ``length`` digits that start with ``prefix`` ("" for all)."""
+        return self._under.get((prefix, length), [])
+
+    def named(self, name: str, prefix: str = "", length: int | None = None) -> list[_Row]:
+        """The rows of ``under(prefix, length)`` (of every row when no length is given)
+        that ``name`` names (:meth:`_Names.find`)."""
+        key = (prefix, length or 0)
+        index = self._names.get(key)
+        if index is None:
+            rows = self.under(prefix, length) if length else self.rows
+            index = self._names[key] = _Names(rows)
+        return index.find(name)
 
 
 def place_items(claims: list[Claim], tables: list[Table]) -> None:
@@ -643,7 +710,7 @@ def place_items(claims: list[Claim], tables: list[Table]) -> None:
     says why): it is never given its parent's. A 项 name that fits no row of its 款
     takes the one row of that 款 that no other paragraph names (the narrative states
     one paragraph per 项 row)."""
-    rows = _code_rows(tables)
+    rows = _CodeRows(tables)
     chains = list({id(c.chain): c.chain for c in claims if c.chain is not None}.values())
     placed = {id(ch): _place(ch, rows) for ch in chains}
     _by_elimination(chains, placed, rows)
@@ -654,9 +721,9 @@ def place_items(claims: list[Claim], tables: list[Table]) -> None:
         c.code, c.unplaced = code, why
 
 
-def _place(chain: ItemChain, rows: list[_Row]) -> tuple[str | None, str | None]:
+def _place(chain: ItemChain, rows: _CodeRows) -> tuple[str | None, str | None]:
     if chain.single:
-        found = _by_name(rows, chain.names[0])
+        found = rows.named(chain.names[0])
         if len(found) == 1:
             return found[0].code, None
         return None, f"“{chain.text}” names {len(found) or 'no'} rows of the classification tables"
@@ -664,34 +731,34 @@ def _place(chain: ItemChain, rows: list[_Row]) -> tuple[str | None, str | None]:
         return chain.class_code, None if chain.class_code else f"no 类 named in {chain.text!r}"
     if chain.class_code is None:
         return None, f"no 类 named in {chain.text!r}"
-    if not rows:
+    if not rows.rows:
         return None, "the document has no table with classification rows"
     if chain.code is not None:  # the codes are written: the row must carry that name too
-        row = next((r for r in rows if r.code == chain.code), None)
-        if row is not None and _by_name([row], chain.names[-1]):
+        row = rows.by_code.get(chain.code)
+        if row is not None and _Names([row]).find(chain.names[-1]):
             return row.code, None
         return None, f"no row {chain.code} named {chain.names[-1]}"
-    under = [r for r in rows if r.code.startswith(chain.class_code) and r.code != chain.class_code]
     kuan_name, item_name = (chain.names + ("",))[:2]
-    kuan = _by_name([r for r in under if len(r.code) == 5], kuan_name) if kuan_name else []
+    kuan = rows.named(kuan_name, chain.class_code, 5) if kuan_name else []
     if not item_name:
         return (kuan[0].code, None) if len(kuan) == 1 else (None, f"{len(kuan) or 'no'} 款 rows named {kuan_name}")
-    within = [r for r in under if len(r.code) == 7 and (len(kuan) != 1 or r.code.startswith(kuan[0].code))]
-    items = _by_name(within, item_name)
+    items = rows.named(item_name, kuan[0].code if len(kuan) == 1 else chain.class_code, 7)
     if len(items) == 1:
         return items[0].code, None
     where = f"款 {kuan[0].code}" if len(kuan) == 1 else f"类 {chain.class_code}"
     return None, f"{len(items) or 'no'} 项 rows of {where} named {item_name}"
 
 
-def _by_elimination(chains: list[ItemChain], placed: dict, rows: list[_Row]) -> None:
+def _by_elimination(chains: list[ItemChain], placed: dict, rows: _CodeRows) -> None:
     """A 项 chain left unplaced whose 款 is certain: the one 项 row of that 款 no placed
     chain took, when the narrative names as many 项 of that 款 as the table prints (one
     paragraph per row) and this is the only one left."""
     taken = {code for code, _ in placed.values() if code}
     named: dict[str, set[str]] = {}
     loose: dict[str, set[str]] = {}
+    by_label: dict[str, list[ItemChain]] = {}
     for ch in chains:
+        by_label.setdefault(ch.label, []).append(ch)
         kuan = _chain_kuan(ch, rows)
         if kuan is None:
             continue
@@ -699,20 +766,24 @@ def _by_elimination(chains: list[ItemChain], placed: dict, rows: list[_Row]) -> 
         if placed[id(ch)][0] is None:
             loose.setdefault(kuan, set()).add(ch.label)
     for kuan, left in loose.items():
-        items = [r for r in rows if len(r.code) == 7 and r.code.startswith(kuan)]
+        items = rows.under(kuan, 7)
         free = [r for r in items if r.code not in taken]
         if len(left) == 1 and len(free) == 1 and len(named[kuan]) == len(items):
-            for ch in chains:
-                if ch.label in left:
-                    placed[id(ch)] = (free[0].code, None)
+            for ch in by_label[next(iter(left))]:
+                placed[id(ch)] = (free[0].code, None)
 
 
-def _chain_kuan(ch: ItemChain, rows: list[_Row]) -> str | None:
+def _chain_kuan(ch: ItemChain, rows: _CodeRows) -> str | None:
     """The one 款 row a 项 chain names, if it names one."""
     if ch.single or not ch.class_code or len(ch.names) != 2 or not ch.names[0]:
         return None
-    kuan = _by_name([r for r in rows if len(r.code) == 5 and r.code.startswith(ch.class_code)], ch.names[0])
+    kuan = rows.named(ch.names[0], ch.class_code, 5)
     return kuan[0].code if len(kuan) == 1 else None
+
+
+def _quantity(c: Claim) -> tuple:
+    """What a change that names its subject is about, among the section's amounts of this year."""
+    return c.subject, c.code, c.chain is None, c.scope
 
 
 # ---------------------------------------------------------------- values
@@ -723,8 +794,11 @@ def _stated(it: Item) -> Stated | None:
     return in_wan(it.value, it.decimals, it.unit, exact=it.value == 0)
 
 
-def _pct(it: Item) -> Stated:
-    """A percentage as written; a written zero (0%, 0万元) is exactly zero, not [-0.5, 0.5]."""
+def _pct(it: Item) -> Stated | None:
+    """A percentage as written; a written zero (0%, 0万元) is exactly zero, not [-0.5, 0.5].
+    None when the number has no value (beyond the range of amounts), as for amounts."""
+    if it.value is None:
+        return None
     return Stated(it.value, it.decimals, exact=it.value == 0)
 
 

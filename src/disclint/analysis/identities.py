@@ -164,6 +164,7 @@ class _Builder:
         self.doc = doc
         self.catalog = catalog
         self.checks: list[Check] = []
+        self._column_cache: dict[tuple, list[str]] = {}  # see _columns
 
     def build(self, ident: IdentitySpec) -> None:
         handler = getattr(self, f"k_{ident.kind}", None)
@@ -203,7 +204,16 @@ class _Builder:
         return None if total is None else (table, total)
 
     def _columns(self, table, panel, ident) -> list[str]:
-        """The identity's ``columns`` (default: every value column of the panel) that the table prints."""
+        """The identity's ``columns`` (default: every value column of the panel) that the table
+        prints. Asked once per group or parent row, and the answer scans the panel's rows: kept
+        per table, panel and identity (for thousands of groups, a scan each was quadratic)."""
+        key = (id(table), panel, id(ident))
+        cols = self._column_cache.get(key)
+        if cols is None:
+            cols = self._column_cache[key] = self._columns_of(table, panel, ident)
+        return cols
+
+    def _columns_of(self, table, panel, ident) -> list[str]:
         wanted = ident.get("columns")
         present = F.present_columns(table, panel)
         cols = list(wanted) if wanted else F.value_columns(table, panel, self.catalog)

@@ -181,13 +181,12 @@ def _term(document: Document, part: str, ref: str, catalog: Catalog) -> Term | U
         p = parse_fact(part.rstrip("?"))
     except FactSyntaxError:
         return Unresolved(f"bad fact reference {part!r}", ref)
-    copies = [t for t in document.tables if t.id == p.table]
-    if not copies:
+    # a table printed twice (a title in the 目录 read as a table): the copy that has the row
+    table = document.table_with_row(p.table, p.row, p.panel)
+    if table is None:
         spec = catalog.spec(p.table)
         name = spec.name if spec else p.table
         return Unresolved(f"table {p.table} ({name}) is not in the document", ref, category=TABLE_MISSING)
-    # a table printed twice (a title in the 目录 read as a table): the copy that has the row
-    table = next((t for t in copies if t.row(p.row, p.panel) is not None), copies[0])
     row = table.row(p.row, p.panel)
     if row is None:
         if part.endswith("?"):

@@ -250,23 +250,32 @@ def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, li
     ``parent_label`` (the reader's grouping of budget table 6, which lists names
     only); else by position (the rows printed after the group up to the next
     group or total row, in the same panel).
+
+    A group printed more than once (the same code, or the same name in a panel) takes
+    the items printed after it and before its next print; items printed before its
+    first print go to the first. So every item belongs to one group, and the work is
+    linear in the rows (each print claiming every item of its code was quadratic, and
+    gave each print the sum of all).
     """
     names = economic_group_names(catalog)
     out: list[tuple[Row, list[Row]]] = []
     rows = table.rows
-    coded = [r for r in rows if has_code(r) and len(r.code) == 5]
     groups = [(i, r) for i, r in enumerate(rows) if is_group_row(r, names)]
     group_ids = {id(r) for _, r in groups}
+    by_code = _owned_items(rows, group_ids, lambda r: r.code if has_code(r) else None,
+                           lambda r: r.code[:3] if has_code(r) and len(r.code) == 5 else None)
+    by_label = _owned_items(rows, group_ids, lambda r: (r.panel, label_key(r.label)),
+                            lambda r: (r.panel, label_key(r.parent_label)) if r.parent_label else None)
+    any_parent = any(r.parent_label for r in rows)
     for i, g in groups:
         items: list[Row] = []
         if has_code(g):
-            items = [c for c in coded if c.code.startswith(g.code)]  # type: ignore[union-attr]
+            items = by_code.get(id(g), [])
         if not items:
-            label = label_key(g.label)
-            items = [r for r in rows if r.parent_label and label_key(r.parent_label) == label
-                     and r.panel == g.panel and id(r) not in group_ids and r is not g]
-        if not items and not any(r.parent_label for r in rows):
-            for nxt in rows[i + 1:]:
+            items = [r for r in by_label.get(id(g), []) if r is not g]
+        if not items and not any_parent:
+            for k in range(i + 1, len(rows)):  # (a slice would copy the rest of the table for each group)
+                nxt = rows[k]
                 if nxt.panel != g.panel:
                     continue
                 if is_total_row(nxt) or id(nxt) in group_ids or nxt.key:
@@ -275,6 +284,31 @@ def economic_groups(table: Table, catalog: Catalog | None) -> list[tuple[Row, li
         if items:
             out.append((g, items))
     return out
+
+
+def _owned_items(rows: list[Row], group_ids: set[int], group_key, item_key) -> dict[int, list[Row]]:
+    """Items in printed order, by the id of the group that owns them: an item's key
+    (``item_key``) names groups (``group_key``); of the groups with that key, the last
+    printed before the item owns it, else the first printed after it."""
+    last: dict = {}  # key -> the group with that key printed last so far
+    first: dict = {}  # key -> the first group printed with that key
+    owners: list[tuple[Row, object, Row | None]] = []  # (item, key, its group so far)
+    for r in rows:
+        if id(r) in group_ids:
+            k = group_key(r)
+            if k is not None:
+                last[k] = r
+                first.setdefault(k, r)
+            continue
+        k = item_key(r)
+        if k is not None:
+            owners.append((r, k, last.get(k)))
+    owned: dict[int, list[Row]] = {}
+    for r, k, g in owners:
+        g = g if g is not None else first.get(k)
+        if g is not None:
+            owned.setdefault(id(g), []).append(r)
+    return owned
 
 
 def row_tree(table: Table, panel: str | None, doc: Document | None = None, *, projects: bool = False) -> RowTree:

@@ -412,6 +412,42 @@ class Matcher:
         return next((p for p in self.voc.non_table if p in t), None)
 
 
+class ClauseWords:
+    """The words of a clause, and the non-table phrases (``Vocabulary.non_table``) they
+    contain, kept as the words come. :meth:`first` is what :meth:`Matcher.non_table`
+    gives for the words joined; asking it for every amount of a long clause used to join
+    and search all the words again, quadratic in the clause's length: here the words
+    added since the last question are joined and searched once, with the end of those
+    before them (a phrase may span the two)."""
+
+    def __init__(self, phrases: list[str]):
+        self.phrases = phrases
+        self.overlap = max((len(p) for p in phrases), default=1) - 1
+        self.clear()
+
+    def clear(self) -> None:
+        self.words: list[str] = []
+        self._searched = 0  # words[:_searched] are searched
+        self._tail = ""  # the last ``overlap`` characters of their key
+        self._found: set[str] = set()
+
+    def append(self, word: str) -> None:
+        self.words.append(word)
+
+    def first(self) -> str | None:
+        """The first phrase, in the vocabulary's order, that the words contain."""
+        if self._searched < len(self.words):
+            text = self._tail + label_key("".join(self.words[self._searched:]))
+            self._searched = len(self.words)
+            self._found.update(p for p in self.phrases if p in text)
+            self._tail = text[-self.overlap:] if self.overlap else ""
+        return next((p for p in self.phrases if p in self._found), None) if self._found else None
+
+    def key(self) -> str:
+        """The label key of the words joined."""
+        return label_key("".join(self.words))
+
+
 # ---------------------------------------------------------------- 类 / 款 / 项 names
 @dataclass(frozen=True)
 class ItemChain:

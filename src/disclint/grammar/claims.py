@@ -28,7 +28,8 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
-from disclint.model.amounts import parse_amount, unit_shift
+from disclint.grammar.compiled import CompiledGrammar
+from disclint.model.amounts import in_range, parse_amount, unit_shift
 
 GRAMMAR = Path(__file__).with_name("claims.lark")
 
@@ -95,13 +96,16 @@ def scan(spec: tuple, text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+COMPILED = CompiledGrammar("claims", ClaimLexer)
+
+
 @lru_cache(maxsize=1)
 def fast_parser() -> Lark:
-    """The claim grammar as LALR(1), shift preferred. Its tables are cached on disk by
-    lark (``cache=True``), so a run loads them instead of analysing the grammar. (It
-    does not propagate positions into the trees: nothing reads them, the tokens carry
-    theirs.)"""
-    return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer=ClaimLexer, cache=True)
+    """The claim grammar as LALR(1), shift preferred. Its tables were compiled with the
+    package (:mod:`disclint.grammar.compiled`), so a run loads them instead of analysing
+    the grammar. (It does not propagate positions into the trees: nothing reads them,
+    the tokens carry theirs.)"""
+    return COMPILED.load()
 
 
 # The terminals that open a construct of several tokens (share, change, completion,
@@ -135,7 +139,7 @@ def _parse_clause(clause: str, spans: tuple[tuple[str, int, int], ...]) -> Tree:
             tokens[opener] = Token.new_borrow_pos("TEXT", tokens[opener].value, tokens[opener])
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one per word and number of the narrative
 class Item:
     """One item of a parsed sentence. ``kind`` is one of ``amount``, ``percent``,
     ``count``, ``share``, ``change``, ``completion``, ``execution``, ``same``,
@@ -224,11 +228,21 @@ def parse_sentence(text: str) -> list[Item]:
 def _token_item(kind: str, start: int, end: int, text: str) -> Item:
     """The item of a construct of one token (``text[start:end]``)."""
     if kind == "bare":
-        value, decimals = parse_amount(text[start:end]) or (None, 0)
+        value, decimals = _number(text[start:end])
         return Item(kind, start, end, text[start:end], value, decimals, None, start, end)
     if kind == "word":
         return Item(kind, start, end, text[start:end])
     return Item(kind, start, end, text[start:end], keyword=text[start:end])  # enum, same, base
+
+
+def _number(text: str) -> tuple[Decimal | None, int]:
+    """The value and decimals of a number as written; no value for a number beyond the
+    range of amounts (``model.amounts.in_range``: OCR garbage), whose claim then checks
+    nothing."""
+    parsed = parse_amount(text)
+    if parsed is None or not in_range(*parsed):
+        return None, 0
+    return parsed
 
 
 def _shift(it: Item, offset: int, text: str) -> Item:
@@ -246,8 +260,7 @@ def _shift(it: Item, offset: int, text: str) -> Item:
 
 def _num_item(kind: str, tree: Tree, text: str) -> Item:
     num = next(t for t in tree.children if isinstance(t, Token) and t.type == "NUMBER")
-    parsed = parse_amount(str(num))
-    value, decimals = parsed if parsed else (None, 0)
+    value, decimals = _number(str(num))
     unit = None
     for t in tree.children:
         if isinstance(t, Token) and t.type in ("UNIT", "COUNTER"):
@@ -262,7 +275,7 @@ def _span(tree: Tree) -> tuple[int, int]:
 
 
 def _item(tree: Tree, text: str) -> Item:
-    kind = str(tree.data)  # a rule name (a lark Token from a freshly built parser, a str from lark's cache)
+    kind = str(tree.data)  # a rule name (a lark Token from a parser built from the grammar, a str from compiled tables)
     start, end = _span(tree)
     if kind in _ALONE.values():  # a construct of one token
         return _token_item(kind, start, end, text)

@@ -37,6 +37,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer
 
+from disclint.grammar.compiled import CompiledGrammar
 from disclint.model.patterns import CODE
 from disclint.model.text import PText, squeeze_label
 
@@ -88,17 +89,15 @@ class RowLexer(Lexer):
             raise UnexpectedCharacters(text, pos, 0, 0, allowed=set(self.names))
 
 
+COMPILED = CompiledGrammar("table_row", RowLexer, {"start": ["tab_block", "space_block"],
+                                                   "maybe_placeholders": False})
+
+
 @lru_cache(maxsize=1)
 def row_parser() -> Lark:
-    """The one LALR parser instance (built once, cached on disk by lark)."""
-    return Lark(
-        GRAMMAR_PATH.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer=RowLexer,
-        start=["tab_block", "space_block"],
-        cache=True,
-        maybe_placeholders=False,
-    )
+    """The one LALR parser instance, loaded once from the tables compiled with the
+    package (:mod:`disclint.grammar.compiled`)."""
+    return COMPILED.load()
 
 
 @dataclass

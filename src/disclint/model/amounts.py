@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Decimal,
+    InvalidOperation,
+    localcontext,
+)
 from enum import Enum
 from typing import Iterable
 
@@ -52,6 +60,22 @@ def parse_amount(text: str) -> tuple[Decimal, int] | None:
         return None
     decimals = len(s.split(".", 1)[1]) if "." in s else 0
     return value, decimals
+
+
+# The range of numbers read as amounts. A national budget in 元 has 14 integer digits;
+# no disclosure prints more than 15, nor more than 10 decimals (OCR that runs two cells
+# together does: 0.0020106 has 7). Within the range, sums of thousands of amounts stay
+# exact in decimal's default 28-digit precision; a number beyond it (OCR garbage, a
+# hostile file) is an unreadable cell for the readers, and no value for the claims.
+# (``Decimal.adjusted`` is the exponent of the first digit: 0 for 1.5, 14 for 10^14.)
+MAX_INTEGER_DIGITS = 15
+MAX_DECIMALS = 10
+
+
+def in_range(value: Decimal, decimals: int) -> bool:
+    """Is a parsed number within the range of amounts (at most ``MAX_INTEGER_DIGITS``
+    integer digits and ``MAX_DECIMALS`` decimals)?"""
+    return value.adjusted() < MAX_INTEGER_DIGITS and decimals <= MAX_DECIMALS
 
 
 def parse_percent(text: str) -> tuple[Decimal, int] | None:
@@ -153,8 +177,8 @@ def quantized_equal(stated: Stated, expected: Decimal) -> bool:
     """Does ``expected``, rounded as ``stated`` is written, give the written figure?"""
     if stated.exact:
         return stated.value == expected
-    q = Decimal(10) ** -stated.decimals
-    return expected.quantize(q, rounding=ROUND_HALF_UP) == stated.value.quantize(q, rounding=ROUND_HALF_UP)
+    d = stated.decimals
+    return quantize(expected, d, ROUND_HALF_UP) == quantize(stated.value, d, ROUND_HALF_UP)
 
 
 def compare_rate(stated: Stated, expected: Decimal, low: Decimal, high: Decimal) -> Comparison:
@@ -177,14 +201,16 @@ def compare_rate(stated: Stated, expected: Decimal, low: Decimal, high: Decimal)
 
 def _other_direction(stated: Stated, expected: Decimal) -> bool:
     """Is ``stated`` the ratio rounded down or up (not to nearest) at its own decimals?"""
-    q = Decimal(10) ** -stated.decimals
-    return stated.value in (expected.quantize(q, rounding=ROUND_FLOOR), expected.quantize(q, rounding=ROUND_CEILING))
+    d = stated.decimals
+    return stated.value in (quantize(expected, d, ROUND_FLOOR), quantize(expected, d, ROUND_CEILING))
 
 
 def compare_ratio(pct: Stated, part: Stated, whole: Stated) -> Comparison | None:
     """``pct``% against part / whole x 100, part and whole being intervals themselves;
-    None when the whole is 0 and the part is not (no percentage is right or wrong)."""
-    if (whole.value == 0 and whole.slack == 0) or whole.high <= 0:
+    None when the whole is 0 or negative and the part is not (no percentage is right or
+    wrong). A whole written 0.00 is zero too, whatever its rounding interval: there is
+    no part / whole to compute."""
+    if whole.value <= 0 or whole.high <= 0:
         if part.value == 0:
             return compare_rate(pct, ZERO, ZERO, ZERO)
         return None
@@ -216,8 +242,22 @@ def in_wan(value: Decimal, decimals: int, unit: str | None, *, exact: bool = Fal
     return Stated(value.scaleb(-shift), decimals + shift, exact)
 
 
-def quantize(value: Decimal, decimals: int = 2) -> Decimal:
-    return value.quantize(Decimal(10) ** -decimals)
+def quantize(value: Decimal, decimals: int = 2, rounding: str = ROUND_HALF_EVEN) -> Decimal:
+    """``value`` rounded to ``decimals`` places; never raises.
+
+    ``Decimal.quantize`` raises InvalidOperation when the result has more digits than
+    the context's precision (28 by default: a 27-digit figure with 2 decimals, a ratio
+    of a large part to a tiny whole), so such a value is rounded in a local context
+    wide enough for it. A value that is not finite is returned as it is."""
+    if not value.is_finite():
+        return value
+    if value.adjusted() + decimals < 26:  # fits decimal's default 28 digits: the usual case
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + decimals + 2)
+        ctx.Emax = max(ctx.Emax, value.adjusted() + 1)
+        ctx.Emin = min(ctx.Emin, -decimals - 1)
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
 
 
 def fmt(value: Decimal | None, decimals: int = 2) -> str:

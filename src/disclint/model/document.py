@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 
 class Location(NamedTuple):
@@ -134,11 +134,12 @@ class Table:
         return [r for r in self.rows if panel is None or r.panel == panel]
 
     def row(self, key: str, panel: str | None = None) -> Row | None:
-        """The first row with this catalog key (or code)."""
-        for r in self.rows:
-            if (r.key == key or r.code == key) and (panel is None or r.panel == panel):
-                return r
-        return None
+        """The first row with this catalog key (or code), from an index (key or code ->
+        rows in printed order) rather than a scan: rules and the narrative look rows up
+        once per identity and per claim, so a scan each made a document with thousands
+        of rows quadratic. See :func:`_lookup` for how the index follows changes."""
+        return _lookup(self, "_row_index", self.rows, _row_keys, key,
+                       None if panel is None else (lambda r: r.panel == panel))
 
     def cells(self) -> Iterator[tuple[Row, Cell]]:
         for r in self.rows:
@@ -158,7 +159,7 @@ class Sentence:
 
     text: str
     location: Location
-    positions: list[tuple[int, int]] = field(default_factory=list)
+    positions: Sequence[tuple[int, int]] = field(default_factory=list)  # a model.text.Positions from the text reader
     page: int | None = None
     boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
 
@@ -233,10 +234,32 @@ class Document:
     target_forms: list[TargetForm] = field(default_factory=list)  # readers.forms
 
     def table(self, table_id: str) -> Table | None:
-        for t in self.tables:
-            if t.id == table_id:
-                return t
-        return None
+        """The first table with this catalog id (from an index kept as :meth:`Table.row`'s)."""
+        return _lookup(self, "_table_index", self.tables, _table_keys, table_id)
+
+    def copies(self, table_id: str) -> list[Table]:
+        """Every table with this catalog id, in printed order (a table printed twice, a
+        title in the 目录 read as a table)."""
+        _lookup(self, "_table_index", self.tables, _table_keys, table_id)  # the index, up to date
+        return [t for t in self.__dict__["_table_index"][2].get(table_id, ()) if t.id == table_id]
+
+    def table_with_row(self, table_id: str, row: str, panel: str | None = None) -> Table | None:
+        """The first copy of the table that prints the row (key or code), else its first
+        copy; None when the document has no such table. Kept once asked: the narrative
+        asks for every term of every claim, and a document that prints its tables many
+        times made a scan of the copies each time quadratic. (The model is only read
+        once its reader is done: the answers are dropped when ``tables`` changes, not
+        when a row does.)"""
+        _lookup(self, "_table_index", self.tables, _table_keys, table_id)
+        memo = self.__dict__.setdefault("_with_row", {})
+        if memo.get(None) is not self.__dict__["_table_index"]:
+            memo.clear()
+            memo[None] = self.__dict__["_table_index"]
+        key = (table_id, row, panel)
+        if key not in memo:
+            copies = self.copies(table_id)
+            memo[key] = next((t for t in copies if t.row(row, panel) is not None), copies[0] if copies else None)
+        return memo[key]
 
     def tables_with_role(self, role: str, catalog) -> list[Table]:
         """The tables whose catalog entry has this ``role`` (``projects``, ``self_evaluation``:
@@ -244,3 +267,41 @@ class Document:
         so that a provincial catalog with its own ids gets the same checks."""
         ids = catalog.ids_with_role(role)
         return [t for t in self.tables if t.id in ids]
+
+
+# ---------------------------------------------------------------- lookup indexes
+def _row_keys(r: Row) -> tuple[str | None, ...]:
+    return (r.key, r.code)
+
+
+def _table_keys(t: Table) -> tuple[str | None, ...]:
+    return (t.id,)
+
+
+def _lookup(owner, attr: str, items: list, keys_of, key: str, wanted=None):
+    """The first of ``items`` (in order) among whose ``keys_of`` is ``key`` and that is
+    ``wanted``, found through an index kept in ``owner.__dict__[attr]`` (no dataclass
+    field: no part of equality, copies or serialisation).
+
+    Readers build the model and rules only read it, but the index stays right when it
+    is not so: it is made again when ``items`` is another list or has another length,
+    and when an item it gives no longer has the key."""
+    cached = owner.__dict__.get(attr)
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        cached = owner.__dict__[attr] = (items, len(items), _index(items, keys_of))
+    for item in cached[2].get(key, ()):
+        if key not in keys_of(item):  # changed since it was indexed: index again, look again
+            del owner.__dict__[attr]
+            return _lookup(owner, attr, items, keys_of, key, wanted)
+        if wanted is None or wanted(item):
+            return item
+    return None
+
+
+def _index(items: list, keys_of) -> dict[str, list]:
+    index: dict[str, list] = {}
+    for item in items:
+        for k in dict.fromkeys(keys_of(item)):  # a row whose key is its code: once
+            if k is not None:
+                index.setdefault(k, []).append(item)
+    return index

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 from typing import Iterable
 
 from disclint.model.patterns import LEADING_ORDINAL, YEAR_WORD
@@ -20,6 +21,63 @@ from disclint.model.patterns import LEADING_ORDINAL, YEAR_WORD
 Pos = tuple[int, int]
 
 _WHITESPACE_RUN = re.compile(r"\s+")
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+# ------------------------------------------------------------------ positions
+class Positions:
+    """The ``(line, column)`` of each character of a text, packed in one 64-bit integer
+    each (``line << 32 | column``). A list of tuples took some 64 bytes a character,
+    which made the positions of a 50 MB file alone a gigabyte; packed, they take 8.
+    A read-only sequence of tuples (indexing, slices, iteration, ``+``, equality with
+    another or with a list of tuples)."""
+
+    __slots__ = ("packed",)
+
+    def __init__(self, packed: array | None = None):
+        self.packed = packed if packed is not None else array("q")
+
+    @classmethod
+    def of(cls, items: Iterable[Pos]) -> "Positions":
+        if isinstance(items, Positions):
+            return items
+        return cls(array("q", [(line << _COLUMN_BITS) + col for line, col in items]))
+
+    @classmethod
+    def columns(cls, lineno: int, n: int) -> "Positions":
+        """``(lineno, 1), ..., (lineno, n)``."""
+        base = lineno << _COLUMN_BITS
+        return cls(array("q", range(base + 1, base + n + 1)))
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    def __bool__(self) -> bool:
+        return bool(self.packed)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return Positions(self.packed[key])
+        v = self.packed[key]
+        return v >> _COLUMN_BITS, v & _COLUMN_MASK
+
+    def __iter__(self):
+        for v in self.packed:
+            yield v >> _COLUMN_BITS, v & _COLUMN_MASK
+
+    def __add__(self, other: "Positions") -> "Positions":
+        return Positions(self.packed + Positions.of(other).packed)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Positions):
+            return self.packed == other.packed
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Positions({list(self)!r})"
 
 
 # ------------------------------------------------------------------ PText
@@ -30,7 +88,7 @@ class PText:
 
     def __init__(self, text: str = "", pos: Iterable[Pos] = ()):
         self.text = text
-        self.pos = pos if type(pos) is list else list(pos)
+        self.pos = Positions.of(pos)
         if len(self.pos) != len(text):  # pragma: no cover - programming error
             raise ValueError("PText: one position per character")
 
@@ -54,18 +112,18 @@ class PText:
     def __getitem__(self, key) -> "PText":
         if isinstance(key, slice):
             return PText(self.text[key], self.pos[key])
-        return PText(self.text[key], [self.pos[key]])
+        return PText(self.text[key], Positions(self.pos.packed[key:key + 1 or None]))
 
     def __add__(self, other: "PText") -> "PText":
         return PText(self.text + other.text, self.pos + other.pos)
 
     @staticmethod
     def join(parts: Iterable["PText"]) -> "PText":
-        text, pos = [], []
+        text, pos = [], array("q")
         for p in parts:
             text.append(p.text)
-            pos.extend(p.pos)
-        return PText("".join(text), pos)
+            pos.extend(p.pos.packed)
+        return PText("".join(text), Positions(pos))
 
     def strip(self, chars: str | None = None) -> "PText":
         s = self.text
@@ -80,7 +138,7 @@ class PText:
     def keep(self, mask: Iterable[bool]) -> "PText":
         """The characters where ``mask`` is true."""
         mask = mask if isinstance(mask, (list, tuple)) else list(mask)
-        return PText("".join(compress(self.text, mask)), list(compress(self.pos, mask)))
+        return PText("".join(compress(self.text, mask)), Positions(array("q", compress(self.pos.packed, mask))))
 
     def remove(self, pattern: re.Pattern | str) -> "PText":
         """Drop every match of ``pattern`` (positions of the rest are kept)."""
@@ -97,8 +155,8 @@ class PText:
         """Runs of whitespace -> the first character of the run, as a space."""
         if "  " not in self.text and "\t" not in self.text:
             return self
-        s, p = self.text, self.pos
-        text, pos = [], []
+        s, p = self.text, self.pos.packed
+        text, pos = [], array("q")
         last = 0
         for m in _WHITESPACE_RUN.finditer(s):  # \s is str.isspace()
             start = m.start()
@@ -108,7 +166,7 @@ class PText:
             last = m.end()
         text.append(s[last:])
         pos.extend(p[last:])
-        return PText("".join(text), pos)
+        return PText("".join(text), Positions(pos))
 
     @property
     def start(self) -> Pos | None:
@@ -147,9 +205,9 @@ def nfkc(text: str) -> str:
     return "".join(_nfkc_char(ch) for ch in text)
 
 
-def _columns(lineno: int, n: int) -> list[Pos]:
-    """``[(lineno, 1), ..., (lineno, n)]``."""
-    return list(zip(repeat(lineno, n), range(1, n + 1)))
+def _columns(lineno: int, n: int) -> Positions:
+    """``(lineno, 1), ..., (lineno, n)``."""
+    return Positions.columns(lineno, n)
 
 
 def normalize_line(line: str, lineno: int) -> PText:
@@ -164,19 +222,20 @@ def normalize_line(line: str, lineno: int) -> PText:
         # NFKC form): the positions are the columns
         if len(whole) == len(line) and all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b):
             return PText(whole, _columns(lineno, len(line)))
-    text, pos = [], []
+    text, pos = [], array("q")
+    base = lineno << _COLUMN_BITS
     for col, ch in enumerate(line, 1):
         if ch < "\u0080":
             text.append(ch)
-            pos.append((lineno, col))
+            pos.append(base + col)
             continue
         out = _nfkc_char(ch)
         text.append(out)
         if len(out) == 1:
-            pos.append((lineno, col))
+            pos.append(base + col)
         else:
-            pos.extend([(lineno, col)] * len(out))
-    return PText("".join(text), pos)
+            pos.extend([base + col] * len(out))
+    return PText("".join(text), Positions(pos))
 
 
 def split_lines(text: str) -> list[str]:
@@ -232,7 +291,7 @@ def repair_numbers(pt: PText, strict: bool = False) -> PText:
 
 def repair_number_text(text: str, strict: bool = False) -> str:
     """String form of :func:`repair_numbers`."""
-    return repair_numbers(PText(text, [(0, i) for i in range(len(text))]), strict).text
+    return repair_numbers(PText(text, Positions.columns(0, len(text))), strict).text
 
 
 # ------------------------------------------------------------------ compare forms

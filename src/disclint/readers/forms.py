@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
+from disclint.i18n import _
 from disclint.model import Document, Location, TargetForm
-from disclint.model.amounts import parse_amount
+from disclint.model.amounts import in_range, parse_amount
 
 FORM_TITLE = "项目支出绩效目标表"
 
@@ -42,7 +43,11 @@ def read_target_forms(doc: Document) -> list[TargetForm]:
         if m and name:
             num = m["num"].strip()
             parsed = parse_amount(num)
-            if parsed:
+            if parsed and not in_range(*parsed):  # OCR garbage, not an amount: said, not checked
+                doc.warnings.append(_("%(form)s of %(project)s: unreadable 年度资金总额 %(text)s, beyond the range of "
+                                      "amounts (line %(line)d)") % {
+                    "form": FORM_TITLE, "project": repr(name), "text": repr(num[:20]), "line": i + 1})
+            elif parsed:
                 col = m.start("num") + 1
                 loc = Location(doc.path, i + 1, col, i + 1, col + len(num), section=FORM_TITLE)
                 out.append(TargetForm(name, parsed[0], parsed[1], loc))

@@ -26,10 +26,12 @@ from disclint.model.amounts import (
     Verdict,
     compare_ratio,
     compare_sum,
+    quantize,
 )
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
+    ClaimsBefore,
     Keys,
     Operand,
     amount_text,
@@ -47,7 +49,36 @@ from disclint.rules.support import (
 GROUPS = ("narrative", "percentages")
 
 
-def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> list[Operand]:
+class StatedWholes:
+    """This year's stated amounts a share may be measured against, by subject, code and
+    table quantity (each claim resolved at the first share that names its whole): the
+    last before the share in its section, else the last before it anywhere."""
+
+    def __init__(self, claims: list[Claim], ctx: RuleContext):
+        self.claims, self.ctx = claims, ctx
+        self._keys: dict[int, tuple] | None = None
+        self._anywhere: ClaimsBefore | None = None
+        self._in_section: ClaimsBefore | None = None
+
+    def last(self, share: Claim, subject: str, code: str | None, ref: str | None) -> Claim | None:
+        if ref is None:
+            return None
+        if self._keys is None:
+            self._keys = {id(c): k for c in self.claims if (k := self._key(c)) is not None}
+            self._anywhere = ClaimsBefore(self.claims, lambda c: self._keys.get(id(c)))
+            self._in_section = ClaimsBefore(
+                self.claims, lambda c: (*self._keys[id(c)], id(c.section)) if id(c) in self._keys else None)
+        return (self._in_section.last((subject, code, ref, id(share.section)), share.id)
+                or self._anywhere.last((subject, code, ref), share.id))
+
+    def _key(self, c: Claim) -> tuple | None:
+        if c.kind != AMOUNT or c.period != CURRENT or c.value is None or c.subject is None:
+            return None
+        ref = quantity_ref(self.ctx.analysis.resolution(c))
+        return None if ref is None else (c.subject, c.code, ref)
+
+
+def _whole(share: Claim, stated: StatedWholes, doc: Document, ctx: RuleContext) -> list[Operand]:
     """What a share may be of, best first: the quantity named after 占 (a stated amount
     of that subject, else its table fact; then the same subject in the other views —
     本年支出合计 may be the all-funds or the fiscal total), or the enumeration's head.
@@ -64,11 +95,7 @@ def _whole(share: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -
         if res.unresolved is not None and not res.unresolved.table_quantity:
             return []  # the whole is not a table quantity here (a 绩效 paragraph)
         out = []
-        ref = quantity_ref(res)
-        before = [c for c in claims if c.kind == AMOUNT and c.id < share.id and c.subject == m.key
-                  and c.code == m.code and c.period == CURRENT and c.value is not None]
-        mine = [c for c in before if ref is not None and quantity_ref(ctx.analysis.resolution(c)) == ref]
-        pick = ([c for c in mine if c.section is share.section] or mine or [None])[-1]
+        pick = stated.last(share, m.key, m.code, quantity_ref(res))
         if pick is not None:
             out.append(of_record(pick, ctx, _("the whole")))
         elif res.fact is not None:
@@ -100,11 +127,12 @@ class _ShareCheck(NamedTuple):
     comparison: Comparison
 
 
-def share_check(s: Claim, claims: list[Claim], doc: Document, ctx: RuleContext) -> _ShareCheck | None:
+def share_check(s: Claim, stated: StatedWholes, doc: Document, ctx: RuleContext) -> _ShareCheck | None:
     """A share against part / whole: the first whole that fits, else the closest; None
-    when part or whole is unknown (or the whole is 0 and the part is not)."""
+    when part or whole is unknown (or the whole is 0 and the part is not). ``stated``
+    indexes the document's claims (made once per rule's check)."""
     part = _part(s, doc, ctx)
-    wholes = _whole(s, claims, doc, ctx)
+    wholes = _whole(s, stated, doc, ctx)
     if part is None or not wholes:
         return None
     tried = [(w, compare_ratio(s.value, part.amount, w.amount)) for w in wholes]
@@ -128,11 +156,12 @@ class ShareRatio(Rule, code="P501", name="share-ratio", groups=GROUPS):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         claims = claims_of(doc, ctx)
+        stated = StatedWholes(claims, ctx)
         keys = Keys(self.code)
         for s in claims:
             if s.kind != SHARE or s.value is None:
                 continue
-            got = share_check(s, claims, doc, ctx)
+            got = share_check(s, stated, doc, ctx)
             if got is None or got.comparison.ok:
                 continue
             part, whole, cmp = got
@@ -159,6 +188,7 @@ class SharesTotal(Rule, code="P502", name="shares-sum", groups=GROUPS):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
         claims = claims_of(doc, ctx)
+        stated = StatedWholes(claims, ctx)
         for g in enumerations(claims):
             if g.head is None or g.head.value is None or len(g.parts) < 2:
                 continue
@@ -169,7 +199,7 @@ class SharesTotal(Rule, code="P502", name="shares-sum", groups=GROUPS):
                 continue  # a partial enumeration (主要用于…等): shares need not add up
             shares = [p.shares[0] for p in g.parts]
             cmp = compare_sum(_HUNDRED, [s.value for s in shares])
-            if cmp.ok or (cmp.verdict is Verdict.ERROR and _wrong_shares_explain(shares, claims, doc, ctx)):
+            if cmp.ok or (cmp.verdict is Verdict.ERROR and _wrong_shares_explain(shares, stated, doc, ctx)):
                 continue
             total = sum((s.value.value for s in shares), Decimal(0))
             terms = " + ".join(pct_text(s.value.value, s.value.decimals) for s in shares)
@@ -183,33 +213,36 @@ class SharesTotal(Rule, code="P502", name="shares-sum", groups=GROUPS):
 _HUNDRED = Stated(Decimal(100), 0, exact=True)
 
 
-def _wrong_shares_explain(shares: list[Claim], claims: list[Claim], doc: Document, ctx: RuleContext) -> bool:
+def _wrong_shares_explain(shares: list[Claim], stated: StatedWholes, doc: Document, ctx: RuleContext) -> bool:
     """Do the shares add up once those P501 finds wrong are written as their ratios?"""
     fixed, any_wrong = [], False
     for s in shares:
-        got = share_check(s, claims, doc, ctx)
+        got = share_check(s, stated, doc, ctx)
         if got is not None and got.comparison.verdict is Verdict.ERROR:
             any_wrong = True
-            q = Decimal(10) ** -s.value.decimals
-            fixed.append(Stated(got.comparison.expected.quantize(q, rounding=ROUND_HALF_UP), s.value.decimals))
+            d = s.value.decimals
+            fixed.append(Stated(quantize(got.comparison.expected, d, ROUND_HALF_UP), d))
         else:
             fixed.append(s.value)
     return any_wrong and compare_sum(_HUNDRED, fixed).verdict is not Verdict.ERROR
 
 
 # ---------------------------------------------------------------- completion rates
-def _budgets(b: Claim, claims: list[Claim]) -> list[Claim]:
-    """The 预算 figures stated before the 决算 ``b`` in its sentence, of its quantity."""
-    return [c for c in claims if c.kind == AMOUNT and c.sentence is b.sentence and c.id < b.id
-            and c.measure in BUDGETS and c.period == CURRENT and c.value is not None
-            and (c.subject, c.code, c.chain) == (b.subject, b.code, b.chain)]
+def _quantity_in_sentence(c: Claim) -> tuple:
+    return id(c.sentence), c.subject, c.code, c.chain  # (an ItemChain is a frozen dataclass: equal by value)
 
 
-def _budget_operands(z: Claim, b: Claim, claims: list[Claim], ctx: RuleContext) -> tuple[list[Operand], list[Operand]]:
+def stated_budgets(claims: list[Claim]) -> ClaimsBefore:
+    """This year's 预算 figures stated in the narrative, by sentence and quantity."""
+    return ClaimsBefore(claims, lambda c: _quantity_in_sentence(c) if (
+        c.kind == AMOUNT and c.measure in BUDGETS and c.period == CURRENT and c.value is not None) else None)
+
+
+def _budget_operands(z: Claim, b: Claim, budgets: ClaimsBefore, ctx: RuleContext) -> tuple[list[Operand], list[Operand]]:
     """(the 预算 the rate names, the other 预算 of the sentence): 完成年初预算的 names the
     年初预算, 完成全年预算的 the 全年预算, 完成预算的 either. Without one in the
     sentence, the table's 预算数 of the quantity."""
-    stated = _budgets(b, claims)
+    stated = budgets.all(_quantity_in_sentence(b), b.id)  # stated before the 决算 in its sentence
     named = z.base_measure if z.base_measure in BUDGETS[1:] else None
     fits = [c for c in stated if named is None or c.measure == named]
     others = [c for c in stated if c not in fits]
@@ -235,13 +268,14 @@ class CompletionRate(Rule, code="P503", name="completion-rate", groups=GROUPS):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
         claims = claims_of(doc, ctx)
+        budgets = stated_budgets(claims)
         for z in claims:
             if z.kind != COMPLETION or z.anchor is None or z.anchor.value is None or z.value is None:
                 continue
             b = z.anchor
             if b.measure in BUDGETS or b.period != CURRENT:
                 continue  # 完成 of a budget figure: nothing to divide
-            named, others = _budget_operands(z, b, claims, ctx)
+            named, others = _budget_operands(z, b, budgets, ctx)
             if not named:
                 continue
             final, budget = of_record(b, ctx, "决算"), named[0]
@@ -293,15 +327,15 @@ class ExecutionRate(Rule, code="P504", name="execution-rate", groups=GROUPS):
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Finding]:
         keys = Keys(self.code)
         claims = claims_of(doc, ctx)
+        # the amounts of each sentence: the 预算 is the last stated before the 执行数
+        amounts = ClaimsBefore(claims, lambda c: id(c.sentence) if c.kind == AMOUNT and c.value is not None else None)
         for r in claims:
-            if r.kind != EXECUTION or r.anchor is None or r.value is None:
-                continue
+            if r.kind != EXECUTION or r.anchor is None or r.anchor.value is None or r.value is None:
+                continue  # (an executed amount beyond the range of amounts has no value)
             executed = r.anchor
-            before = [c for c in claims if c.kind == AMOUNT and c.sentence is executed.sentence
-                      and c.id < executed.id and c.value is not None]
-            if executed.sentence is not r.sentence or not before:
+            budget = amounts.last(id(executed.sentence), executed.id)
+            if executed.sentence is not r.sentence or budget is None:
                 continue
-            budget = before[-1]
             cmp = compare_ratio(r.value, executed.value, budget.value)
             if cmp is None or cmp.ok:
                 continue

@@ -23,6 +23,7 @@ fact from ``ctx.analysis.resolution(claim)`` (subjects and their facts are data:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -39,6 +40,7 @@ from disclint.model.amounts import (
     Verdict,
     compare_restated,
     fmt,
+    quantize,
     unit_shift,
 )
 from disclint.rules.base import RuleContext
@@ -107,6 +109,35 @@ def enumerations(claims: Iterable[Claim]) -> list[ClaimGroup]:
     return list({id(c.group): c.group for c in claims if c.group is not None}.values())
 
 
+class ClaimsBefore:
+    """The claims with a key, in document order, to find those before a given claim by
+    bisection: rules that look back for every claim (the whole of a share, the 预算 of a
+    rate) scanned every claim for each one, which was quadratic in their number.
+
+    ``key(claim)`` is any hashable, or None for a claim not to index; ``claims`` are in
+    document order (their ids increase)."""
+
+    def __init__(self, claims: Iterable[Claim], key):
+        self._ids: dict = defaultdict(list)
+        self._claims: dict = defaultdict(list)
+        for c in claims:
+            k = key(c)
+            if k is not None:
+                self._ids[k].append(c.id)
+                self._claims[k].append(c)
+
+    def all(self, k, before: int) -> list[Claim]:
+        """The claims with key ``k`` and an id below ``before``, in order."""
+        ids = self._ids.get(k)
+        return self._claims[k][:bisect_left(ids, before)] if ids else []
+
+    def last(self, k, before: int) -> Claim | None:
+        """The last claim with key ``k`` and an id below ``before``, else None."""
+        ids = self._ids.get(k)
+        i = bisect_left(ids, before) if ids else 0
+        return self._claims[k][i - 1] if i else None
+
+
 def quantity_ref(res: Resolution) -> str | None:
     """The table quantity (fact reference) a claim is about, else None.
 
@@ -151,7 +182,7 @@ def amount_text(value: Decimal, decimals: int = 2) -> str:
 
 
 def pct_text(value: Decimal, decimals: int = 2) -> str:
-    return f"{value.quantize(Decimal(10) ** -max(decimals, 2), rounding=ROUND_HALF_UP)}%"
+    return f"{quantize(value, max(decimals, 2), ROUND_HALF_UP)}%"
 
 
 def signed(value: Decimal, decimals: int = 2) -> str:

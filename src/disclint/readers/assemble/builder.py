@@ -9,7 +9,14 @@ from functools import lru_cache
 from disclint.catalog import Catalog, PanelSpec, TableSpec
 from disclint.i18n import _
 from disclint.model import Cell, Leftover, Location, Table
-from disclint.model.amounts import is_na, parse_amount, parse_percent
+from disclint.model.amounts import (
+    MAX_DECIMALS,
+    MAX_INTEGER_DIGITS,
+    in_range,
+    is_na,
+    parse_amount,
+    parse_percent,
+)
 from disclint.model.patterns import CODE
 from disclint.model.text import label_key, nfkc, squeeze, strip_ordinal
 from disclint.readers.raw import RawCell
@@ -117,15 +124,16 @@ class TableBuilder:
             loc = c.raw.location
             kind, text = c.kind, c.text
         loc = in_table(loc, self.display, row_label, column_label)
+        parsed = None
         if column in self.percent_columns and kind in ("num", "text"):
             parsed = parse_percent(text)  # 68.03% is text to the classifier, a value here
-            if parsed is not None:
-                return Cell(text, parsed[0], column, loc, decimals=parsed[1])
-        if kind == "num":
+        if parsed is None and kind == "num":
             parsed = parse_amount(text)
-            if parsed is not None:
-                value, decimals = parsed
+        if parsed is not None:
+            value, decimals = parsed
+            if in_range(value, decimals):
                 return Cell(text, value, column, loc, decimals=decimals)
+            return self.unreadable(c, text, column, column_label, row_label, loc)
         if kind == "na":
             return Cell(text, None, column, loc, na=True)
         if kind == "text":
@@ -133,6 +141,18 @@ class TableBuilder:
                 "text": repr(text), "column": column_label, "row": repr(row_label)}, loc)
             return Cell(text, None, column, loc)
         return Cell("", None, column, loc)
+
+    def unreadable(self, c: Piece, text: str, column: str, column_label: str, row_label: str, loc: Location) -> Cell:
+        """A number beyond the range of amounts (``model.amounts.in_range``: OCR garbage, a
+        hostile file): a blank cell for the rules, a reader warning, and a leftover, so
+        that the coverage counts a number no rule checks."""
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        why = _("beyond the range of amounts (at most %(digits)d integer digits and %(decimals)d decimals)") % {
+            "digits": MAX_INTEGER_DIGITS, "decimals": MAX_DECIMALS}
+        self.warn(_("unreadable amount %(text)s in column %(column)s of row %(row)s (%(why)s), read as blank") % {
+            "text": repr(shown), "column": column_label, "row": repr(row_label), "why": why}, loc)
+        self.table.leftovers.append(Leftover(shown, in_table(c.raw.location, self.display, row_label), why))
+        return Cell(text, None, column, loc)
 
     def align(self, values: list[Piece], n: int, where: Location) -> list[Piece | None]:
         v = list(values)

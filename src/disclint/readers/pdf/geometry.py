@@ -139,8 +139,10 @@ def _make_line(chars: list[dict], page_no: int, gap_em: float) -> Line:
                 boxes.append(None)
             if gap > gap_em * size:
                 breaks.add(len(text))
-        text.append(ch)
-        boxes.append((c["x0"], c["top"], c["x1"], c["bottom"]))
+        # a glyph may stand for several characters (a ligature, a ToUnicode map to "fi"):
+        # each character gets the glyph's box, so that text and boxes stay aligned
+        text.extend(ch)
+        boxes.extend([(c["x0"], c["top"], c["x1"], c["bottom"])] * len(ch))
         prev, space = c, False
     real = [b for b in boxes if b]
     if not real:

@@ -44,19 +44,37 @@ ANCHOR, VALUES, BLANK, FRAGMENT = "anchor", "values", "blank", "fragment"
 
 class Draft:
     """A logical row being grouped: the cells of its anchor and value lines, and the
-    label fragments printed above and below them. (A plain class: made per row.)"""
+    label fragments printed above and below them. (A plain class: made per row.)
 
-    __slots__ = ("cells", "above", "below", "first_line", "indent")
+    ``content``, its cells that are not blank, is kept as cells are added or replaced
+    (only through :meth:`extend` and :meth:`replace`), not recounted: a row takes the
+    blank cells of every whitespace-only line after it, and recounting its cells for
+    each such line made thousands of them quadratic."""
+
+    __slots__ = ("cells", "content", "above", "below", "first_line", "indent")
 
     def __init__(self, cells: list[TCell], first_line: int, indent: int = 0):
-        self.cells = cells
+        self.cells: list[TCell] = []
+        self.content: list[TCell] = []
         self.above: list[TCell] = []
         self.below: list[TCell] = []
         self.first_line, self.indent = first_line, indent
+        self.extend(cells)
 
-    @property
-    def content(self) -> list[TCell]:
-        return [c for c in self.cells if c.kind != "blank"]
+    def extend(self, cells: list[TCell]) -> None:
+        self.cells.extend(cells)
+        self.content.extend(c for c in cells if c.kind != "blank")
+
+    def replace(self, i: int, cell: TCell) -> None:
+        """Put ``cell`` (not blank) in place of ``cells[i]``."""
+        old = self.cells[i]
+        self.cells[i] = cell
+        if old.kind == "blank":  # a label in place of the blank cell of a row without content
+            self.content.append(cell)
+            return
+        # the same content cell, looked for from the end, where the cells being joined are
+        k = next(k for k in range(len(self.content) - 1, -1, -1) if self.content[k] is old)
+        self.content[k] = cell
 
     def awaits_values(self) -> bool:
         """Still waiting for its values: its last cell is a label or a code (or it has none)."""
@@ -145,7 +163,7 @@ class Grouper:
         run: list[TCell] = []  # fragments after a complete row, not yet shared out
 
         def new(cells: list[TCell], ln: SrcLine) -> Draft:
-            r = Draft(list(cells), ln.no, indent_of(ln, cells))
+            r = Draft(cells, ln.no, indent_of(ln, cells))
             rows.append(r)
             return r
 
@@ -250,16 +268,15 @@ def indent_of(ln: SrcLine, cells: list[TCell]) -> int:
 
 def _merge(row: Draft, cells: list[TCell], ln: SrcLine) -> None:
     """Append a line's cells to the row: a label continued across the line end is one cell."""
-    cells = list(cells)
     if not row.content:
         row.indent = max(row.indent, indent_of(ln, cells))
         row.first_line = ln.no
     if row.cells and cells:
         last, first = row.cells[-1], cells[0]
         if last.kind == "text" and first.kind == "text":
-            row.cells[-1] = TCell("text", last.text + first.text, last.at)
+            row.replace(len(row.cells) - 1, TCell("text", last.text + first.text, last.at))
             cells = cells[1:]
         elif last.kind == "blank" and first.kind == "text" and not row.content:
-            row.cells[-1] = first
+            row.replace(len(row.cells) - 1, first)
             cells = cells[1:]
-    row.cells.extend(cells)
+    row.extend(cells)

@@ -165,7 +165,7 @@ class NarrativeBuilder:
         sec = self._section()
         for sent in split_sentences(para):
             sec.sentences.append(
-                Sentence(text=sent.text, location=_loc(self.path, sent, sec.heading), positions=list(sent.pos))
+                Sentence(text=sent.text, location=_loc(self.path, sent, sec.heading), positions=sent.pos)
             )
 
 
