@@ -5,7 +5,7 @@
                    [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
                    [--min-severity LEVEL | --show-notes] [--statistics] [--sarif-category CATEGORY]
                    [--exclude GLOBS] [--extend-exclude GLOBS] [--[no-]respect-gitignore] [--force-exclude]
-                   [--no-cache] [--cache-dir DIR]
+                   [--no-cache] [--cache-dir DIR] [--time-limit SECONDS] [--memory-limit SIZE]
     disclint rules [--format text|json|markdown] [--output FILE] [--lang zh|en]
     disclint explain CODE [--lang zh|en]
     disclint parse FILE [--lang zh|en]
@@ -13,8 +13,9 @@
     disclint --version
 
 Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
-moves the threshold); 2 a document could not be read, a usage error (a selector that
-names no rule included), or an internal error (a rule or plugin that failed). No input
+moves the threshold); 2 a document could not be read or was stopped at the time or
+memory limit, a usage error (a selector that names no rule included), or an internal
+error (a rule or plugin that failed). No input
 produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while developing). Messages
 are in the language of ``--lang``, the configuration's ``lang`` or the locale.
 
@@ -151,11 +152,17 @@ def cli() -> None:
               help="Where the result cache lives (default: .disclint_cache at the project root).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
+@click.option("--time-limit", default=None, metavar="SECONDS",
+              help="Time one document may take before it is stopped and reported as a document error "
+                   "(default: 60; 0: no limit).")
+@click.option("--memory-limit", default=None, metavar="SIZE",
+              help="Memory the process checking one document may use, e.g. 512MB, 2GB; a document that needs more "
+                   "is stopped and reported as a document error (default: 1GB; 0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @LANG_OPTION
 def check(paths, format_name, output, select, ignore, config_file, fail_on, min_severity, show_notes, statistics,
           sarif_category, rounding_tolerance, baseline, write_baseline, exclude, extend_exclude, respect_gitignore,
-          force_exclude, no_cache, cache_dir, jobs, quiet, lang) -> None:
+          force_exclude, no_cache, cache_dir, jobs, time_limit, memory_limit, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     _language(lang)
     if min_severity and show_notes:
@@ -163,7 +170,8 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, min_
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
                             rounding_tolerance=rounding_tolerance, exclude=exclude, extend_exclude=extend_exclude,
                             respect_gitignore=respect_gitignore, force_exclude=force_exclude,
-                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir)
+                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir,
+                            time_limit=time_limit, memory_limit=memory_limit)
     _language(lang, config)
     accepted = _baseline(baseline) if baseline else None
     linter = _linter(config)

@@ -22,6 +22,8 @@ Keys (all optional)::
     force-exclude = false           # apply the exclusions to files named explicitly too
     lang = "zh"                     # zh | en: the language of reports (default: the locale's)
     cache-dir = ".disclint_cache"   # where results are cached (relative to the file's directory)
+    time-limit = 60                 # seconds one document may take (0: no limit)
+    memory-limit = "1GB"            # memory of the process checking one document (0: no limit)
 
 A bad value raises :class:`ConfigError`, whose message names the file and the key;
 the CLI prints it and exits with status 2.
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -44,6 +47,8 @@ FAIL_ON = ("error", "warning", "note", "never")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 MIN_SEVERITY = ("note", "warning", "error")
 LANGUAGES = ("zh", "en")
+TIME_LIMIT = 60.0  # seconds one document may take, by default
+MEMORY_LIMIT = 1 << 30  # bytes the process checking one document may hold, by default (1 GB)
 # What a directory scan never enters (ruff's defaults, plus disclint's cache):
 # environments, build output and tools' caches hold no disclosure of the project.
 DEFAULT_EXCLUDE = (".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pytest_cache",
@@ -118,6 +123,8 @@ class Config:
     force_exclude: bool = False
     lang: str | None = None  # None: the locale's
     cache_dir: str | None = None  # None: .disclint_cache at the project root
+    time_limit: float | None = TIME_LIMIT  # seconds per document (None: no limit)
+    memory_limit: int | None = MEMORY_LIMIT  # bytes per document's process (None: no limit)
     source: str | None = None  # the file it came from, if any
     root: str | None = None  # the directory per-file-ignores globs are relative to
     from_command_line: frozenset[str] = frozenset()  # keys a flag set (for messages)
@@ -386,6 +393,53 @@ def _directory(value, key: str, source: str | None, root: str | None) -> str:
     return os.path.join(root or os.getcwd(), os.path.expanduser(value.strip()))
 
 
+def _seconds(value, key: str, source: str | None) -> float | None:
+    """A time limit: a number of seconds (``60``, ``"90s"``, ``0.5``); 0 is no limit."""
+    text = value.strip().lower().removesuffix("s").strip() if isinstance(value, str) else value
+    number = _number(text)
+    if number is None or number > _MAX_SECONDS:
+        raise _bad_value(_("'%(key)s' must be a number of seconds (0: no limit), e.g. 60; got %(value)s"), key,
+                         value, source)
+    return float(number) or None
+
+
+_SIZE = re.compile(r"(?P<number>[0-9.]+)\s*(?P<unit>[kmgt]?)i?b?", re.IGNORECASE)
+_UNIT_BYTES = {"": 1 << 20, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}  # a bare number is MB
+
+
+def _size(value, key: str, source: str | None) -> int | None:
+    """A memory limit: ``"1GB"``, ``"512MB"``, ``"512M"`` or a number of MB (units of 1024);
+    0 is no limit."""
+    number, unit = _size_parts(value)
+    size = None if number is None else number * _UNIT_BYTES[unit]
+    if size is None or size > _MAX_BYTES:
+        raise _bad_value(_("'%(key)s' must be a size such as \"1GB\" or \"512MB\" (0: no limit); got %(value)s"),
+                         key, value, source)
+    return int(size) or None
+
+
+def _size_parts(value) -> tuple[Decimal | None, str]:
+    if not isinstance(value, str):
+        return _number(value), ""
+    match = _SIZE.fullmatch(value.strip())
+    return (_number(match["number"]), match["unit"].lower()) if match else (None, "")
+
+
+_MAX_SECONDS = 10 ** 7  # about four months: beyond it a limit is none
+_MAX_BYTES = 1 << 50
+
+
+def _number(value) -> Decimal | None:
+    """A finite non-negative number from a TOML or command-line value, else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() and number >= 0 else None
+
+
 def _per_file_ignores(value, key: str, source: str | None) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
         raise _bad_value(_("'%(key)s' must be a table of \"glob\" = [codes]; got %(value)s"), key, value, source)
@@ -413,6 +467,8 @@ _SETTINGS = {
     "force-exclude": ("force_exclude", _rooted(_bool)),
     "lang": ("lang", _rooted(_choice(LANGUAGES))),
     "cache-dir": ("cache_dir", _directory),
+    "time-limit": ("time_limit", _rooted(_seconds)),
+    "memory-limit": ("memory_limit", _rooted(_size)),
 }
 KEYS = tuple(_SETTINGS)
 
