@@ -54,6 +54,22 @@ def parse_amount(text: str) -> tuple[Decimal, int] | None:
     return value, decimals
 
 
+# The range of numbers read as amounts. A national budget in 元 has 14 integer digits;
+# no disclosure prints more than 15, nor more than 10 decimals (OCR that runs two cells
+# together does: 0.0020106 has 7). Within the range, sums of thousands of amounts stay
+# exact in decimal's default 28-digit precision; a number beyond it (OCR garbage, a
+# hostile file) is an unreadable cell for the readers, and no value for the claims.
+# (``Decimal.adjusted`` is the exponent of the first digit: 0 for 1.5, 14 for 10^14.)
+MAX_INTEGER_DIGITS = 15
+MAX_DECIMALS = 10
+
+
+def in_range(value: Decimal, decimals: int) -> bool:
+    """Is a parsed number within the range of amounts (at most ``MAX_INTEGER_DIGITS``
+    integer digits and ``MAX_DECIMALS`` decimals)?"""
+    return value.adjusted() < MAX_INTEGER_DIGITS and decimals <= MAX_DECIMALS
+
+
 def parse_percent(text: str) -> tuple[Decimal, int] | None:
     """A percentage cell (执行率) in percentage points -> (Decimal, decimals).
 
