@@ -110,6 +110,18 @@ def test_the_command_line(folder, monkeypatch):
     i18n.set_language(None)
 
 
+def test_the_messages_in_chinese(folder):
+    i18n.set_language("zh")
+    try:
+        linter = Linter(plugins=hostile_plugins(), config=parse_config(LOW, root=str(folder)))
+        errors = {Path(d.path).name: d.error for d in linter.run([folder], jobs=2).failed}
+    finally:
+        i18n.set_language(None)
+    assert "超过时间限制 3 秒" in errors["unit0-stuck.md"]
+    assert "超过内存限制 400 MB" in errors["unit1-hog.md"]
+    assert "SIGKILL" in errors["unit2-kill.md"] and "意外" in errors["unit2-kill.md"]
+
+
 # ---------------------------------------------------------------- the settings
 @pytest.mark.parametrize("key, value, expected", [
     ("time-limit", 90, 90.0), ("time-limit", "2.5s", 2.5), ("time-limit", 0, None),
