@@ -5,56 +5,17 @@ is built here."""
 
 from __future__ import annotations
 
-import random
 import time
 import zlib
-from pathlib import Path
 
 import pytest
+from hostile_inputs import TEXT, comments, flate, inflation_bomb, pages_pdf, write_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from disclint.readers import read_document
 from disclint.readers.errors import ReadError
 from disclint.readers.pdf import bounds, read_pdf
-
-
-# ---------------------------------------------------------------- building PDFs
-def write_pdf(path: Path, objects: list[bytes]) -> Path:
-    """A PDF of ``objects`` (object 1 the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
-
-
-def flate(data: bytes, attributes: bytes = b"") -> bytes:
-    packed = zlib.compress(data)
-    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), attributes) + packed + b"\nendstream"
-
-
-FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-TEXT = b"BT /F1 12 Tf 72 700 Td (Total of the year 12.00) Tj ET"
-
-
-def pages_pdf(path: Path, contents: list[bytes], resources: bytes = b"") -> Path:
-    """One page per content stream (given whole, e.g. from :func:`flate`), with
-    Helvetica as /F1 and ``resources`` in each page's resources."""
-    n = len(contents)
-    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n), FONT]
-    for i, content in enumerate(contents):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> %s >> >>" % (5 + 2 * i, resources))
-        objects.append(content)
-    return write_pdf(path, objects)
 
 
 def read_error(path) -> str:
@@ -68,7 +29,7 @@ def read_error(path) -> str:
 # ---------------------------------------------------------------- inflation
 def test_a_page_that_inflates_beyond_the_bound_is_refused(tmp_path):
     """The shape of a 7 KB file whose page inflated to 4 GiB (8.2 GB of memory)."""
-    bomb = pages_pdf(tmp_path / "bomb.pdf", [flate(TEXT), flate(b" " * (bounds.MAX_INFLATED + 1))])
+    bomb = inflation_bomb(tmp_path, bounds.MAX_INFLATED + 1)
     started = time.monotonic()
     message = read_error(bomb)
     assert time.monotonic() - started < 20
@@ -103,12 +64,6 @@ def test_inflate_damaged_takes_linear_time():
     started = time.monotonic()
     assert len(outcome(bounds.inflate_damaged, bytes(packed))) > 3 << 20  # read through the damage
     assert time.monotonic() - started < 5
-
-
-def comments(size: int) -> bytes:
-    """``size`` bytes of PDF comments, compressible as content and fonts are."""
-    rng = random.Random(7)
-    return b"".join(b"%% %016x\n" % rng.getrandbits(64) for _ in range(size // 20))
 
 
 def test_a_damaged_stream_costs_its_page_not_minutes(tmp_path):
