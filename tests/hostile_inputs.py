@@ -141,6 +141,12 @@ def inflation_bomb(directory: Path, size: int = (64 << 20) + 1) -> Path:
     return pages_pdf(directory / "r8-inflation-bomb.pdf", [flate(TEXT), flate(b" " * size)])
 
 
+def heavy_pages(directory: Path, pages: int = 8, size: int = 60 << 20) -> Path:
+    """A memory bomb within the reader's bounds: ``pages`` pages of ``size`` bytes of
+    spaces each (under the bound of one stream; 480 KB on disk, about 600 MB to read)."""
+    return pages_pdf(directory / "heavy-pages.pdf", [flate(TEXT)] + [flate(b" " * size)] * pages)
+
+
 BUILDERS = {
     "r1": huge_amount, "r2": zero_whole, "r3": multichar_glyph, "r4": long_line, "r5": blank_rows,
     "r6": repeated_rows, "r7": damaged_font, "r8": inflation_bomb,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hostile_inputs import heavy_pages
 from linter_fakes import fake_plugins
 
 from disclint import i18n
@@ -50,7 +51,8 @@ def hostile_plugins():
 
 @pytest.fixture
 def folder(tmp_path):
-    """Six disclosures (the examples under other names) and three hostile files among them."""
+    """Six disclosures (the examples under other names) and four hostile files among them:
+    a PDF that needs 600 MB, and three that make the reader stick, hog memory or die."""
     d = tmp_path / "disclosures"
     d.mkdir()
     for i in range(3):
@@ -59,6 +61,7 @@ def folder(tmp_path):
     (d / "unit0-stuck.md").write_text("STUCK\n", encoding="utf-8")
     (d / "unit1-hog.md").write_text("HOG\n", encoding="utf-8")
     (d / "unit2-kill.md").write_text("KILL\n", encoding="utf-8")
+    heavy_pages(d).rename(d / "unit1-heavy.pdf")
     return d
 
 
@@ -66,6 +69,7 @@ LOW = {"time-limit": 3, "memory-limit": "400MB"}
 EXPECTED = {
     "unit0-stuck.md": "took longer than the time limit of 3 s",
     "unit1-hog.md": "needed more memory than the limit of 400 MB",
+    "unit1-heavy.pdf": "needed more memory than the limit of 400 MB",
     "unit2-kill.md": "the process checking it stopped unexpectedly (killed by SIGKILL)",
 }
 
@@ -77,7 +81,7 @@ def test_every_other_document_is_checked(folder, jobs):
     result = linter.run([folder], jobs=jobs)
     assert time.monotonic() - started < 120
     by_name = {Path(d.path).name: d for d in result.documents}
-    assert len(by_name) == 9
+    assert len(by_name) == 10
     for name, message in EXPECTED.items():
         assert by_name[name].status == "error" and message in by_name[name].error
     checked = [d for name, d in by_name.items() if name not in EXPECTED]
@@ -106,7 +110,7 @@ def test_the_command_line(folder, monkeypatch):
     assert result.exit_code == 2, result.output
     for name, message in EXPECTED.items():
         assert f"{name}: error: not checked: " in result.output and message in result.output
-    assert "in 9 documents; 3 could not be read" in result.output
+    assert "in 10 documents; 4 could not be read" in result.output
     i18n.set_language(None)
 
 
