@@ -9,6 +9,8 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+from fixtures_pdf import write_pdf
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "consistent-budget.md"
 
 
@@ -65,21 +67,6 @@ def repeated_rows(directory: Path, n: int = 4_000) -> Path:
 
 
 # ---------------------------------------------------------------- PDFs
-def write_pdf(path: Path, objects: list[bytes]) -> Path:
-    """A PDF of ``objects`` (object 1 the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
-
-
 def flate(data: bytes, attributes: bytes = b"") -> bytes:
     """A stream object of ``data``, compressed."""
     packed = zlib.compress(data)

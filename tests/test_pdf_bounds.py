@@ -9,7 +9,8 @@ import time
 import zlib
 
 import pytest
-from hostile_inputs import TEXT, comments, flate, inflation_bomb, pages_pdf, write_pdf
+from fixtures_pdf import write_pdf
+from hostile_inputs import TEXT, comments, flate, inflation_bomb, pages_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
