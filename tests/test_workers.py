@@ -81,3 +81,28 @@ def test_no_worker_is_left_behind():
     assert next(results) == 0
     results.close()  # the caller stops early (an interrupted run): every worker is ended
     assert multiprocessing.active_children() == []
+
+
+def test_a_worker_that_died_while_idle_is_replaced():
+    from disclint.linter import workers
+
+    pool = workers._Pool(square, Limits(30, None), 2)
+    started = []
+    real_start = pool._start
+
+    def start():
+        w = real_start()
+        if not started:  # the first worker dies before it is given anything
+            w.process.kill()
+            w.process.join()
+        started.append(w)
+        return w
+
+    pool._start = start
+    assert list(pool.run(range(6))) == [n * n for n in range(6)]
+
+
+def test_a_result_that_cannot_be_sent_is_reported():
+    got = list(run_bounded(lambda n: (lambda: n) if n == 1 else n, range(3), workers=1, limits=Limits(30, None)))
+    assert got[0] == 0 and got[2] == 2
+    assert isinstance(got[1], Stopped) and got[1].reason == RAISED and "pickle" in got[1].detail.lower()

@@ -113,6 +113,8 @@ def _serve(conn, work: Callable, memory: int | None) -> None:
         except MemoryError:  # a result too large to pickle within the limit
             conn.send(Stopped(MEMORY))
             keep = False
+        except Exception as exc:  # a result that cannot be pickled
+            conn.send(Stopped(RAISED, f"{type(exc).__name__}: {exc}"))
         if not keep:
             return
 
@@ -206,9 +208,15 @@ class _Pool:
         return _Worker(self.context, self.work, self.limits.memory)
 
     def _hand_out(self, workers: list[_Worker], pending: deque) -> None:
-        for w in workers:
+        for i, w in enumerate(workers):
             if w.index is None and pending:
-                w.give(*pending.popleft(), self.limits.seconds)
+                index, item = pending.popleft()
+                try:
+                    w.give(index, item, self.limits.seconds)
+                except OSError:  # it died while idle (the OOM killer chooses freely): a fresh one takes it
+                    w.stop()
+                    workers[i] = self._start()
+                    workers[i].give(index, item, self.limits.seconds)
 
     def _collect(self, workers: list[_Worker], finished: dict) -> None:
         """Wait for the first worker to answer, die or pass its deadline; record what
