@@ -154,3 +154,16 @@ def test_bad_limits_are_config_errors(key, value):
 def test_bad_limits_on_the_command_line(option):
     result = CliRunner().invoke(cli, ["check", option, "-5", str(EXAMPLES)])
     assert result.exit_code == 2 and f"'{option}' must be" in result.output
+
+
+def test_without_fork_the_documents_are_checked_here_and_the_run_says_the_limits_are_not_held(folder, monkeypatch):
+    from disclint.linter import workers
+
+    monkeypatch.setattr(workers, "can_fork", lambda: False)
+    for name in EXPECTED:
+        (folder / name).unlink()
+    result = Linter(config=Config()).run([folder], jobs=2)
+    assert len(result.documents) == 6 and not result.failed
+    warning = [n for n in result.notifications if n.level == "warning"]
+    assert len(warning) == 1 and "limits are not enforced on this system" in warning[0].message
+    assert result.exit_code == 1  # the planted errors; the warning does not fail the run
