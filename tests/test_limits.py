@@ -37,7 +37,7 @@ class HostileReader:
         if head.startswith(b"STUCK"):
             time.sleep(600)
         if head.startswith(b"HOG"):
-            return [bytearray(64 << 20) for _ in range(200)]  # 12.8 GB
+            return bytearray(1 << 48)  # 256 TB: beyond any limit, and beyond what any system gives
         if head.startswith(b"KILL"):
             os.kill(os.getpid(), signal.SIGKILL)
         return None
@@ -167,3 +167,10 @@ def test_without_fork_the_documents_are_checked_here_and_the_run_says_the_limits
     warning = [n for n in result.notifications if n.level == "warning"]
     assert len(warning) == 1 and "limits are not enforced on this system" in warning[0].message
     assert result.exit_code == 1  # the planted errors; the warning does not fail the run
+
+
+def test_out_of_memory_without_a_memory_limit(folder):
+    """A MemoryError with no limit of disclint's (the system's own, or one huge allocation)."""
+    linter = Linter(plugins=hostile_plugins(), config=Config(time_limit=None, memory_limit=None))
+    result = linter.run([folder / "unit1-hog.md"])  # in this process: no limit, one job
+    assert result.failed[0].error == "not checked: it needed more memory than the system gave"

@@ -415,9 +415,11 @@ def _stopped(path: str, stopped, limits) -> tuple[DocumentReport, list, list]:
     if stopped.reason == workers.TIME:
         why = _("not checked: it took longer than the time limit of %(seconds)s s (time-limit, --time-limit)") % {
             "seconds": f"{limits.seconds:g}"}
-    elif stopped.reason == workers.MEMORY:
+    elif stopped.reason == workers.MEMORY and limits.memory is not None:
         why = _("not checked: it needed more memory than the limit of %(size)s (memory-limit, --memory-limit)") % {
             "size": _size(limits.memory)}
+    elif stopped.reason == workers.MEMORY:
+        why = _("not checked: it needed more memory than the system gave")
     elif stopped.reason == workers.DIED:
         how = (_("killed by %(signal)s") % {"signal": stopped.detail} if stopped.detail.startswith("SIG")
                else _("exit status %(status)s") % {"status": stopped.detail})
@@ -428,10 +430,8 @@ def _stopped(path: str, stopped, limits) -> tuple[DocumentReport, list, list]:
     return DocumentReport(path=path, status=ERROR, error=why), [], []
 
 
-def _size(size: int | None) -> str:
+def _size(size: int) -> str:
     """1073741824 -> "1 GB" (units of 1024, as the memory-limit setting reads them)."""
-    if size is None:
-        return _("no limit")
     for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if size >= scale:
             return f"{size / scale:.4g} {unit}"
