@@ -926,22 +926,20 @@ def write_encrypted(path, password: str = "secret") -> Path:
 
 def write_zero_pages(path) -> Path:
     """A well-formed PDF whose page tree is empty (/Count 0)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [] /Count 0 >>",
-    ]
+    return write_pdf(Path(path), [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def write_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of ``objects`` (object 1 the catalog), with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
-    for i, body in enumerate(objects, 1):
+    for number, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n" % (len(objects) + 1)
-    out += b"0000000000 65535 f \n"
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path = Path(path)
     path.write_bytes(bytes(out))
     return path
 

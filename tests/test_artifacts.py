@@ -8,10 +8,11 @@ import json
 import os
 
 import pytest
+from linter_fakes import fake_plugins, install_stub_reader
 
+from disclint.linter.config import Config
 from disclint.linter.runner import Linter
 from disclint.output.json_format import format_json
-from linter_fakes import fake_plugins, install_stub_reader
 
 
 @pytest.fixture
@@ -29,9 +30,10 @@ def artifacts(path, findings, document):
     return {"pid": os.getpid(), "findings": len(findings), "lines": len(document.lines)}
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_artifacts_per_checked_document(docs, jobs):
-    linter = Linter(plugins=fake_plugins(builtin=False))
+@pytest.mark.parametrize("jobs, limited", [(1, False), (1, True), (2, True)])
+def test_artifacts_per_checked_document(docs, jobs, limited):
+    config = Config() if limited else Config(time_limit=None, memory_limit=None)
+    linter = Linter(plugins=fake_plugins(builtin=False), config=config)
     result = linter.run([docs], jobs=jobs, artifacts=artifacts)
     by_name = {os.path.basename(d.path): d for d in result.documents}
     for i in range(4):
@@ -39,10 +41,10 @@ def test_artifacts_per_checked_document(docs, jobs):
         assert (a["findings"], a["lines"]) == (i, 1 + i)
     assert by_name["empty.txt"].artifacts == {}  # not read, nothing to prepare
     pids = {d.artifacts["pid"] for d in result.documents if d.artifacts}
-    if jobs == 1:
+    if limited:  # prepared in the worker processes that hold the limits, not in the parent
+        assert os.getpid() not in pids and len(pids) <= jobs
+    else:  # one job without limits: in the process itself
         assert pids == {os.getpid()}
-    else:  # prepared in the worker processes, not in the parent
-        assert os.getpid() not in pids
 
 
 def test_no_artifacts_without_a_hook_and_none_in_json(docs):
@@ -76,7 +78,9 @@ def test_artifacts_are_part_of_the_step_the_progress_bar_counts(docs):
     def progress(done, total, path):
         events.append(("progress", os.path.basename(path)))
 
-    Linter(plugins=fake_plugins(builtin=False)).run([docs], artifacts=hook, progress=progress)
+    # in this process (no limits: no worker), so that the events are seen here
+    unbounded = Config(time_limit=None, memory_limit=None)
+    Linter(plugins=fake_plugins(builtin=False), config=unbounded).run([docs], artifacts=hook, progress=progress)
     for i in range(4):
         name = f"doc{i}.txt"
         assert events.index(("artifacts", name)) < events.index(("progress", name))

@@ -5,7 +5,7 @@
                    [--baseline FILE] [--write-baseline FILE] [--jobs N] [--quiet] [--lang zh|en]
                    [--min-severity LEVEL | --show-notes] [--statistics] [--sarif-category CATEGORY]
                    [--exclude GLOBS] [--extend-exclude GLOBS] [--[no-]respect-gitignore] [--force-exclude]
-                   [--no-cache] [--cache-dir DIR]
+                   [--no-cache] [--cache-dir DIR] [--time-limit SECONDS] [--memory-limit SIZE]
     disclint rules [--format text|json|markdown] [--output FILE] [--lang zh|en]
     disclint explain CODE [--lang zh|en]
     disclint parse FILE [--lang zh|en]
@@ -13,8 +13,9 @@
     disclint --version
 
 Exit codes: 0 no error or warning findings; 1 error/warning findings (``--fail-on``
-moves the threshold); 2 a document could not be read, a usage error (a selector that
-names no rule included), or an internal error (a rule or plugin that failed). No input
+moves the threshold); 2 a document could not be read or was stopped at the time or
+memory limit, a usage error (a selector that names no rule included), or an internal
+error (a rule or plugin that failed). No input
 produces a traceback (set ``DISCLINT_DEBUG=1`` to see one while developing). Messages
 are in the language of ``--lang``, the configuration's ``lang`` or the locale.
 
@@ -24,6 +25,7 @@ formats are imported by the command that needs them.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -73,21 +75,42 @@ def _use_color(output) -> bool:
         return False
 
 
+def _out(text: str | bytes, nl: bool = True) -> None:
+    """``click.echo`` to standard output, flushed: a full disk is a clear error, a reader
+    that went away (``disclint check ... | head``) ends the run quietly; both with status
+    2, the output not having been written (click would exit 1, the status of findings,
+    on a closed pipe; an error at exit would be Python's "Exception ignored")."""
+    try:
+        click.echo(text, nl=nl)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        _quiet_exit()
+    except OSError as exc:
+        _say("error", _("cannot write the output to standard output: %(reason)s") % {"reason": exc.strerror or exc})
+        _quiet_exit()
+
+
+def _quiet_exit() -> None:
+    """Exit with status 2 and nothing more written to standard output (even at exit)."""
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except OSError:
+        pass
+    sys.exit(EXIT_ERROR)
+
+
 def _write(text: str | bytes, output: str | None) -> None:
     if output is None:
         if isinstance(text, bytes) and _is_terminal(sys.stdout):
             _fail(_("this format is binary: write it to a file with --output FILE"))
-        click.echo(text, nl=False)
+        _out(text, nl=False)
         return
+    from disclint.linter.files import WriteError, write_file
+
     try:
-        if isinstance(text, bytes):  # a binary format (xlsx)
-            with open(output, "wb") as fh:
-                fh.write(text)
-            return
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": exc.strerror or exc})
+        write_file(output, text)  # beside it, then renamed: no link followed, never half a report
+    except WriteError as exc:
+        _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": exc})
 
 
 LANG_OPTION = click.option(
@@ -151,11 +174,17 @@ def cli() -> None:
               help="Where the result cache lives (default: .disclint_cache at the project root).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
+@click.option("--time-limit", default=None, metavar="SECONDS",
+              help="Time one document may take before it is stopped and reported as a document error "
+                   "(default: 60; 0: no limit).")
+@click.option("--memory-limit", default=None, metavar="SIZE",
+              help="Memory the process checking one document may use, e.g. 512MB, 2GB; a document that needs more "
+                   "is stopped and reported as a document error (default: 1GB; 0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @LANG_OPTION
 def check(paths, format_name, output, select, ignore, config_file, fail_on, min_severity, show_notes, statistics,
           sarif_category, rounding_tolerance, baseline, write_baseline, exclude, extend_exclude, respect_gitignore,
-          force_exclude, no_cache, cache_dir, jobs, quiet, lang) -> None:
+          force_exclude, no_cache, cache_dir, jobs, time_limit, memory_limit, quiet, lang) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     _language(lang)
     if min_severity and show_notes:
@@ -163,8 +192,10 @@ def check(paths, format_name, output, select, ignore, config_file, fail_on, min_
     config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
                             rounding_tolerance=rounding_tolerance, exclude=exclude, extend_exclude=extend_exclude,
                             respect_gitignore=respect_gitignore, force_exclude=force_exclude,
-                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir)
+                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir,
+                            time_limit=time_limit, memory_limit=memory_limit)
     _language(lang, config)
+    _refuse_to_overwrite(paths, config, {"--output": output, "--write-baseline": write_baseline})
     accepted = _baseline(baseline) if baseline else None
     linter = _linter(config)
     formatter = _formatter(linter, format_name)
@@ -208,6 +239,23 @@ def _configuration(paths, config_file=None, **overrides):
         return load_config(paths, config_file).override(**overrides)
     except ConfigError as exc:
         _fail(str(exc))
+
+
+def _refuse_to_overwrite(paths, config, targets: dict) -> None:
+    """A usage error when a file disclint is to write (``{option: path}``) is one of the
+    documents it checks (``check x.md -o x.md``), through whatever link."""
+    targets = {option: target for option, target in targets.items() if target}
+    if not targets:
+        return
+    from disclint.linter.files import input_conflict
+    from disclint.linter.runner import expand_paths
+
+    documents = expand_paths(paths, config)
+    for option, target in targets.items():
+        clash = input_conflict(target, documents)
+        if clash is not None:
+            _fail(_("%(option)s %(target)s is %(document)s, one of the documents being checked; refusing to "
+                    "overwrite it") % {"option": option, "target": target, "document": clash})
 
 
 def _linter(config):
@@ -344,7 +392,7 @@ def explain(code, lang) -> None:
     rule = docs.find_rule(code, Linter().rule_classes)
     if rule is None:
         _fail(_("no rule %(code)r (`disclint rules` lists them)") % {"code": code})
-    click.echo(docs.rule_text(rule), nl=False)
+    _out(docs.rule_text(rule), nl=False)
 
 
 @cli.command()
@@ -360,7 +408,7 @@ def plugins(format_name, lang) -> None:
     _language(lang, _configuration(()))
     rows = load_plugins().describe()
     if format_name == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     hook_names = {"disclint_catalogs": _("catalogs"), "disclint_output_formats": _("formats"),
                   "disclint_subject_synonyms": _("synonyms")}
@@ -374,8 +422,7 @@ def plugins(format_name, lang) -> None:
             what = _("; ").join(parts) or "-"
         table.append((d["name"], d["version"] or "-", d["module"], what))
     widths = [max(len(r[i]) for r in table) for i in range(3)]
-    for r in table:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[3])
+    _out("".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[3] + "\n" for r in table), nl=False)
 
 
 @cli.command()
@@ -400,7 +447,11 @@ def parse(path, lang) -> None:
     analysis = linter.analyse(document)
     model["claims"] = analysis.claims_to_dicts()
     model["coverage"] = analysis.coverage.to_dict()
-    click.echo(json.dumps(model, ensure_ascii=False, indent=2, default=str))
+    _out(json.dumps(model, ensure_ascii=False, indent=2, default=str))
+
+
+# errno values of a write that cannot be done (disk full, quota, file too large, I/O error)
+_WRITE_ERRORS = {getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, n)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -417,16 +468,14 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo(_("disclint: interrupted"), err=True)
         sys.exit(130)
-    except BrokenPipeError:
-        # The reader of our output went away (disclint check ... | head).
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-        sys.exit(EXIT_ERROR)
+    except BrokenPipeError:  # the reader of our output went away (disclint check ... | head)
+        _quiet_exit()
     except Exception as exc:
         if os.environ.get("DISCLINT_DEBUG"):
             raise
+        if isinstance(exc, OSError) and exc.errno in _WRITE_ERRORS:  # a full disk, a quota: not "internal"
+            _say("error", _("cannot write the output: %(reason)s") % {"reason": exc.strerror or exc})
+            _quiet_exit()
         click.echo(_("disclint: internal error: %(error)s (set DISCLINT_DEBUG=1 for a traceback; please report it)")
                    % {"error": f"{type(exc).__name__}: {exc}"}, err=True)
         sys.exit(EXIT_ERROR)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from disclint.i18n import _
+from disclint.linter.files import WriteError, open_regular, write_file
 from disclint.linter.project import Project
 from disclint.model import Finding
 
@@ -115,13 +116,9 @@ def write_baseline(path: str | os.PathLike, findings: Iterable[Finding], project
     data = baseline_data(findings, project)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
-        directory = os.path.dirname(os.path.abspath(path))
-        os.makedirs(directory, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise BaselineError(path, _("cannot write the baseline: %(reason)s") % {
-            "reason": exc.strerror or exc}) from None
+        write_file(path, text, make_dirs=True)  # beside it, then renamed: no link followed, never half a file
+    except WriteError as exc:
+        raise BaselineError(path, _("cannot write the baseline: %(reason)s") % {"reason": exc}) from None
     return len(findings)
 
 
@@ -130,15 +127,17 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
     list of fingerprints."""
     p = os.fspath(path)
     try:
-        with open(p, encoding="utf-8") as fh:
+        with open_regular(p) as fh:  # a named pipe would block forever
             data = json.load(fh)
     except FileNotFoundError:
         raise BaselineError(p, _("baseline file not found (write one with --write-baseline %(path)s)") % {
             "path": p}) from None
     except OSError as exc:
         raise BaselineError(p, _("cannot read the baseline: %(reason)s") % {"reason": exc.strerror or exc}) from None
-    except ValueError as exc:
+    except ValueError as exc:  # invalid JSON, or not UTF-8
         raise BaselineError(p, _("not a disclint baseline (invalid JSON: %(error)s)") % {"error": exc}) from None
+    except RecursionError:
+        raise BaselineError(p, _("not a disclint baseline (JSON nested too deeply)")) from None
     keyed, entries = _entries(data, p)
     counts: Counter = Counter()
     for e in entries:

@@ -16,7 +16,7 @@ The cache is a directory of the project: ``.disclint_cache/`` at the project roo
 ``DISCLINT_CACHE_DIR``, never the home directory (with no project there is no cache).
 It holds a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``. Entries are JSON, never
 pickle (a shared or planted cache must not run code), written to a temporary file and
-renamed (a reader never sees half an entry); an entry that cannot be read or does not
+renamed (:mod:`disclint.linter.files`: a reader never sees half an entry); an entry that cannot be read or does not
 have the expected shape is ignored and written again. Only documents checked without
 a rule failing are stored: an unreadable document or an internal error is met again.
 """
@@ -26,11 +26,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, fields
 from decimal import Decimal
 from pathlib import Path
 
+from disclint.linter.files import WriteError, write_file
 from disclint.model import Finding, Location, Related, Severity, Values
 
 DIRECTORY = ".disclint_cache"
@@ -87,8 +87,8 @@ class ResultCache:
                 "findings": [_finding_data(f) for f in findings]}
         try:
             self._prepare()
-            _write_atomically(self._file(key), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        except (OSError, TypeError, ValueError) as exc:
+            write_file(self._file(key), json.dumps(data, ensure_ascii=False, separators=(",", ":")), make_dirs=True)
+        except (OSError, WriteError, TypeError, ValueError) as exc:
             self.unwritable = self.unwritable or f"{self.root}: {getattr(exc, 'strerror', None) or exc}"
 
     def _prepare(self) -> None:
@@ -96,29 +96,12 @@ class ResultCache:
         if (self.root / "CACHEDIR.TAG").is_file():
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        _write_atomically(self.root / ".gitignore", "# Created by disclint: the result cache.\n*\n")
-        _write_atomically(self.root / "CACHEDIR.TAG", CACHEDIR_TAG)
+        write_file(self.root / ".gitignore", "# Created by disclint: the result cache.\n*\n")
+        write_file(self.root / "CACHEDIR.TAG", CACHEDIR_TAG)
 
 
 def _sha256(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it: readers see the old
-    entry or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # ---------------------------------------------------------------- where

@@ -22,6 +22,8 @@ Keys (all optional)::
     force-exclude = false           # apply the exclusions to files named explicitly too
     lang = "zh"                     # zh | en: the language of reports (default: the locale's)
     cache-dir = ".disclint_cache"   # where results are cached (relative to the file's directory)
+    time-limit = 60                 # seconds one document may take (0: no limit)
+    memory-limit = "1GB"            # memory of the process checking one document (0: no limit)
 
 A bad value raises :class:`ConfigError`, whose message names the file and the key;
 the CLI prints it and exits with status 2.
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -44,6 +47,8 @@ FAIL_ON = ("error", "warning", "note", "never")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 MIN_SEVERITY = ("note", "warning", "error")
 LANGUAGES = ("zh", "en")
+TIME_LIMIT = 60.0  # seconds one document may take, by default
+MEMORY_LIMIT = 1 << 30  # bytes the process checking one document may hold, by default (1 GB)
 # What a directory scan never enters (ruff's defaults, plus disclint's cache):
 # environments, build output and tools' caches hold no disclosure of the project.
 DEFAULT_EXCLUDE = (".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pytest_cache",
@@ -118,6 +123,8 @@ class Config:
     force_exclude: bool = False
     lang: str | None = None  # None: the locale's
     cache_dir: str | None = None  # None: .disclint_cache at the project root
+    time_limit: float | None = TIME_LIMIT  # seconds per document (None: no limit)
+    memory_limit: int | None = MEMORY_LIMIT  # bytes per document's process (None: no limit)
     source: str | None = None  # the file it came from, if any
     root: str | None = None  # the directory per-file-ignores globs are relative to
     from_command_line: frozenset[str] = frozenset()  # keys a flag set (for messages)
@@ -336,15 +343,24 @@ _NOT_AN_AMOUNT = N_("'%(key)s' must be a non-negative amount in 万元, e.g. \"0
 
 
 def _tolerance(value, key: str, source: str | None) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+    """A non-negative amount in 万元 within the range of amounts disclint reads: a
+    tolerance like 1e999999999 would overflow every comparison it widens."""
+    from disclint.model.amounts import MAX_DECIMALS, MAX_INTEGER_DIGITS, in_range
+
+    amount = _number(value)
+    if amount is None:
         raise _bad_value(_(_NOT_AN_AMOUNT), key, value, source)
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        amount = None
-    if amount is None or not amount.is_finite() or amount < 0:
-        raise _bad_value(_(_NOT_AN_AMOUNT), key, value, source)
+    if not in_range(amount, max(0, -amount.as_tuple().exponent)):
+        raise _bad_value(_("'%(key)s' must be an amount of at most %(digits)d integer digits and %(decimals)d "
+                           "decimals, as every amount disclint reads; got %(value)s"), key, _shown(value), source,
+                         digits=MAX_INTEGER_DIGITS, decimals=MAX_DECIMALS)
     return amount
+
+
+def _shown(value):
+    """A value as a message quotes it: at most 40 characters."""
+    text = str(value)
+    return value if len(text) <= 40 else text[:36] + "…"
 
 
 def _fail_on(value, key: str, source: str | None) -> str:
@@ -386,6 +402,53 @@ def _directory(value, key: str, source: str | None, root: str | None) -> str:
     return os.path.join(root or os.getcwd(), os.path.expanduser(value.strip()))
 
 
+def _seconds(value, key: str, source: str | None) -> float | None:
+    """A time limit: a number of seconds (``60``, ``"90s"``, ``0.5``); 0 is no limit."""
+    text = value.strip().lower().removesuffix("s").strip() if isinstance(value, str) else value
+    number = _number(text)
+    if number is None or number > _MAX_SECONDS:
+        raise _bad_value(_("'%(key)s' must be a number of seconds (0: no limit), e.g. 60; got %(value)s"), key,
+                         value, source)
+    return float(number) or None
+
+
+_SIZE = re.compile(r"(?P<number>[0-9.]+)\s*(?P<unit>[kmgt]?)i?b?", re.IGNORECASE)
+_UNIT_BYTES = {"": 1 << 20, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}  # a bare number is MB
+
+
+def _size(value, key: str, source: str | None) -> int | None:
+    """A memory limit: ``"1GB"``, ``"512MB"``, ``"512M"`` or a number of MB (units of 1024);
+    0 is no limit."""
+    number, unit = _size_parts(value)
+    size = None if number is None else number * _UNIT_BYTES[unit]
+    if size is None or size > _MAX_BYTES:
+        raise _bad_value(_("'%(key)s' must be a size such as \"1GB\" or \"512MB\" (0: no limit); got %(value)s"),
+                         key, value, source)
+    return int(size) or None
+
+
+def _size_parts(value) -> tuple[Decimal | None, str]:
+    if not isinstance(value, str):
+        return _number(value), ""
+    match = _SIZE.fullmatch(value.strip())
+    return (_number(match["number"]), match["unit"].lower()) if match else (None, "")
+
+
+_MAX_SECONDS = 10 ** 7  # about four months: beyond it a limit is none
+_MAX_BYTES = 1 << 50
+
+
+def _number(value) -> Decimal | None:
+    """A finite non-negative number from a TOML or command-line value, else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() and number >= 0 else None
+
+
 def _per_file_ignores(value, key: str, source: str | None) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
         raise _bad_value(_("'%(key)s' must be a table of \"glob\" = [codes]; got %(value)s"), key, value, source)
@@ -413,6 +476,8 @@ _SETTINGS = {
     "force-exclude": ("force_exclude", _rooted(_bool)),
     "lang": ("lang", _rooted(_choice(LANGUAGES))),
     "cache-dir": ("cache_dir", _directory),
+    "time-limit": ("time_limit", _rooted(_seconds)),
+    "memory-limit": ("memory_limit", _rooted(_size)),
 }
 KEYS = tuple(_SETTINGS)
 
@@ -443,13 +508,48 @@ def _read_toml(path: Path) -> dict:
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
 
+    from disclint.linter.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_("not valid TOML: %(error)s") % {"error": exc}, source=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(_("not valid TOML: not UTF-8 (%(reason)s at byte %(byte)d)") % {
+            "reason": exc.reason, "byte": exc.start}, source=str(path)) from None
+    except RecursionError:
+        raise ConfigError(_("not valid TOML: arrays or tables nested too deeply"), source=str(path)) from None
     except OSError as exc:
         raise ConfigError(_("cannot be read: %(reason)s") % {"reason": exc.strerror or exc}, source=str(path)) from None
+
+
+def _disclint_table(data: dict, path: Path) -> Mapping | None:
+    """``[tool.disclint]`` of a parsed pyproject.toml, None when it has none; a ``tool``
+    that is not a table is no place for one (``tool = 5``)."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, Mapping):
+        raise ConfigError(_("'tool' must be a table; got %(value)s") % {"value": repr(tool)}, key="tool",
+                          source=str(path))
+    return tool.get("disclint")
+
+
+# A pyproject.toml that names [tool.disclint] (a table header, or a dotted key) in its
+# text: when it is not valid TOML, that is reported rather than passed by.
+_NAMES_DISCLINT = re.compile(rb'^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*"?disclint"?[ \t]*[\].]|'
+                             rb'tool[ \t]*\.[ \t]*"?disclint"?[ \t]*[.=])', re.MULTILINE)
+
+
+def _names_disclint(path: Path) -> bool:
+    from disclint.linter.files import open_regular
+
+    try:
+        with open_regular(path) as fh:
+            return _NAMES_DISCLINT.search(fh.read()) is not None
+    except OSError:
+        return False
 
 
 def read_config_file(path: str | os.PathLike) -> Config:
@@ -458,14 +558,17 @@ def read_config_file(path: str | os.PathLike) -> Config:
     p = Path(path)
     data = _read_toml(p)
     if p.name == "pyproject.toml":
-        data = data.get("tool", {}).get("disclint", {})
+        table = _disclint_table(data, p)
+        data = {} if table is None else table
     return parse_config(data, source=str(p), root=str(p.resolve().parent))
 
 
 def find_config_file(paths: Iterable[str | os.PathLike] = ()) -> Path | None:
     """The first configuration file found walking up from the linted paths (the
     current directory when none is given). In one directory ``.disclint.toml`` comes
-    before ``pyproject.toml``; a ``pyproject.toml`` without ``[tool.disclint]`` is passed by."""
+    before ``pyproject.toml``; a ``pyproject.toml`` without ``[tool.disclint]`` is
+    passed by, even when it is not valid TOML (another tool's business), unless its
+    text names ``[tool.disclint]``: then what is wrong with it is reported."""
     starts: list[Path] = []
     for given in list(paths) or [os.getcwd()]:
         p = Path(os.path.abspath(given))
@@ -480,24 +583,27 @@ def find_config_file(paths: Iterable[str | os.PathLike] = ()) -> Path | None:
             seen.add(d)
             for name in CONFIG_FILES:
                 candidate = d / name
-                if not candidate.is_file():
-                    continue
-                if name == "pyproject.toml":
-                    try:
-                        data = _read_toml(candidate)
-                    except ConfigError:
-                        continue  # a broken pyproject.toml of another tool is not ours to report
-                    if "disclint" not in data.get("tool", {}):
-                        continue
-                return candidate
+                if candidate.is_file() and (name != "pyproject.toml" or _has_disclint_table(candidate)):
+                    return candidate
     return None
+
+
+def _has_disclint_table(pyproject: Path) -> bool:
+    """Does a pyproject.toml met walking up have a ``[tool.disclint]`` table? A broken
+    one is another tool's business, unless its text names ``[tool.disclint]``."""
+    try:
+        return _disclint_table(_read_toml(pyproject), pyproject) is not None
+    except ConfigError:
+        if _names_disclint(pyproject):
+            raise  # ours, broken: say so rather than run without it
+        return False
 
 
 def load_config(paths: Iterable[str | os.PathLike] = (), config_file: str | os.PathLike | None = None) -> Config:
     """The configuration for linting ``paths``: ``config_file`` when given, else the
     first file found walking up from the paths, else the defaults."""
     if config_file is not None:
-        if not Path(config_file).is_file():
+        if not Path(config_file).exists():  # a pipe or a directory: "not a regular file"
             raise ConfigError(_("configuration file not found"), key="--config", source=str(config_file))
         return read_config_file(config_file)
     found = find_config_file(paths)

@@ -9,6 +9,9 @@ The runner is the only place that decides what a failure means for the run:
   ``"error"``) and skipped for that document; the other rules still run, and the
   run's exit status is 2 (an internal error: the documents were not fully checked),
   as it is for a plugin that failed;
+* a document that takes longer than the time limit, needs more memory than the
+  memory limit, or whose worker process dies (:mod:`disclint.linter.workers`) is a
+  document error naming what happened; the other documents are still linted;
 * a selector that names no rule is a :class:`~disclint.linter.config.ConfigError`;
 * nothing escapes as a traceback.
 
@@ -210,7 +213,7 @@ class Linter:
             raise ReadError(_("not a regular file"))
         try:
             document = self.plugins.read_document(path, self.catalog)
-        except ReadError:
+        except (ReadError, MemoryError):  # over the memory limit: the worker's business
             raise
         except Exception as exc:
             if os.environ.get("DISCLINT_DEBUG"):
@@ -246,6 +249,8 @@ class Linter:
                 bad = next((f for f in produced if not isinstance(f, Finding)), None)
                 if bad is not None:
                     raise TypeError(f"check() yielded a {type(bad).__name__}, not a Finding")
+            except MemoryError:
+                raise
             except Exception as exc:
                 if os.environ.get("DISCLINT_DEBUG"):
                     raise
@@ -301,6 +306,8 @@ class Linter:
         raises leaves ``{"error": message}`` (the report says so, the run goes on)."""
         try:
             return dict(self.document_artifacts(document.path, findings, document) or {})
+        except MemoryError:
+            raise
         except Exception as exc:
             if os.environ.get("DISCLINT_DEBUG"):
                 raise
@@ -376,36 +383,20 @@ class Linter:
             yield item
 
     def _results(self, files: list[str], jobs: int):
-        """(report, findings, failures) per file, in file order; in worker processes when asked."""
+        """(report, findings, failures) per file, in file order. Each document is checked
+        in a forked worker bounded by the time and memory limits (:mod:`disclint.linter.workers`;
+        ``jobs`` of them at once); with no limit and one job, in this process."""
+        from disclint.linter.workers import Limits, Stopped, can_fork, run_bounded
+
         jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
-        workers = min(jobs, len(files))
-        if workers <= 1 or not _can_fork():
-            for path in files:
-                yield self._lint(path)
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        global _WORKER_LINTER
-        _WORKER_LINTER = self  # forked workers inherit this Linter: plugins, catalog, rules, patched readers
-        done = 0
-        try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for item in pool.map(_lint_in_worker, files):
-                    done += 1
-                    yield item
-        except BrokenProcessPool as exc:
-            for path in files[done:]:  # a worker died (killed, out of memory): say so, never a traceback
-                report = DocumentReport(path=path, status=ERROR,
-                                        error=_("the worker process checking documents stopped unexpectedly "
-                                                "(%(error)s); try again with --jobs 1") % {"error": exc})
-                yield report, [], []
-        finally:
-            _WORKER_LINTER = None
-
-
-_WORKER_LINTER: Linter | None = None
+        limits = Limits(self.config.time_limit, self.config.memory_limit)
+        if limits.any and files and not can_fork():
+            self.notifications.append(Notification(_(
+                "the time and memory limits are not enforced on this system (processes cannot be forked): "
+                "documents are checked in disclint's own process"), level="warning"))
+        outcomes = run_bounded(self._lint, files, workers=jobs, limits=limits)
+        for path, outcome in zip(files, outcomes):
+            yield _stopped(path, outcome, limits) if isinstance(outcome, Stopped) else outcome
 
 
 def _skipped(report: DocumentReport) -> DocumentReport:
@@ -416,15 +407,35 @@ def _skipped(report: DocumentReport) -> DocumentReport:
     return report
 
 
-def _can_fork() -> bool:
-    import multiprocessing
+def _stopped(path: str, stopped, limits) -> tuple[DocumentReport, list, list]:
+    """The document error of a document its worker did not finish (see
+    :class:`disclint.linter.workers.Stopped`)."""
+    from disclint.linter import workers
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    if stopped.reason == workers.TIME:
+        why = _("not checked: it took longer than the time limit of %(seconds)s s (time-limit, --time-limit)") % {
+            "seconds": f"{limits.seconds:g}"}
+    elif stopped.reason == workers.MEMORY and limits.memory is not None:
+        why = _("not checked: it needed more memory than the limit of %(size)s (memory-limit, --memory-limit)") % {
+            "size": _size(limits.memory)}
+    elif stopped.reason == workers.MEMORY:
+        why = _("not checked: it needed more memory than the system gave")
+    elif stopped.reason == workers.DIED:
+        how = (_("killed by %(signal)s") % {"signal": stopped.detail} if stopped.detail.startswith("SIG")
+               else _("exit status %(status)s") % {"status": stopped.detail})
+        why = _("not checked: the process checking it stopped unexpectedly (%(how)s)") % {"how": how}
+    else:
+        why = _("internal error while checking this document (%(error)s); please report it, with the file if "
+                "you can") % {"error": stopped.detail}
+    return DocumentReport(path=path, status=ERROR, error=why), [], []
 
 
-def _lint_in_worker(path: str):
-    assert _WORKER_LINTER is not None
-    return _WORKER_LINTER._lint(path)
+def _size(size: int) -> str:
+    """1073741824 -> "1 GB" (units of 1024, as the memory-limit setting reads them)."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            return f"{size / scale:.4g} {unit}"
+    return f"{size} B"
 
 
 def clean_message(message: str, path: str) -> str:

@@ -3,7 +3,9 @@
 ``read_document(path, catalog)`` is the one entry point. It dispatches by suffix
 (text/markdown here, PDF in :mod:`disclint.readers.pdf`) and guarantees that the
 only exception that leaves it is :class:`~disclint.readers.errors.ReadError`,
-whose message names the file and says what is wrong.
+whose message names the file and says what is wrong (and MemoryError: a process
+out of memory is not a property of the document; the runner reports it against
+its memory limit).
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ def read_document(path: str | Path, catalog=None):
         raise
     except RecursionError:
         raise unreadable(name, _("the document is too deeply nested to read")) from None
-    except MemoryError:
-        raise unreadable(name, _("the document is too large to read")) from None
+    except MemoryError:  # over the memory limit of the process: the runner reports it as such
+        raise
     except OSError as exc:
         raise unreadable(name, _("cannot read the file (%(reason)s)") % {"reason": exc.strerror or exc}) from None
     except Exception as exc:  # noqa: BLE001 - the contract: only ReadError escapes

@@ -28,7 +28,10 @@ Then, over the whole document:
 7. the remaining lines become the 目录, sections and sentences.
 
 Bad input raises ReadError with one message: not a PDF, encrypted, damaged or
-truncated, no pages, no text layer (scanned: OCR needed).
+truncated (naming the page), no pages, no text layer (scanned: OCR needed), or
+beyond a bound on what one stream may inflate to or one page may draw
+(readers.pdf.bounds). Only MemoryError passes through, for the runner to report
+against the memory limit.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from disclint.model.text import PText, compact, nfkc
 from disclint.readers.assemble import NO_DATA, assemble
 from disclint.readers.errors import ReadError, unreadable
 from disclint.readers.names import labelled_name, most_named
+from disclint.readers.pdf import bounds
 from disclint.readers.pdf.geometry import (
     Grid,
     Line,
@@ -125,29 +129,25 @@ def extract_pages(path: str) -> list[PageContent]:
 
     import pdfplumber  # imported here: start-up of the CLI stays fast
 
+    bounds.install()
     try:
         pdf = pdfplumber.open(p)
+    except MemoryError:
+        raise
     except Exception as e:  # pdfplumber wraps pdfminer's errors in PdfminerException
         raise _open_error(path, e) from None
     try:
         with pdf:
             try:
                 pages = pdf.pages
+            except MemoryError:
+                raise
             except Exception as e:
                 raise _open_error(path, e) from None
             if not pages:
                 raise unreadable(path, gettext("the PDF has no pages"))
-            out = []
-            for i, page in enumerate(pages):
-                try:
-                    out.append(_read_page(page, i + 1))
-                except Exception as e:
-                    raise unreadable(path, gettext(
-                        "page %(page)d of the PDF is damaged and cannot be read (%(reason)s); the file may be "
-                        "truncated: download or export it again") % {"page": i + 1, "reason": _reason(e)}) from None
-                finally:
-                    page.close()
-    except ReadError:
+            out = [_read_numbered_page(path, page, i + 1) for i, page in enumerate(pages)]
+    except (ReadError, MemoryError):  # over the memory limit: the runner says so
         raise
     except Exception as e:
         raise _open_error(path, e) from None
@@ -162,14 +162,52 @@ def extract_pages(path: str) -> list[PageContent]:
     return out
 
 
+def _read_numbered_page(path: str, page, number: int) -> PageContent:
+    """One page read, or a ReadError naming the page and what is wrong with it."""
+    try:
+        return _read_page(page, number)
+    except MemoryError:
+        raise
+    except Exception as e:
+        inner = _cause(e)
+        if isinstance(inner, bounds.BoundExceeded):
+            raise _bound_error(path, inner, number) from None
+        raise unreadable(path, gettext(
+            "page %(page)d of the PDF is damaged and cannot be read (%(reason)s); the file may be "
+            "truncated: download or export it again") % {"page": number, "reason": _reason(e)}) from None
+    finally:
+        page.close()
+
+
+def _cause(e: BaseException) -> BaseException:
+    """pdfminer's or pdfplumber's own exception inside pdfplumber's PdfminerException."""
+    return e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+
+
 def _reason(e: BaseException) -> str:
-    inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+    inner = _cause(e)
     text = str(inner).strip() or type(inner).__name__
     return text if len(text) < 120 else text[:117] + "..."
 
 
+def _bound_error(path: str, bound: bounds.BoundExceeded, page: int | None) -> ReadError:
+    """A PDF refused at one of the reader's bounds (readers.pdf.bounds), naming it."""
+    if bound.what == "page":
+        why = gettext("page %(page)d of the PDF draws more than %(bound)s characters, lines and images (the bound "
+                      "for one page); the file is damaged or built to exhaust the reader") % {
+            "page": page, "bound": f"{bound.bound:,}"}
+    else:
+        why = gettext("a stream of the PDF (%(where)s) inflates to more than %(bound)d MB (the bound for one "
+                      "stream); the file is damaged or built to exhaust memory") % {
+            "where": gettext("page %(page)d") % {"page": page} if page else gettext("its structure"),
+            "bound": bound.bound >> 20}
+    return unreadable(path, why)
+
+
 def _open_error(path: str, e: BaseException) -> ReadError:
-    inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+    inner = _cause(e)
+    if isinstance(inner, bounds.BoundExceeded):
+        return _bound_error(path, inner, None)
     name = type(inner).__name__
     if "Password" in name or "Encrypt" in name or "encrypt" in str(inner).lower():
         return unreadable(path, gettext("the PDF is encrypted (password protected); save an unprotected copy and "
@@ -186,6 +224,7 @@ def _horizontal(c: dict) -> bool:
 
 
 def _read_page(page, number: int) -> PageContent:
+    bounds.page_layout(page)  # what page.chars and find_tables read, within the bound of one page
     chars = [c for c in page.chars if _horizontal(c)]
     grids = []
     if chars:

@@ -1,0 +1,108 @@
+"""The worker pool (disclint.linter.workers): every item gets its result or a Stopped
+saying why not, in order, whatever happens to the process that held it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from disclint.linter.workers import (
+    DIED,
+    MEMORY,
+    RAISED,
+    TIME,
+    Limits,
+    Stopped,
+    can_fork,
+    run_bounded,
+)
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="the pool forks its workers")
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def hostile(n: int):
+    """Items 3 and 7 misbehave in one way each; the others are squared."""
+    if n == 3:
+        time.sleep(600)  # stuck
+    if n == 5:
+        os.kill(os.getpid(), signal.SIGKILL)  # killed (as the kernel's OOM killer would)
+    if n == 7:
+        hog = [bytearray(64 << 20) for _ in range(100)]  # 6.4 GB, far beyond the limit
+        return len(hog)
+    if n == 8:
+        raise ValueError("a bug")
+    return n * n
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_results_in_order(workers):
+    assert list(run_bounded(square, range(10), workers=workers, limits=Limits(30, 1 << 30))) == [
+        n * n for n in range(10)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_only_the_bad_items_are_stopped(workers):
+    started = time.monotonic()
+    got = list(run_bounded(hostile, range(10), workers=workers, limits=Limits(2, 512 << 20)))
+    assert time.monotonic() - started < 60
+    assert got[3] == Stopped(TIME)
+    assert got[5] == Stopped(DIED, "SIGKILL")
+    assert got[7] == Stopped(MEMORY)
+    assert got[8] == Stopped(RAISED, "ValueError: a bug")
+    assert [got[n] for n in (0, 1, 2, 4, 6, 9)] == [0, 1, 4, 16, 36, 81]
+
+
+def test_the_workers_hold_the_memory_limit_not_this_process():
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    limits = list(run_bounded(lambda _: resource.getrlimit(resource.RLIMIT_AS)[0], [0, 1], workers=2,
+                              limits=Limits(None, 300 << 20)))
+    assert limits == [300 << 20, 300 << 20]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_without_limits_one_worker_is_this_process():
+    assert list(run_bounded(lambda _: os.getpid(), [0, 1], workers=1, limits=Limits())) == [os.getpid()] * 2
+    assert os.getpid() not in run_bounded(lambda _: os.getpid(), [0], workers=1, limits=Limits(60, None))
+
+
+def test_no_worker_is_left_behind():
+    import multiprocessing
+
+    results = run_bounded(hostile, range(5), workers=2, limits=Limits(60, None))
+    assert next(results) == 0
+    results.close()  # the caller stops early (an interrupted run): every worker is ended
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_that_died_while_idle_is_replaced():
+    from disclint.linter import workers
+
+    pool = workers._Pool(square, Limits(30, None), 2)
+    started = []
+    real_start = pool._start
+
+    def start():
+        w = real_start()
+        if not started:  # the first worker dies before it is given anything
+            w.process.kill()
+            w.process.join()
+        started.append(w)
+        return w
+
+    pool._start = start
+    assert list(pool.run(range(6))) == [n * n for n in range(6)]
+
+
+def test_a_result_that_cannot_be_sent_is_reported():
+    got = list(run_bounded(lambda n: (lambda: n) if n == 1 else n, range(3), workers=1, limits=Limits(30, None)))
+    assert got[0] == 0 and got[2] == 2
+    assert isinstance(got[1], Stopped) and got[1].reason == RAISED and "pickle" in got[1].detail.lower()
