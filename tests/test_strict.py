@@ -110,3 +110,31 @@ def test_a_table_found_but_not_read_fails_the_run(tmp_path):
     assert data["documents"][0]["status"] == "warning"
     assert "S303" in {f["rule"] for f in data["findings"]}
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("command", [["rules"], ["rules", "--format", "json"], ["explain", "T101"]])
+def test_listing_rules_with_a_plugin_that_failed_is_an_internal_error(monkeypatch, command):
+    """``rules`` and ``explain`` still print what loaded, say which plugin failed, and exit 2:
+    the listing is incomplete."""
+    from disclint.plugins import hookimpl
+    from disclint.plugins.host import load_plugins
+
+    class Broken:
+        @hookimpl
+        def disclint_rules(self):
+            raise RuntimeError("bad rules")
+
+    def plugins(*args):
+        host = load_plugins()
+        host.register(Broken(), name="broken")
+        return host
+
+    monkeypatch.setattr("disclint.plugins.host.load_plugins", plugins)
+    result = run(*command)
+    assert result.exit_code == 2, result.output
+    assert "T101" in result.stdout
+    assert "plugin broken: hook disclint_rules failed" in result.stderr
+
+
+def test_listing_rules_without_failures_exits_0():
+    assert run("rules").exit_code == 0 and run("explain", "T101").exit_code == 0

@@ -357,27 +357,24 @@ def _render(formatter, format_name: str, result, offered: dict) -> str:
 @LANG_OPTION
 def rules(format_name, output, lang) -> None:
     """List the rules: code, name and summary (every loaded rule, plugins' too)."""
-    from disclint.linter.runner import Linter
     from disclint.rules.docs import localized_meta, render_markdown
 
     _language(lang, _configuration(()))
-    linter = Linter()
-    for n in linter.notifications:
-        _say(n.level, n.message)
+    linter = _loaded_linter()
     if format_name == "markdown":
         _write(render_markdown(linter.rule_classes), output)
-        return
-    metas = [localized_meta(c) for c in linter.rule_classes]
-    if format_name == "json":
+    elif format_name == "json":
         import json
 
+        metas = [localized_meta(c) for c in linter.rule_classes]
         _write(json.dumps(metas, ensure_ascii=False, indent=2) + "\n", output)
-        return
-    if not metas:
+    elif not linter.rule_classes:
         _write(_("no rules are loaded") + "\n", output)
-        return
-    width = max(len(m["name"]) for m in metas)
-    _write("".join(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}\n" for m in metas), output)
+    else:
+        metas = [localized_meta(c) for c in linter.rule_classes]
+        width = max(len(m["name"]) for m in metas)
+        _write("".join(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}\n" for m in metas), output)
+    _exit_if_plugins_failed(linter)
 
 
 @cli.command()
@@ -385,14 +382,32 @@ def rules(format_name, output, lang) -> None:
 @LANG_OPTION
 def explain(code, lang) -> None:
     """Explain a rule: what it checks, why, and an example (CODE is a code or a rule name)."""
-    from disclint.linter.runner import Linter
     from disclint.rules import docs
 
     _language(lang, _configuration(()))
-    rule = docs.find_rule(code, Linter().rule_classes)
+    linter = _loaded_linter()
+    rule = docs.find_rule(code, linter.rule_classes)
     if rule is None:
         _fail(_("no rule %(code)r (`disclint rules` lists them)") % {"code": code})
     _out(docs.rule_text(rule), nl=False)
+    _exit_if_plugins_failed(linter)
+
+
+def _loaded_linter():
+    """The run's plugins and rules, their failures said on standard error."""
+    from disclint.linter.runner import Linter
+
+    linter = Linter()
+    for n in linter.notifications:
+        _say(n.level, n.message)
+    return linter
+
+
+def _exit_if_plugins_failed(linter) -> None:
+    """A plugin that failed to load leaves the listing incomplete: an internal error (exit 2),
+    as for ``check``."""
+    if any(n.level == "error" for n in linter.notifications):
+        sys.exit(EXIT_ERROR)
 
 
 @cli.command()
