@@ -202,11 +202,11 @@ class TablesMissing(
             return
         listed = {e.table_id for e in doc.toc if e.table_id}  # S302 reports those
         # Located where the table would be: at the table the template puts before it (its
-        # page in a PDF), or at the first table the document prints.
-        where = next((t.location for t in coverage.tables if t.location is not None), None)
-        for t in coverage.tables:
-            if t.location is not None:
-                where = t.location
+        # page in a PDF, without that table's box), or at the first table the document prints.
+        placed = [t.location._replace(box=None) if t.location is not None else None for t in coverage.tables]
+        where = next((loc for loc in placed if loc is not None), None)
+        for t, loc in zip(coverage.tables, placed):
+            where = loc or where
             if t.status == MISSING and t.id not in listed:
                 yield self.finding(_("the template (%(template)s) has a table %(table)s (%(id)s) that the "
                                      "document does not print") % {"template": coverage.template, "table": t.name,
