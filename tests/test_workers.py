@@ -109,15 +109,16 @@ def test_a_result_that_cannot_be_sent_is_reported():
 
 
 def fill_then(n: int):
-    """Fill the address space up to the limit, then crash (0) or hang (1) as a C library
-    or a loop of failing allocations may when memory runs out."""
+    """Fill the address space up to the limit, then die (0: as a C library that crashes,
+    or the kernel's OOM killer) or hang (1: a loop of failing allocations) as a worker
+    may when memory runs out."""
     try:
         hog = [bytearray(16 << 20) for _ in range(1000)]
         return len(hog)
     except MemoryError:
         time.sleep(1)  # long enough for the pool to see the peak
         if n == 0:
-            os.kill(os.getpid(), signal.SIGSEGV)
+            os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(600)
 
 
