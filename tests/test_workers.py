@@ -106,3 +106,22 @@ def test_a_result_that_cannot_be_sent_is_reported():
     got = list(run_bounded(lambda n: (lambda: n) if n == 1 else n, range(3), workers=1, limits=Limits(30, None)))
     assert got[0] == 0 and got[2] == 2
     assert isinstance(got[1], Stopped) and got[1].reason == RAISED and "pickle" in got[1].detail.lower()
+
+
+def fill_then(n: int):
+    """Fill the address space up to the limit, then die (0: as a C library that crashes,
+    or the kernel's OOM killer) or hang (1: a loop of failing allocations) as a worker
+    may when memory runs out."""
+    try:
+        hog = [bytearray(16 << 20) for _ in range(1000)]
+        return len(hog)
+    except MemoryError:
+        time.sleep(1)  # long enough for the pool to see the peak
+        if n == 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(600)
+
+
+def test_a_crash_or_a_hang_at_the_memory_limit_is_reported_as_memory():
+    got = list(run_bounded(fill_then, [0, 1], workers=2, limits=Limits(4, 400 << 20)))
+    assert got == [Stopped(MEMORY), Stopped(MEMORY)]

@@ -98,25 +98,30 @@ def _outcome(work: Callable, item, in_process: bool = False) -> tuple[bool, obje
 
 # ---------------------------------------------------------------- the worker
 def _serve(conn, work: Callable, memory: int | None) -> None:
-    """A worker's life: cap the memory, then check what comes until told to stop."""
+    """A worker's life: cap the memory, then check what comes until told to stop. Out
+    of memory, it ends at once with :data:`_OUT_OF_MEMORY`: nothing more can be relied
+    on (sending even a small message may fail)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run's process decides what Ctrl-C ends
     if memory is not None:
         _cap_memory(memory)
-    while True:
-        try:
-            item = conn.recv()
-        except (EOFError, OSError):
-            return
-        keep, result = _outcome(work, item)
-        try:
-            conn.send(result)
-        except MemoryError:  # a result too large to pickle within the limit
-            conn.send(Stopped(MEMORY))
-            keep = False
-        except Exception as exc:  # a result that cannot be pickled
-            conn.send(Stopped(RAISED, f"{type(exc).__name__}: {exc}"))
-        if not keep:
-            return
+    try:
+        while True:
+            try:
+                item = conn.recv()
+            except (EOFError, OSError):
+                return
+            keep, result = _outcome(work, item)
+            if not keep:  # MEMORY: the heap may be in pieces, a fresh worker takes the next one
+                os._exit(_OUT_OF_MEMORY)
+            try:
+                conn.send(result)
+            except Exception as exc:  # a result that cannot be pickled
+                conn.send(Stopped(RAISED, f"{type(exc).__name__}: {exc}"))
+    except MemoryError:
+        os._exit(_OUT_OF_MEMORY)
+
+
+_OUT_OF_MEMORY = 86  # a worker's exit status when it ran out of memory
 
 
 def _cap_memory(limit: int) -> None:
@@ -140,6 +145,18 @@ class _Worker:
         self.conn = parent
         self.index: int | None = None  # the document it holds
         self.deadline: float | None = None
+        self.peak = 0  # the largest address space seen (bytes; Linux), to explain a crash
+
+    def watch(self) -> None:
+        """Note the worker's peak address space (``VmPeak``, where /proc has it)."""
+        try:
+            with open(f"/proc/{self.process.pid}/status", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"VmPeak:"):
+                        self.peak = max(self.peak, int(line.split()[1]) * 1024)
+                        return
+        except (OSError, ValueError, IndexError):
+            pass
 
     def give(self, index: int, item, seconds: float | None) -> None:
         self.index = index
@@ -154,6 +171,8 @@ class _Worker:
         except (EOFError, OSError, ValueError, TypeError, AttributeError, ImportError):
             pass  # it died while sending (EOF), or sent what cannot be read
         self.process.join(5)
+        if self.process.exitcode == _OUT_OF_MEMORY:
+            return Stopped(MEMORY)
         return Stopped(DIED, _how_it_ended(self.process.exitcode))
 
     def stop(self) -> None:
@@ -172,6 +191,10 @@ def _how_it_ended(code: int | None) -> str:
         except ValueError:
             return f"signal {-code}"
     return str(code)
+
+
+_WATCH = 0.25  # seconds between looks at the workers' memory
+_AT_LIMIT = 0.9  # a peak address space this close to the limit: the worker met it
 
 
 class _Pool:
@@ -207,6 +230,15 @@ class _Pool:
     def _start(self) -> _Worker:
         return _Worker(self.context, self.work, self.limits.memory)
 
+    def _explained(self, w: _Worker, result):
+        """A worker that died or stuck at its memory limit ran out of memory: allocations
+        that fail do not always end in a MemoryError (a crash in C code, a loop of
+        failures that runs out the clock)."""
+        at_limit = self.limits.memory is not None and w.peak >= _AT_LIMIT * self.limits.memory
+        if isinstance(result, Stopped) and result.reason in (DIED, TIME) and at_limit:
+            return Stopped(MEMORY)
+        return result
+
     def _hand_out(self, workers: list[_Worker], pending: deque) -> None:
         for i, w in enumerate(workers):
             if w.index is None and pending:
@@ -226,6 +258,8 @@ class _Pool:
         busy = [w for w in workers if w.index is not None]
         deadlines = [w.deadline for w in busy if w.deadline is not None]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        if self.limits.memory is not None:  # look at the workers' memory now and then
+            timeout = _WATCH if timeout is None else min(timeout, _WATCH)
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
         now = time.monotonic()
         for i, w in enumerate(workers):
@@ -234,10 +268,12 @@ class _Pool:
             if w.conn in ready or w.process.sentinel in ready:
                 result = w.take()
             elif w.deadline is not None and now >= w.deadline:
+                w.watch()
                 result = Stopped(TIME)
             else:
+                w.watch()
                 continue
-            finished[w.index] = result
+            finished[w.index] = self._explained(w, result)
             w.index = None
             if isinstance(result, Stopped) and result.reason != RAISED:
                 w.stop()
