@@ -125,11 +125,23 @@ class RepeatedQuantity(Rule, code="N402", name="narrative-repeated-quantity", gr
 def _most_stated(said: list[Claim], ctx: RuleContext) -> Claim:
     """The statement of a quantity most of the others agree with (the first among
     equals): three statements of 0 and one of 1.53 make the 1.53 the odd one."""
-    def support(c: Claim) -> int:
-        return sum(agrees(o.value, c.value, ctx.tolerance) for o in said)
+    # Statements written alike agree alike: score each written value once (a long document
+    # restates a figure hundreds of times, in a handful of ways).
+    written: dict[tuple, list[Claim]] = {}
+    for c in said:
+        written.setdefault(_written(c), []).append(c)
 
-    best = max(support(c) for c in said)
-    return next(c for c in said if support(c) == best)
+    def support(key: tuple) -> int:
+        value = written[key][0].value
+        return sum(len(same) for same in written.values() if agrees(same[0].value, value, ctx.tolerance))
+
+    scores = {key: support(key) for key in written}
+    best = max(scores.values())
+    return next(c for c in said if scores[_written(c)] == best)
+
+
+def _written(c: Claim) -> tuple:
+    return c.value.value, c.value.decimals
 
 
 def _quantity(c: Claim, res) -> tuple | None:
