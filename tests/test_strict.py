@@ -26,6 +26,18 @@ def run(*args):
     return result
 
 
+def register_beside_builtins(monkeypatch, plugin) -> None:
+    """Every run of the test loads ``plugin`` (named "broken") besides the built-in ones."""
+    from disclint.plugins.host import load_plugins
+
+    def plugins(*args):
+        host = load_plugins()
+        host.register(plugin, name="broken")
+        return host
+
+    monkeypatch.setattr("disclint.plugins.host.load_plugins", plugins)
+
+
 @pytest.fixture
 def doc(tmp_path):
     return EXAMPLES / "consistent-budget.md"
@@ -70,19 +82,13 @@ def test_a_failing_rule_is_an_internal_error(monkeypatch, tmp_path):
 
 def test_a_failing_plugin_is_an_internal_error(monkeypatch, doc):
     from disclint.plugins import hookimpl
-    from disclint.plugins.host import load_plugins
 
     class Broken:
         @hookimpl
         def disclint_subject_synonyms(self, catalog):
             raise RuntimeError("bad synonyms")
 
-    def plugins(*args):
-        host = load_plugins()
-        host.register(Broken(), name="broken")
-        return host
-
-    monkeypatch.setattr("disclint.plugins.host.load_plugins", plugins)
+    register_beside_builtins(monkeypatch, Broken())
     result = run("check", doc)
     assert result.exit_code == 2
     assert "plugin broken: hook disclint_subject_synonyms failed" in result.stdout
@@ -117,19 +123,13 @@ def test_listing_rules_with_a_plugin_that_failed_is_an_internal_error(monkeypatc
     """``rules`` and ``explain`` still print what loaded, say which plugin failed, and exit 2:
     the listing is incomplete."""
     from disclint.plugins import hookimpl
-    from disclint.plugins.host import load_plugins
 
     class Broken:
         @hookimpl
         def disclint_rules(self):
             raise RuntimeError("bad rules")
 
-    def plugins(*args):
-        host = load_plugins()
-        host.register(Broken(), name="broken")
-        return host
-
-    monkeypatch.setattr("disclint.plugins.host.load_plugins", plugins)
+    register_beside_builtins(monkeypatch, Broken())
     result = run(*command)
     assert result.exit_code == 2, result.output
     assert "T101" in result.stdout
