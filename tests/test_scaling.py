@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+import disclint
 from disclint.linter.runner import DocumentReport, Linter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,7 @@ bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
 
 BOUND = 2.4
-SRC = str(ROOT / "src" / "disclint")
+SRC = str(Path(disclint.__file__).parent)  # the package as installed (CI installs it, not editable)
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +71,7 @@ def second_difference(tmp_path, linter, build, n: int, *, read_only: bool = Fals
         report = DocumentReport(str(path))
         counts.append(lines_run(lambda: linter.check(doc, report, [])))  # the analysis and every rule
         assert report.skipped_rules == []
+    assert counts[0] > 0, f"no line of {SRC} ran: is that where disclint is imported from?"
     return (counts[2] - counts[1]) / (counts[1] - counts[0]), counts
 
 
