@@ -125,3 +125,20 @@ def fill_then(n: int):
 def test_a_crash_or_a_hang_at_the_memory_limit_is_reported_as_memory():
     got = list(run_bounded(fill_then, [0, 1], workers=2, limits=Limits(4, 400 << 20)))
     assert got == [Stopped(MEMORY), Stopped(MEMORY)]
+
+
+def _address_space() -> int | None:
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            return next(int(line.split()[1]) * 1024 for line in fh if line.startswith(b"VmSize:"))
+    except (OSError, StopIteration):
+        return None
+
+
+@pytest.mark.skipif(_address_space() is None, reason="needs /proc (Linux)")
+def test_a_stuck_worker_forked_from_a_large_process_ran_out_of_time_not_memory():
+    """A fork starts as large as the run's process: a worker near its memory limit from the
+    start, that then only waits, is over the time limit (a late test run's process is large)."""
+    limit = int(_address_space() / 0.93)  # the fork starts above 90 % of it
+    got = list(run_bounded(lambda _: time.sleep(600), [0], workers=1, limits=Limits(1, limit)))
+    assert got == [Stopped(TIME)]

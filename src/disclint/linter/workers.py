@@ -146,6 +146,7 @@ class _Worker:
         self.index: int | None = None  # the document it holds
         self.deadline: float | None = None
         self.peak = 0  # the largest address space seen (bytes; Linux), to explain a crash
+        self.peak_before = 0  # the same when it was given its document
 
     def watch(self) -> None:
         """Note the worker's peak address space (``VmPeak``, where /proc has it)."""
@@ -161,6 +162,8 @@ class _Worker:
     def give(self, index: int, item, seconds: float | None) -> None:
         self.index = index
         self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.watch()
+        self.peak_before = self.peak  # a fork starts as large as the run's process
         self.conn.send(item)
 
     def take(self):
@@ -234,7 +237,11 @@ class _Pool:
         """A worker that died or stuck at its memory limit ran out of memory: allocations
         that fail do not always end in a MemoryError (a crash in C code, a loop of
         failures that runs out the clock)."""
-        at_limit = self.limits.memory is not None and w.peak >= _AT_LIMIT * self.limits.memory
+        limit = self.limits.memory
+        # Near the limit, and it got there while checking this document: a fork starts as
+        # large as the run's process, which may itself be near the limit.
+        at_limit = (limit is not None and w.peak >= _AT_LIMIT * limit
+                    and w.peak - w.peak_before >= (limit - w.peak_before) / 2)
         if isinstance(result, Stopped) and result.reason in (DIED, TIME) and at_limit:
             return Stopped(MEMORY)
         return result
