@@ -23,6 +23,14 @@ from disclint.linter.workers import (
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the pool forks its workers")
 
 
+def _address_space() -> int | None:
+    try:
+        with open("/proc/self/status", "rb") as fh:
+            return next(int(line.split()[1]) * 1024 for line in fh if line.startswith(b"VmSize:"))
+    except (OSError, StopIteration):
+        return None
+
+
 def square(n: int) -> int:
     return n * n
 
@@ -50,7 +58,9 @@ def test_results_in_order(workers):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_only_the_bad_items_are_stopped(workers):
     started = time.monotonic()
-    got = list(run_bounded(hostile, range(10), workers=workers, limits=Limits(2, 512 << 20)))
+    # 512 MB beyond what a fork of this process already holds (a late test run's process is large)
+    memory = (_address_space() or 0) + (512 << 20)
+    got = list(run_bounded(hostile, range(10), workers=workers, limits=Limits(2, memory)))
     assert time.monotonic() - started < 60
     assert got[3] == Stopped(TIME)
     assert got[5] == Stopped(DIED, "SIGKILL")
@@ -125,14 +135,6 @@ def fill_then(n: int):
 def test_a_crash_or_a_hang_at_the_memory_limit_is_reported_as_memory():
     got = list(run_bounded(fill_then, [0, 1], workers=2, limits=Limits(4, 400 << 20)))
     assert got == [Stopped(MEMORY), Stopped(MEMORY)]
-
-
-def _address_space() -> int | None:
-    try:
-        with open("/proc/self/status", "rb") as fh:
-            return next(int(line.split()[1]) * 1024 for line in fh if line.startswith(b"VmSize:"))
-    except (OSError, StopIteration):
-        return None
 
 
 @pytest.mark.skipif(_address_space() is None, reason="needs /proc (Linux)")
