@@ -49,3 +49,17 @@ def test_a_number_beyond_the_range_of_amounts_checks_nothing(tmp_path, linter, m
     """A percentage or an amount without a value (beyond the range of amounts): no rule
     computes with it, none raises."""
     assert narrative_findings(tmp_path, linter, monkeypatch, sentence) == []
+
+
+def test_a_share_beyond_the_range_of_amounts_in_an_enumeration(tmp_path):
+    """Found by the long profile: P502 summed the shares of an enumeration one of which
+    had no value (a percentage of 25 digits), AttributeError."""
+    from pathlib import Path
+
+    from fuzz.harness import check_file
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "consistent-budget.md").read_text(encoding="utf-8")
+    assert "占88.32%" in text
+    path = tmp_path / "huge-share.md"
+    path.write_text(text.replace("占88.32%", "占9999999999999999999999988.32%", 1), encoding="utf-8")
+    check_file(str(path), "regressions", twice=False)  # no rule failure

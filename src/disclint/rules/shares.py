@@ -192,8 +192,8 @@ class SharesTotal(Rule, code="P502", name="shares-sum", groups=GROUPS):
         for g in enumerations(claims):
             if g.head is None or g.head.value is None or len(g.parts) < 2:
                 continue
-            if any(len(p.shares) != 1 or p.value is None for p in g.parts):
-                continue
+            if any(len(p.shares) != 1 or p.value is None or p.shares[0].value is None for p in g.parts):
+                continue  # a share beyond the range of amounts has no value
             amounts = compare_sum(g.head.value, [p.value for p in g.parts], tolerance=ctx.tolerance)
             if amounts.verdict is Verdict.ERROR:
                 continue  # a partial enumeration (主要用于…等): shares need not add up
