@@ -361,17 +361,16 @@ def rules(format_name, output, lang) -> None:
 
     _language(lang, _configuration(()))
     linter = _loaded_linter()
+    metas = [localized_meta(c) for c in linter.rule_classes]
     if format_name == "markdown":
         _write(render_markdown(linter.rule_classes), output)
     elif format_name == "json":
         import json
 
-        metas = [localized_meta(c) for c in linter.rule_classes]
         _write(json.dumps(metas, ensure_ascii=False, indent=2) + "\n", output)
-    elif not linter.rule_classes:
+    elif not metas:
         _write(_("no rules are loaded") + "\n", output)
     else:
-        metas = [localized_meta(c) for c in linter.rule_classes]
         width = max(len(m["name"]) for m in metas)
         _write("".join(f"{m['code']:<5} {m['name']:<{width}}  {m['summary']}\n" for m in metas), output)
     _exit_if_plugins_failed(linter)

@@ -168,7 +168,7 @@ def _class_texts(node):
 
     docstring = ast.get_docstring(node, clean=False)
     if docstring and any(k.arg == "code" for k in node.keywords):
-        for attr, text in rule_texts(docstring).items():
+        for text in rule_texts(docstring).values():
             if text.strip():
                 yield node.lineno, text
         return
