@@ -79,6 +79,18 @@ def test_the_workers_hold_the_memory_limit_not_this_process():
     assert resource.getrlimit(resource.RLIMIT_AS) == before
 
 
+def test_the_workers_collect_garbage_rarely_not_this_process():
+    import gc
+
+    from disclint.linter.workers import COLLECT_EVERY
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    got = list(run_bounded(lambda _: (gc.get_threshold()[0], gc.get_freeze_count() > 0), [0, 1], workers=2,
+                           limits=Limits(60, None)))
+    assert got == [(COLLECT_EVERY, True)] * 2  # what a worker inherited is out of the collector's scans
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
 def test_without_limits_one_worker_is_this_process():
     assert list(run_bounded(lambda _: os.getpid(), [0, 1], workers=1, limits=Limits())) == [os.getpid()] * 2
     assert os.getpid() not in run_bounded(lambda _: os.getpid(), [0], workers=1, limits=Limits(60, None))

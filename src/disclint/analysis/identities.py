@@ -48,6 +48,7 @@ finding of the cluster is located on it; otherwise on the total (left side).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from disclint.analysis import structure as F
@@ -88,7 +89,7 @@ class Check:
     def terms(self) -> list[Term]:
         return self.left + self.right
 
-    @property
+    @cached_property
     def unit(self) -> str:
         """The unit the check's figures are reported in: its cells' own when they share
         one (a check within a table in 元 speaks 元), else 万元, where all are compared."""
@@ -134,7 +135,8 @@ class Check:
         parts = [t.stated() for t in self.right] + [t.stated(-t.sign) for t in rest]
         cmp = compare_sum(first.stated(), parts, tolerance=tolerance)
         # report both sides as written (a left side may itself be a sum)
-        self.comparison = Comparison(cmp.verdict, self.claimed, self.expected, self.difference)
+        claimed, expected = self.claimed, self.expected
+        self.comparison = Comparison(cmp.verdict, claimed, expected, claimed - expected)
         return self.comparison
 
     @property
@@ -165,6 +167,7 @@ class _Builder:
         self.catalog = catalog
         self.checks: list[Check] = []
         self._column_cache: dict[tuple, list[str]] = {}  # see _columns
+        self._names: dict[tuple, tuple[str, str]] = {}  # see term
 
     def build(self, ident: IdentitySpec) -> None:
         handler = getattr(self, f"k_{ident.kind}", None)
@@ -173,7 +176,14 @@ class _Builder:
 
     # -- helpers -------------------------------------------------------------
     def term(self, table, row, column, *, sign=1, count=False) -> Term:
-        return F.make_term(table, row, column, self.catalog, sign=sign, count=count)
+        """The term of one cell, named as messages name it (the names of a table's column,
+        asked for every cell of it, are looked up once)."""
+        key = (id(table), row.panel, column)
+        names = self._names.get(key)
+        if names is None:
+            names = self._names[key] = (F.column_label(table, row.panel, column, self.catalog),
+                                        F.table_name(table, self.catalog))
+        return Term(table, row, column, row.cell(column), *names, sign=sign, count=count)
 
     def add(self, ident: IdentitySpec, left: list[Term], right: list[Term], relation: str,
             key: str, *, tables: int = 1) -> None:
