@@ -18,7 +18,10 @@ point 3; the reproducers r4-r6 of ``make-hostile-inputs.sh`` do the same to corp
 * ``claims``: the 支出 section with N claims: copies of a paragraph of shares
   (占…的X%), a completion rate and an execution rate;
 * ``copies``: the whole example, its tables and its narrative, printed N times over
-  (the shape of a 50 MB file made of one disclosure).
+  (the shape of a 50 MB file made of one disclosure);
+* ``restated``: not the example but N lines that each state 本年支出合计 with another
+  value, and no table (N402 compares the statements of a quantity with each other: the
+  shape of a 500-page PDF of OCR garbage).
 
 For each size the document is written to a temporary file, read and checked in
 process (``Linter.read``, then the analysis and every rule: ``Linter.check``), best of
@@ -142,6 +145,10 @@ def claims(n: int) -> str:
     return "\n".join(lines)
 
 
+def restated(n: int) -> str:
+    return "\n".join(f"第{i + 1}行 本年支出合计 {i * 7 + 0.5:,.2f} 万元，比上年增长 {i % 9}.5%。" for i in range(n))
+
+
 def copies(n: int) -> str:
     lines = _lines()
     start = _index(lines, "## 第一部分")  # after the cover
@@ -157,6 +164,7 @@ DIMENSIONS = {
     "groups": (group_rows, 250, "rows of duplicated economic groups in a table"),
     "claims": (claims, 1_100, "claims"),
     "copies": (copies, 8, "copies of the whole document"),
+    "restated": (restated, 2_000, "statements of one quantity, each with another value"),
 }
 
 

@@ -132,3 +132,10 @@ def test_a_document_printed_many_times_over(tmp_path, linter):
     """Every term of every claim looked for its table's copies among all the tables."""
     ratio, counts = second_difference(tmp_path, linter, bench.copies, 4)
     assert ratio < BOUND, counts
+
+
+def test_one_quantity_stated_with_thousands_of_values(tmp_path, linter):
+    """N402 scored each value a quantity is stated with against every other value (a
+    500-page PDF of 20,000 such lines took 440 s)."""
+    ratio, counts = second_difference(tmp_path, linter, bench.restated, 200)
+    assert ratio < BOUND, counts

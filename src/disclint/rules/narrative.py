@@ -10,7 +10,10 @@ at most a note. Messages are gettext messages with named placeholders
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from decimal import Decimal
+from itertools import accumulate
 from typing import Iterable, Iterator
 
 from disclint.analysis.claims import PRIOR, Claim
@@ -126,18 +129,42 @@ def _most_stated(said: list[Claim], ctx: RuleContext) -> Claim:
     """The statement of a quantity most of the others agree with (the first among
     equals): three statements of 0 and one of 1.53 make the 1.53 the odd one."""
     # Statements written alike agree alike: score each written value once (a long document
-    # restates a figure hundreds of times, in a handful of ways).
+    # restates a figure hundreds of times, in a handful of ways), and count the statements
+    # that agree with it by bisection (a hostile one states thousands of values).
     written: dict[tuple, list[Claim]] = {}
     for c in said:
         written.setdefault(_written(c), []).append(c)
-
-    def support(key: tuple) -> int:
-        value = written[key][0].value
-        return sum(len(same) for same in written.values() if agrees(same[0].value, value, ctx.tolerance))
-
-    scores = {key: support(key) for key in written}
+    agreeing = _Agreement([(same[0].value, len(same)) for same in written.values()], ctx.tolerance)
+    scores = {key: agreeing.count(same[0].value) for key, same in written.items()}
     best = max(scores.values())
     return next(c for c in said if scores[_written(c)] == best)
+
+
+class _Agreement:
+    """How many statements agree with a value, as :func:`agrees` decides (their rounding
+    intervals, widened by the tolerance, overlap: ``|a - b| <= slack a + slack b +
+    tolerance``). The statements are kept sorted by value per slack (a handful of
+    precisions), with running counts, so a count is a bisection per precision instead of
+    a comparison with every statement."""
+
+    def __init__(self, statements: list[tuple[Stated, int]], tolerance: Decimal):
+        self.tolerance = tolerance
+        by_slack: dict[Decimal, list[tuple[Decimal, int]]] = defaultdict(list)
+        for stated, n in statements:
+            by_slack[stated.slack].append((stated.value, n))
+        self.groups = []
+        for slack, items in by_slack.items():
+            items.sort(key=lambda item: item[0])
+            self.groups.append((slack, [v for v, _ in items], list(accumulate((n for _, n in items), initial=0))))
+
+    def count(self, stated: Stated) -> int:
+        total = 0
+        for slack, values, running in self.groups:
+            reach = stated.slack + slack + self.tolerance
+            lo = bisect_left(values, stated.value - reach)
+            hi = bisect_right(values, stated.value + reach)
+            total += running[hi] - running[lo]
+        return total
 
 
 def _written(c: Claim) -> tuple:
