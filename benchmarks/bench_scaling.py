@@ -19,6 +19,9 @@ point 3; the reproducers r4-r6 of ``make-hostile-inputs.sh`` do the same to corp
   (占…的X%), a completion rate and an execution rate;
 * ``copies``: the whole example, its tables and its narrative, printed N times over
   (the shape of a 50 MB file made of one disclosure);
+* ``enumeration``: one sentence of the 支出 section enumerating N parts (其中：项目1 1.00万元、
+  项目2 4.00元 ...), every other one in 元 (U801 looks for each 元 part's digits among
+  the 万元 parts);
 * ``restated``: not the example but N lines that each state 本年支出合计 with another
   value, and no table (N402 compares the statements of a quantity with each other: the
   shape of a 500-page PDF of OCR garbage).
@@ -52,11 +55,16 @@ def _index(lines: list[str], startswith: str, after: int = 0) -> int:
     return next(i for i in range(after, len(lines)) if lines[i].startswith(startswith))
 
 
-def _narrative_line(n: int, unit: str) -> str:
+def _with_line(line: str) -> str:
+    """The example with ``line`` in its 支出 section."""
     lines = _lines()
     at = _index(lines, "2025年度云溪市档案技术服务中心支出预算") + 1
-    lines.insert(at, (unit * (n // len(unit) + 1))[:n])
+    lines.insert(at, line)
     return "\n".join(lines)
+
+
+def _narrative_line(n: int, unit: str) -> str:
+    return _with_line((unit * (n // len(unit) + 1))[:n])
 
 
 def long_line(n: int) -> str:
@@ -145,6 +153,11 @@ def claims(n: int) -> str:
     return "\n".join(lines)
 
 
+def enumeration(n: int) -> str:
+    parts = "、".join(f"项目{i}{i * 3 + 1}.{i % 100:02d}{'万元' if i % 2 else '元'}" for i in range(n))
+    return _with_line(f"政府采购预算总额13.59万元。其中：{parts}。")
+
+
 def restated(n: int) -> str:
     return "\n".join(f"第{i + 1}行 本年支出合计 {i * 7 + 0.5:,.2f} 万元，比上年增长 {i % 9}.5%。" for i in range(n))
 
@@ -164,6 +177,7 @@ DIMENSIONS = {
     "groups": (group_rows, 250, "rows of duplicated economic groups in a table"),
     "claims": (claims, 1_100, "claims"),
     "copies": (copies, 8, "copies of the whole document"),
+    "enumeration": (enumeration, 2_000, "parts of one enumeration, every other one in 元"),
     "restated": (restated, 2_000, "statements of one quantity, each with another value"),
 }
 

@@ -139,3 +139,9 @@ def test_one_quantity_stated_with_thousands_of_values(tmp_path, linter):
     500-page PDF of 20,000 such lines took 440 s)."""
     ratio, counts = second_difference(tmp_path, linter, bench.restated, 200)
     assert ratio < BOUND, counts
+
+
+def test_an_enumeration_of_parts_in_mixed_units(tmp_path, linter):
+    """U801 compared the digits of each part in 元 with every part in 万元 of its enumeration."""
+    ratio, counts = second_difference(tmp_path, linter, bench.enumeration, 200)
+    assert ratio < BOUND, counts

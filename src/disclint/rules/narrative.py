@@ -10,10 +10,7 @@ at most a note. Messages are gettext messages with named placeholders
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from decimal import Decimal
-from itertools import accumulate
 from typing import Iterable, Iterator
 
 from disclint.analysis.claims import PRIOR, Claim
@@ -24,6 +21,7 @@ from disclint.model.amounts import Stated, Verdict, compare_restated, compare_su
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
+    Agreement,
     Keys,
     agrees,
     amount_claims,
@@ -134,37 +132,10 @@ def _most_stated(said: list[Claim], ctx: RuleContext) -> Claim:
     written: dict[tuple, list[Claim]] = {}
     for c in said:
         written.setdefault(_written(c), []).append(c)
-    agreeing = _Agreement([(same[0].value, len(same)) for same in written.values()], ctx.tolerance)
+    agreeing = Agreement(((same[0].value, len(same)) for same in written.values()), ctx.tolerance)
     scores = {key: agreeing.count(same[0].value) for key, same in written.items()}
     best = max(scores.values())
     return next(c for c in said if scores[_written(c)] == best)
-
-
-class _Agreement:
-    """How many statements agree with a value, as :func:`agrees` decides (their rounding
-    intervals, widened by the tolerance, overlap: ``|a - b| <= slack a + slack b +
-    tolerance``). The statements are kept sorted by value per slack (a handful of
-    precisions), with running counts, so a count is a bisection per precision instead of
-    a comparison with every statement."""
-
-    def __init__(self, statements: list[tuple[Stated, int]], tolerance: Decimal):
-        self.tolerance = tolerance
-        by_slack: dict[Decimal, list[tuple[Decimal, int]]] = defaultdict(list)
-        for stated, n in statements:
-            by_slack[stated.slack].append((stated.value, n))
-        self.groups = []
-        for slack, items in by_slack.items():
-            items.sort(key=lambda item: item[0])
-            self.groups.append((slack, [v for v, _ in items], list(accumulate((n for _, n in items), initial=0))))
-
-    def count(self, stated: Stated) -> int:
-        total = 0
-        for slack, values, running in self.groups:
-            reach = stated.slack + slack + self.tolerance
-            lo = bisect_left(values, stated.value - reach)
-            hi = bisect_right(values, stated.value + reach)
-            total += running[hi] - running[lo]
-        return total
 
 
 def _written(c: Claim) -> tuple:

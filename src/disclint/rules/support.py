@@ -9,6 +9,8 @@
   makes it), else the figure as stated; :func:`table_fact` for a quantity the
   narrative names without stating it (公务接待费支出决算减少0.22万元);
 * finding keys (:class:`Keys`) and comparisons of a written percentage with a ratio;
+  :class:`Agreement`, which of many figures agree with one without comparing it with
+  each (a hostile narrative states thousands);
 * how messages write amounts and percentages, and the related locations they cite
   (gettext messages with named placeholders, :mod:`disclint.i18n`: a role such as
   "the whole" comes translated from the rule);
@@ -23,9 +25,10 @@ fact from ``ctx.analysis.resolution(claim)`` (subjects and their facts are data:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
+from itertools import accumulate
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator, NamedTuple
 
@@ -173,6 +176,58 @@ def agrees(stated: Stated, other: Stated, tolerance: Decimal = ZERO) -> bool:
     """Equal at the precision ``stated`` is written with, or different by no more than
     rounding (and the configured tolerance) explains."""
     return compare_restated(stated, other, tolerance=tolerance).verdict is not Verdict.ERROR
+
+
+class Agreement:
+    """Which of many figures agree with one, as :func:`agrees` decides, without comparing
+    it with each: two figures agree when their rounding intervals, widened by the
+    tolerance, overlap (``|a - b| <= slack a + slack b + tolerance``; a figure written
+    at its own places that rounds to the other lies inside). The figures are kept
+    sorted by value per slack (a handful of precisions), so each question is a
+    bisection per precision.
+
+    ``figures`` are ``(stated, weight)`` in their order: :meth:`count` adds the weights of
+    those that agree, :meth:`first` gives the position of the earliest that agrees."""
+
+    def __init__(self, figures: Iterable[tuple[Stated, int]], tolerance: Decimal = ZERO):
+        self.tolerance = tolerance
+        by_slack: dict[Decimal, list[tuple[Decimal, int, int]]] = defaultdict(list)
+        for position, (stated, weight) in enumerate(figures):
+            by_slack[stated.slack].append((stated.value, position, weight))
+        self._groups = []
+        for slack, items in by_slack.items():
+            items.sort(key=lambda item: item[0])
+            self._groups.append((slack, [v for v, _, _ in items], list(accumulate((w for _, _, w in items), initial=0)),
+                                 _RangeMin([p for _, p, _ in items])))
+
+    def _windows(self, stated: Stated):
+        """Per precision, the slice of figures (by value) that agree with ``stated``."""
+        for slack, values, weights, positions in self._groups:
+            reach = stated.slack + slack + self.tolerance
+            yield weights, positions, bisect_left(values, stated.value - reach), bisect_right(values, stated.value + reach)
+
+    def count(self, stated: Stated) -> int:
+        return sum(weights[hi] - weights[lo] for weights, _, lo, hi in self._windows(stated))
+
+    def first(self, stated: Stated) -> int | None:
+        return min((positions.min(lo, hi) for _, positions, lo, hi in self._windows(stated) if hi > lo), default=None)
+
+
+class _RangeMin:
+    """The least of ``items[lo:hi]`` in constant time (a sparse table: the minima of every
+    run of 1, 2, 4 ... items)."""
+
+    def __init__(self, items: list[int]):
+        self.levels = [items]
+        width = 1
+        while 2 * width <= len(items):
+            below = self.levels[-1]
+            self.levels.append([min(below[i], below[i + width]) for i in range(len(items) - 2 * width + 1)])
+            width *= 2
+
+    def min(self, lo: int, hi: int) -> int:
+        level = (hi - lo).bit_length() - 1
+        return min(self.levels[level][lo], self.levels[level][hi - (1 << level)])
 
 
 # ---------------------------------------------------------------- message text

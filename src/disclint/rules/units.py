@@ -13,6 +13,7 @@ from disclint.model.amounts import UNIT_EXPONENTS, Stated, compare_equal, in_wan
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
 from disclint.rules.support import (
+    Agreement,
     Keys,
     agrees,
     amount_claims,
@@ -69,13 +70,14 @@ class UnitError(Rule, code="U801", name="unit-error", groups=GROUPS):
                    if c.unit == "万元" and c.written not in (None, Decimal(0))]
             if not wan:
                 continue
+            agreeing = Agreement(((w.value, 1) for w in wan), ctx.tolerance)
             for p in g.parts:
                 if p.id in reported or p.unit in (None, "万元") or not p.written:
                     continue
-                digits = as_written_wan(p)
-                match = next((w for w in wan if agrees(digits, w.value, ctx.tolerance)), None)
-                if match is None:
+                first = agreeing.first(as_written_wan(p))  # the first 万元 figure with its digits
+                if first is None:
                     continue
+                match = wan[first]
                 reported.add(p.id)
                 yield self.finding(
                     _("「%(quote)s」 (%(heading)s): %(written)s has the digits of 「%(other)s」 of the same "
