@@ -48,8 +48,8 @@ finding of the cluster is located on it; otherwise on the total (left side).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from disclint.analysis import structure as F
 from disclint.analysis.structure import Term

@@ -28,8 +28,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
-from itertools import accumulate
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import accumulate
 from typing import Iterable, Iterator, NamedTuple
 
 from disclint.analysis.claims import AMOUNT, CURRENT, PRIOR, Claim, ClaimGroup
