@@ -126,7 +126,7 @@ def _serve(conn, work: Callable, memory: int | None) -> None:
 _OUT_OF_MEMORY = 86  # a worker's exit status when it ran out of memory
 
 # Collect cyclic garbage after this many new objects instead of Python's 700 (see _collect_rarely).
-COLLECT_EVERY = 20_000
+COLLECT_EVERY = 100_000
 
 
 def _collect_rarely() -> None:
@@ -134,10 +134,10 @@ def _collect_rarely() -> None:
     page makes some 100,000 objects that live until the page is read; at Python's
     default threshold the collector runs hundreds of times per document and scans them
     again each time, for little garbage (8-10 % of a run's CPU on the corpus). So it runs
-    every :data:`COLLECT_EVERY` allocations (a few MB more at the peak), and what the
-    worker inherited from the run's process (plugins, catalog, rules, grammars: alive
-    for the whole run) is frozen out of its scans, which also leaves those pages shared
-    with the run's process instead of copied."""
+    every :data:`COLLECT_EVERY` allocations (about 6 MB more at the peak of the corpus's
+    largest document), and what the worker inherited from the run's process (plugins,
+    catalog, rules, grammars: alive for the whole run) is frozen out of its scans, which
+    also leaves those pages shared with the run's process instead of copied."""
     gc.freeze()
     gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])
 
