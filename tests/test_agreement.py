@@ -4,8 +4,9 @@ statement, U801's 万元 figure of an enumeration)."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from fuzz.strategies import tolerances, written_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,26 +14,15 @@ from disclint.model.amounts import Stated
 from disclint.rules.support import Agreement, agrees
 
 
-def _written(cents: int, decimals: int, exact: bool) -> Stated:
-    """A figure near cents/100 as a narrative or a table writes it: rounded to its own
-    places (0 is exact when it stands for a blank)."""
-    value = Decimal(cents).scaleb(-2).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return Stated(value, decimals, exact and value == 0)
-
-
-figures = st.builds(_written, st.integers(-500, 500), st.sampled_from([0, 1, 2, 4]), st.booleans())
-tolerances = st.sampled_from(["0", "0.01", "0.5", "3"]).map(Decimal)
-
-
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.tuples(figures, st.integers(1, 5)), max_size=30), figures, tolerances)
+@given(st.lists(st.tuples(written_figures, st.integers(1, 5)), max_size=30), written_figures, tolerances)
 def test_count_adds_the_weights_of_the_figures_that_agree(weighted, one, tolerance):
     expected = sum(weight for other, weight in weighted if agrees(other, one, tolerance))
     assert Agreement(weighted, tolerance).count(one) == expected
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(figures, max_size=30), figures, tolerances)
+@given(st.lists(written_figures, max_size=30), written_figures, tolerances)
 def test_first_is_the_earliest_figure_that_agrees(others, one, tolerance):
     expected = next((i for i, other in enumerate(others) if agrees(one, other, tolerance)), None)
     assert Agreement(((o, 1) for o in others), tolerance).first(one) == expected

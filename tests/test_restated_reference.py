@@ -6,9 +6,10 @@ tests/test_scaling.py measures that)."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import SimpleNamespace
 
+from fuzz.strategies import tolerances, written_figures
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,21 +36,11 @@ def _brute_force(said, tolerance):
     return said[support.index(max(support))]
 
 
-def _written(cents: int, decimals: int, exact: bool) -> Stated:
-    """A figure near cents/100 as a narrative writes it: rounded to its own places (0 is
-    exact when it stands for a blank)."""
-    value = Decimal(cents).scaleb(-2).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return Stated(value, decimals, exact and value == 0)
-
-
-_stated = st.builds(_written, st.integers(-500, 500), st.sampled_from([0, 1, 2, 4]), st.booleans())
-
-
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(_stated, min_size=1, max_size=30), st.sampled_from(["0", "0.01", "0.5", "3"]))
+@given(st.lists(written_figures, min_size=1, max_size=30), tolerances)
 def test_the_reference_is_the_one_the_definition_gives(values, tolerance):
     """Counting agreeing statements by bisection gives what comparing every pair gives,
     for values close together at mixed precisions (where windows and slacks meet)."""
     said = [SimpleNamespace(value=v, n=i) for i, v in enumerate(values)]
-    ctx = SimpleNamespace(tolerance=Decimal(tolerance))
-    assert narrative._most_stated(said, ctx).n == _brute_force(said, Decimal(tolerance)).n
+    ctx = SimpleNamespace(tolerance=tolerance)
+    assert narrative._most_stated(said, ctx).n == _brute_force(said, tolerance).n

@@ -18,7 +18,7 @@ least 10,000 inputs in all) or the default, sized for the normal test run.
 from __future__ import annotations
 
 import os
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -35,7 +35,7 @@ from disclint.model import (
     Table,
     TocEntry,
 )
-from disclint.model.amounts import MAX_DECIMALS, MAX_INTEGER_DIGITS
+from disclint.model.amounts import MAX_DECIMALS, MAX_INTEGER_DIGITS, Stated
 
 PROFILE = os.environ.get("DISCLINT_FUZZ", "default")
 LONG = PROFILE == "long"
@@ -121,6 +121,19 @@ def any_text(max_size: int) -> st.SearchStrategy[str]:
 
 def cell_texts() -> st.SearchStrategy[str]:
     return st.one_of(numbers(), numbers(), st.sampled_from(CELL_MARKS), any_text(6))
+
+
+def _written(cents: int, decimals: int, exact: bool) -> Stated:
+    """A figure near cents/100 as a narrative or a table writes it: rounded to its own
+    places (0 is exact when it stands for a blank)."""
+    value = Decimal(cents).scaleb(-2).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return Stated(value, decimals, exact and value == 0)
+
+
+# Figures close together at mixed precisions (where rounding intervals meet), and the
+# rounding tolerances a run may be given: for properties of comparisons (rules.support.Agreement).
+written_figures = st.builds(_written, st.integers(-500, 500), st.sampled_from([0, 1, 2, 4]), st.booleans())
+tolerances = st.sampled_from(["0", "0.01", "0.5", "3"]).map(Decimal)
 
 
 # ---------------------------------------------------------------- words and sentences

@@ -253,7 +253,7 @@ class _SectionState:
     sentence_current: Claim | None = None  # the last of this year's amounts of the sentence
     previous_sentence: list[Claim] = field(default_factory=list)
     previous_current: Claim | None = None  # the last of this year's amounts of the sentence before
-    section: list[Claim] = field(default_factory=list)
+    last: Claim | None = None  # the section's last amount
     latest: dict[tuple, Claim] = field(default_factory=dict)  # see _SectionReader._latest_of
     change: Claim | None = None  # the last change of this clause (增加X万元，增长Y%)
     paragraph: _About | None = None  # the item paragraph a bare amount is about
@@ -442,7 +442,7 @@ class _SectionReader:
         s = self.s
         text = "".join(s.words)
         s.words = []
-        anchor = s.clause[-1] if s.clause else (s.section[-1] if s.section else None)
+        anchor = s.clause[-1] if s.clause else s.last
         c = self.w.new(kind, self.sentence, self.section, it, value=_pct(it), written=it.value, is_rate=True,
                        keyword=it.keyword, anchor=anchor, subject_text=text, measure=MEASURE_OF[kind],
                        base_measure=self.voc.measure_of(it.keyword or ""))
@@ -561,8 +561,9 @@ class _SectionReader:
     def _add(self, c: Claim) -> None:
         """An amount of this year or last read: the clause's, the sentence's, the section's."""
         s = self.s
-        for bucket in (s.sentence, s.clause, s.section):
-            bucket.append(c)
+        s.sentence.append(c)
+        s.clause.append(c)
+        s.last = c
         s.in_sentence.add(c.id)
         if c.subject is not None:
             s.clause_subject = c

@@ -240,8 +240,8 @@ class Document:
     def copies(self, table_id: str) -> list[Table]:
         """Every table with this catalog id, in printed order (a table printed twice, a
         title in the 目录 read as a table)."""
-        _lookup(self, "_table_index", self.tables, _table_keys, table_id)  # the index, up to date
-        return [t for t in self.__dict__["_table_index"][2].get(table_id, ()) if t.id == table_id]
+        return [t for t in _index_of(self, "_table_index", self.tables, _table_keys).get(table_id, ())
+                if t.id == table_id]
 
     def table_with_row(self, table_id: str, row: str, panel: str | None = None) -> Table | None:
         """The first copy of the table that prints the row (key or code), else its first
@@ -250,16 +250,16 @@ class Document:
         times made a scan of the copies each time quadratic. (The model is only read
         once its reader is done: the answers are dropped when ``tables`` changes, not
         when a row does.)"""
-        _lookup(self, "_table_index", self.tables, _table_keys, table_id)
-        memo = self.__dict__.setdefault("_with_row", {})
-        if memo.get(None) is not self.__dict__["_table_index"]:
-            memo.clear()
-            memo[None] = self.__dict__["_table_index"]
+        index = _index_of(self, "_table_index", self.tables, _table_keys)
+        memo = self.__dict__.get("_with_row")
+        if memo is None or memo[0] is not index:
+            memo = self.__dict__["_with_row"] = (index, {})
+        answers = memo[1]
         key = (table_id, row, panel)
-        if key not in memo:
+        if key not in answers:
             copies = self.copies(table_id)
-            memo[key] = next((t for t in copies if t.row(row, panel) is not None), copies[0] if copies else None)
-        return memo[key]
+            answers[key] = next((t for t in copies if t.row(row, panel) is not None), copies[0] if copies else None)
+        return answers[key]
 
     def tables_with_role(self, role: str, catalog) -> list[Table]:
         """The tables whose catalog entry has this ``role`` (``projects``, ``self_evaluation``:
@@ -280,22 +280,27 @@ def _table_keys(t: Table) -> tuple[str | None, ...]:
 
 def _lookup(owner, attr: str, items: list, keys_of, key: str, wanted=None):
     """The first of ``items`` (in order) among whose ``keys_of`` is ``key`` and that is
-    ``wanted``, found through an index kept in ``owner.__dict__[attr]`` (no dataclass
-    field: no part of equality, copies or serialisation).
-
-    Readers build the model and rules only read it, but the index stays right when it
-    is not so: it is made again when ``items`` is another list or has another length,
-    and when an item it gives no longer has the key."""
-    cached = owner.__dict__.get(attr)
-    if cached is None or cached[0] is not items or cached[1] != len(items):
-        cached = owner.__dict__[attr] = (items, len(items), _index(items, keys_of))
-    for item in cached[2].get(key, ()):
-        if key not in keys_of(item):  # changed since it was indexed: index again, look again
+    ``wanted``, found through the index of :func:`_index_of`. An item it gives that no
+    longer has the key changed since it was indexed: index again, look again."""
+    for item in _index_of(owner, attr, items, keys_of).get(key, ()):
+        if key not in keys_of(item):
             del owner.__dict__[attr]
             return _lookup(owner, attr, items, keys_of, key, wanted)
         if wanted is None or wanted(item):
             return item
     return None
+
+
+def _index_of(owner, attr: str, items: list, keys_of) -> dict[str, list]:
+    """The index of ``items`` by their ``keys_of`` (key -> items in order), kept in
+    ``owner.__dict__[attr]`` (no dataclass field: no part of equality, copies or
+    serialisation). Readers build the model and rules only read it, but the index stays
+    right when it is not so: it is made again when ``items`` is another list or has
+    another length (and by :func:`_lookup` when an item's key changed)."""
+    cached = owner.__dict__.get(attr)
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        cached = owner.__dict__[attr] = (items, len(items), _index(items, keys_of))
+    return cached[2]
 
 
 def _index(items: list, keys_of) -> dict[str, list]:

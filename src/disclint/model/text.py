@@ -205,23 +205,18 @@ def nfkc(text: str) -> str:
     return "".join(_nfkc_char(ch) for ch in text)
 
 
-def _columns(lineno: int, n: int) -> Positions:
-    """``(lineno, 1), ..., (lineno, n)``."""
-    return Positions.columns(lineno, n)
-
-
 def normalize_line(line: str, lineno: int) -> PText:
     """NFKC-normalise one original line; each output character keeps the column
     of the input character it came from (an expansion such as … -> ... maps all
     its characters to the same column)."""
     if line.isascii():
-        return PText(line, _columns(lineno, len(line)))
+        return PText(line, Positions.columns(lineno, len(line)))
     if not _HAS_KEEP(line):
         whole = unicodedata.normalize("NFKC", line)
         # one character in, one character out (every character that changed is its own
         # NFKC form): the positions are the columns
         if len(whole) == len(line) and all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b):
-            return PText(whole, _columns(lineno, len(line)))
+            return PText(whole, Positions.columns(lineno, len(line)))
     text, pos = [], array("q")
     base = lineno << _COLUMN_BITS
     for col, ch in enumerate(line, 1):
