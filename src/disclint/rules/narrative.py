@@ -139,7 +139,8 @@ def _most_stated(said: list[Claim], ctx: RuleContext) -> Claim:
 
 
 def _written(c: Claim) -> tuple:
-    return c.value.value, c.value.decimals
+    """How a statement is written: statements written alike agree with the same others."""
+    return c.value.value, c.value.decimals, c.value.exact
 
 
 def _quantity(c: Claim, res) -> tuple | None:
