@@ -24,9 +24,9 @@ from disclint.model.amounts import (
     quantize,
     quantized_equal,
 )
+from disclint.rules.messages import pct_text
 from disclint.rules.registry import BUILTIN_RULES
 from disclint.rules.shares import ShareRatio
-from disclint.rules.support import pct_text
 
 HUGE = "1" + "0" * 26  # 27 integer digits: 29 with 2 decimals, beyond decimal's default 28-digit precision
 

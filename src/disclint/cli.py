@@ -113,6 +113,13 @@ def _write(text: str | bytes, output: str | None) -> None:
         _fail(_("cannot write %(path)s: %(reason)s") % {"path": output, "reason": exc})
 
 
+def _setting(*decls, **attrs):
+    """An option that stands for the configuration key of the same name (linter/config.py)
+    and overrides it; unset (None), the file's value holds. A command takes its settings
+    as ``**settings`` and hands them to the configuration as they are."""
+    return click.option(*decls, default=None, **attrs)
+
+
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=None,
     help="Language of reports and messages (zh: Chinese, en: English). Default: the configuration's `lang`, else "
@@ -138,62 +145,56 @@ def cli() -> None:
               help="Output format: text, json, sarif, github, html, csv, xlsx (plugins may add more).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE instead of standard output.")
-@click.option("--select", default=None, metavar="CODES",
-              help="Only these rules: comma-separated codes, code prefixes (T1), names or groups.")
-@click.option("--ignore", default=None, metavar="CODES", help="Skip these rules (same syntax as --select).")
+@_setting("--select", metavar="CODES",
+          help="Only these rules: comma-separated codes, code prefixes (T1), names or groups.")
+@_setting("--ignore", metavar="CODES", help="Skip these rules (same syntax as --select).")
 @click.option("--config", "config_file", default=None, metavar="FILE",
               help="Configuration file (default: .disclint.toml or pyproject.toml [tool.disclint], "
                    "found walking up from the documents).")
-@click.option("--fail-on", default=None, type=click.Choice(["error", "warning", "note", "never"]),
-              help="Lowest severity that makes the exit status 1 (default: warning).")
-@click.option("--min-severity", default=None, type=click.Choice(["note", "warning", "error"]),
-              help="Lowest severity the text, SARIF and github reports list; the others are counted per document "
-                   "in one line (default: warning; JSON keeps everything).")
-@click.option("--show-notes", is_flag=True, default=None, help="List the notes too (the same as --min-severity note).")
+@_setting("--fail-on", type=click.Choice(["error", "warning", "note", "never"]),
+          help="Lowest severity that makes the exit status 1 (default: warning).")
+@_setting("--min-severity", type=click.Choice(["note", "warning", "error"]),
+          help="Lowest severity the text, SARIF and github reports list; the others are counted per document "
+               "in one line (default: warning; JSON keeps everything).")
+@_setting("--show-notes", is_flag=True, help="List the notes too (the same as --min-severity note).")
 @click.option("--statistics", is_flag=True, help="Counts per rule instead of the findings (text and json).")
 @click.option("--sarif-category", default=None, metavar="CATEGORY",
               help="SARIF: the run's category (automationDetails.id), when several disclint runs upload to one "
                    "repository.")
-@click.option("--rounding-tolerance", default=None, metavar="AMOUNT",
-              help="Extra absolute tolerance in 万元 before a difference is an error.")
+@_setting("--rounding-tolerance", metavar="AMOUNT",
+          help="Extra absolute tolerance in 万元 before a difference is an error.")
 @click.option("--baseline", default=None, metavar="FILE", help="Hide the findings recorded in FILE.")
 @click.option("--write-baseline", default=None, metavar="FILE",
               help="Record the fingerprints of the current findings in FILE (the run then passes); with --baseline, "
                    "record only what that baseline accepts (upgrades an old baseline, drops fixed findings).")
-@click.option("--exclude", default=None, metavar="GLOBS",
-              help="Files and directories a scan skips, comma-separated globs (replaces the defaults: "
-                   ".git, .venv, build, dist, *.egg-info, ...).")
-@click.option("--extend-exclude", default=None, metavar="GLOBS", help="More globs to skip, besides the defaults.")
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip files git ignores (default: yes).")
-@click.option("--force-exclude", is_flag=True, default=None,
-              help="Apply the exclusions, and skip what is not a disclosure, to files named explicitly too "
-                   "(the pre-commit hook does).")
+@_setting("--exclude", metavar="GLOBS",
+          help="Files and directories a scan skips, comma-separated globs (replaces the defaults: "
+               ".git, .venv, build, dist, *.egg-info, ...).")
+@_setting("--extend-exclude", metavar="GLOBS", help="More globs to skip, besides the defaults.")
+@_setting("--respect-gitignore/--no-respect-gitignore", help="Skip files git ignores (default: yes).")
+@_setting("--force-exclude", is_flag=True,
+          help="Apply the exclusions, and skip what is not a disclosure, to files named explicitly too "
+               "(the pre-commit hook does).")
 @click.option("--no-cache", is_flag=True, help="Read and check every document again (no result cache).")
-@click.option("--cache-dir", default=None, metavar="DIR",
-              help="Where the result cache lives (default: .disclint_cache at the project root).")
+@_setting("--cache-dir", metavar="DIR",
+          help="Where the result cache lives (default: .disclint_cache at the project root).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Check documents in N parallel processes (0: one per CPU); same output as a serial run.")
-@click.option("--time-limit", default=None, metavar="SECONDS",
-              help="Time one document may take before it is stopped and reported as a document error "
-                   "(default: 60; 0: no limit).")
-@click.option("--memory-limit", default=None, metavar="SIZE",
-              help="Memory the process checking one document may use, e.g. 512MB, 2GB; a document that needs more "
-                   "is stopped and reported as a document error (default: 1GB; 0: no limit).")
+@_setting("--time-limit", metavar="SECONDS",
+          help="Time one document may take before it is stopped and reported as a document error "
+               "(default: 60; 0: no limit).")
+@_setting("--memory-limit", metavar="SIZE",
+          help="Memory the process checking one document may use, e.g. 512MB, 2GB; a document that needs more "
+               "is stopped and reported as a document error (default: 1GB; 0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @LANG_OPTION
-def check(paths, format_name, output, select, ignore, config_file, fail_on, min_severity, show_notes, statistics,
-          sarif_category, rounding_tolerance, baseline, write_baseline, exclude, extend_exclude, respect_gitignore,
-          force_exclude, no_cache, cache_dir, jobs, time_limit, memory_limit, quiet, lang) -> None:
+def check(paths, format_name, output, config_file, statistics, sarif_category, baseline, write_baseline, no_cache,
+          jobs, quiet, lang, **settings) -> None:
     """Lint disclosure documents; directories are searched for .txt .md .markdown .pdf files."""
     _language(lang)
-    if min_severity and show_notes:
+    if settings["min_severity"] and settings["show_notes"]:
         _fail(_("--show-notes and --min-severity say the same thing: give one"))
-    config = _configuration(paths, config_file, select=select, ignore=ignore, fail_on=fail_on,
-                            rounding_tolerance=rounding_tolerance, exclude=exclude, extend_exclude=extend_exclude,
-                            respect_gitignore=respect_gitignore, force_exclude=force_exclude,
-                            min_severity=min_severity, show_notes=show_notes, cache_dir=cache_dir,
-                            time_limit=time_limit, memory_limit=memory_limit)
+    config = _configuration(paths, config_file, **settings)
     _language(lang, config)
     _refuse_to_overwrite(paths, config, {"--output": output, "--write-baseline": write_baseline})
     accepted = _baseline(baseline) if baseline else None

@@ -107,27 +107,24 @@ def _row_label(row: Row) -> str:
 
 # Why a claim has no table fact, in words a reader of the coverage line understands: the
 # coverage's JSON counts claims by these English phrases, its line translates them (N_).
+# Why a fact reference names no cell is beside :func:`lookup`.
 # Skipped (the claim is not about a figure of this document's tables):
 NOT_TABLE = N_("not a table figure (contracts, reserved shares, evaluations, parts of an item ...)")
 OUTSIDE = N_("outside the 情况说明 (概况, glossary, attachments)")
 OFF_SECTION = N_("in a section about something else than the tables (绩效, 国有资产)")
 LAST_YEAR = N_("last year's figure (no table of this document holds it)")
 NO_SUCH_FIGURE = N_("a figure no table of this kind of document holds")
-NOT_PRINTED = N_("its table is not part of this document's template")
 # Unresolved (about a table quantity, but no cell can be paired with certainty):
 NO_SUBJECT = N_("no known subject")
 ITEM_UNCERTAIN = N_("the 类/款/项 named is not one certain row")
 SCOPE_UNCERTAIN = N_("no table holds it in the fund scope named")
-TABLE_MISSING = N_("its table is missing or was not read")
 TABLE_DOUBTFUL = N_("its cell fails its table's own sums (a table error or a misread)")
-ROW_MISSING = N_("its row is not in the table as read")
-NOT_APPLICABLE = N_("the table marks its cell not applicable")
 
 
 @dataclass
 class Unresolved:
     """Why a claim has no table fact to compare with: ``category`` (one of the phrases
-    above, what the coverage counts) and ``reason`` (the details, for ``disclint parse``)."""
+    of this module, what the coverage counts) and ``reason`` (the details, for ``disclint parse``)."""
 
     reason: str
     ref: str | None = None
@@ -157,6 +154,14 @@ class Resolution:
     fact: Fact | None = None
     unresolved: Unresolved | None = None
     alternatives: list[Fact] = field(default_factory=list)  # the subject's facts in other views
+
+
+# Why a fact reference names no cell: unresolved, but for a table the template does not
+# print (skipped, like the claims above that are not about this document's tables).
+TABLE_MISSING = N_("its table is missing or was not read")
+ROW_MISSING = N_("its row is not in the table as read")
+NOT_APPLICABLE = N_("the table marks its cell not applicable")
+NOT_PRINTED = N_("its table is not part of this document's template")
 
 
 def lookup(document: Document, ref: str, catalog: Catalog | None = None) -> Fact | Unresolved:

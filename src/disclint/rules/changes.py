@@ -27,18 +27,8 @@ from disclint.model.amounts import (
     compare_sum,
 )
 from disclint.rules.base import Rule, RuleContext
-from disclint.rules.support import (
-    Keys,
-    Operand,
-    amount_text,
-    cell_related,
-    claim_related,
-    claims_of,
-    of_record,
-    pct_text,
-    signed,
-    table_fact,
-)
+from disclint.rules.messages import amount_text, cell_related, claim_related, pct_text, signed
+from disclint.rules.support import Keys, Operand, claims_of, of_record, table_fact
 
 GROUPS = ("narrative", "changes")
 

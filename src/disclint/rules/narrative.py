@@ -20,19 +20,16 @@ from disclint.model import Document, Finding
 from disclint.model.amounts import Stated, Verdict, compare_restated, compare_sum
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
+from disclint.rules.messages import amount_text, cell_related, claim_related, signed
 from disclint.rules.support import (
     Agreement,
     Keys,
     agrees,
     amount_claims,
-    amount_text,
-    cell_related,
-    claim_related,
     enumerations,
     of_record,
     quantity_ref,
     restated_amounts,
-    signed,
     unit_suspect,
 )
 

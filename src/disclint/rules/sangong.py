@@ -9,14 +9,8 @@ from disclint.i18n import _
 from disclint.model import Document, Finding
 from disclint.model.amounts import Verdict, compare_restated
 from disclint.rules.base import Rule, RuleContext
-from disclint.rules.support import (
-    Keys,
-    amount_text,
-    cell_related,
-    restated_amounts,
-    signed,
-    unit_suspect,
-)
+from disclint.rules.messages import amount_text, cell_related, signed
+from disclint.rules.support import Keys, restated_amounts, unit_suspect
 
 GROUPS = ("narrative", "sangong")
 

@@ -30,19 +30,15 @@ from disclint.model.amounts import (
 )
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
+from disclint.rules.messages import amount_text, cell_related, claim_related, pct_text, signed
 from disclint.rules.support import (
     ClaimsBefore,
     Keys,
     Operand,
-    amount_text,
-    cell_related,
-    claim_related,
     claims_of,
     enumerations,
     of_record,
-    pct_text,
     quantity_ref,
-    signed,
     table_fact,
 )
 

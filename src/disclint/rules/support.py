@@ -11,11 +11,10 @@
 * finding keys (:class:`Keys`) and comparisons of a written percentage with a ratio;
   :class:`Agreement`, which of many figures agree with one without comparing it with
   each (a hostile narrative states thousands);
-* how messages write amounts and percentages, and the related locations they cite
-  (gettext messages with named placeholders, :mod:`disclint.i18n`: a role such as
-  "the whole" comes translated from the rule);
 * units: what a 元 / 亿元 figure would be if its digits were 万元, and
   :func:`unit_suspect`, which U801 reports and the other rules leave to it.
+
+How the messages write amounts and cite locations is :mod:`disclint.rules.messages`.
 
 Claims come from the document's analysis (``ctx.analysis.claims``), a claim's table
 fact from ``ctx.analysis.resolution(claim)`` (subjects and their facts are data:
@@ -28,7 +27,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import accumulate
 from typing import Iterable, Iterator, NamedTuple
 
@@ -42,11 +41,10 @@ from disclint.model.amounts import (
     Stated,
     Verdict,
     compare_restated,
-    fmt,
-    quantize,
     unit_shift,
 )
 from disclint.rules.base import RuleContext
+from disclint.rules.messages import amount_text, cell_related, claim_related
 
 
 # ---------------------------------------------------------------- the claims to check
@@ -228,44 +226,6 @@ class _RangeMin:
     def min(self, lo: int, hi: int) -> int:
         level = (hi - lo).bit_length() - 1
         return min(self.levels[level][lo], self.levels[level][hi - (1 << level)])
-
-
-# ---------------------------------------------------------------- message text
-def amount_text(value: Decimal, decimals: int = 2) -> str:
-    """An amount with thousands separators and ``decimals`` places (0 to 6)."""
-    return fmt(value, min(max(decimals, 0), 6))
-
-
-def pct_text(value: Decimal, decimals: int = 2) -> str:
-    return f"{quantize(value, max(decimals, 2), ROUND_HALF_UP)}%"
-
-
-def signed(value: Decimal, decimals: int = 2) -> str:
-    s = amount_text(abs(value), decimals)
-    return f"+{s}" if value > 0 else f"-{s}" if value < 0 else s
-
-
-def cell_related(fact: Fact, prefix: str | None = None) -> Related:
-    """The related location of a table fact; ``prefix`` (translated) says what it is to
-    the finding ("table value")."""
-    return Related(_("%(role)s: %(label)s = %(value)s") % {
-        "role": prefix or _("table value"), "label": fact.label, "value": fact.quoted}, fact.location)
-
-
-def claim_related(claim: Claim, prefix: str | None = None) -> Related:
-    """The related location of a claim; ``prefix`` (translated) says what it is to the
-    finding ("stated")."""
-    return Related(_("%(role)s in %(heading)s: 「%(quote)s」") % {
-        "role": prefix or _("stated"), "heading": claim.heading, "quote": claim.quote}, claim.location)
-
-
-def written(claim: Claim) -> str:
-    """The number as the narrative writes it, with its unit: 1,812.13元."""
-    if claim.written is None:
-        return "—"
-    d = claim.value.decimals if claim.value is not None else 2
-    shift = unit_shift(claim.unit)
-    return f"{fmt(claim.written, max(d - shift, 0))}{claim.unit or ''}"
 
 
 # ---------------------------------------------------------------- units

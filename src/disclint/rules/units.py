@@ -12,19 +12,16 @@ from disclint.model import Document, Finding, Related
 from disclint.model.amounts import UNIT_EXPONENTS, Stated, compare_equal, in_wan
 from disclint.model.text import label_key
 from disclint.rules.base import Rule, RuleContext
+from disclint.rules.messages import amount_text, cell_related, claim_related, written
 from disclint.rules.support import (
     Agreement,
     Keys,
     agrees,
     amount_claims,
-    amount_text,
     as_written_wan,
-    cell_related,
-    claim_related,
     enumerations,
     restated_amounts,
     unit_suspect,
-    written,
 )
 
 GROUPS = ("narrative", "units")
