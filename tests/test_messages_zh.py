@@ -192,3 +192,14 @@ def test_coverage_line_in_chinese():
     coverage = next(line for line in text.splitlines() if ": 覆盖：" in line)
     assert "读出表格 " in coverage and "单元格 " in coverage
     assert not english_words(coverage.split(": 覆盖：")[1])
+
+
+@pytest.mark.parametrize("n, english", [(1, "1 cell; 1 number left over"), (2, "2 cells; 2 numbers left over")])
+def test_coverage_counts_agree_in_number(n, english):
+    from disclint.model.coverage import READ, Coverage, TableCoverage
+
+    coverage = Coverage(tables=[TableCoverage("T1", "收支总表", READ, rows=1, cells=n, leftovers=n)])
+    i18n.set_language("en")
+    assert english in coverage.summary()
+    i18n.set_language("zh")
+    assert f"单元格 {n} 个" in coverage.summary() and f"未归入单元格的数字 {n} 个" in coverage.summary()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from disclint.i18n import _
+from disclint.i18n import _, ngettext
 from disclint.model.document import Location
 
 # how a table of the template fared
@@ -119,8 +119,9 @@ class Coverage:
         twice = [t.id for t in self.tables if t.copies > 1]
         if twice:
             parts.append(_("printed twice %(tables)s") % {"tables": items.join(twice)})
-        parts.append(_("%(n)d cells") % {"n": self.cells})
-        parts.append(_("%(n)d numbers left over") % {"n": self.leftovers})
+        parts.append(ngettext("%(n)d cell", "%(n)d cells", self.cells) % {"n": self.cells})
+        parts.append(ngettext("%(n)d number left over", "%(n)d numbers left over", self.leftovers)
+                     % {"n": self.leftovers})
         c = self.claims
         if c.total or c.skipped:
             counts = {"checked": c.checked, "total": c.total, "skipped": sum(c.skipped.values())}
