@@ -383,6 +383,49 @@ def test_numbers_no_block_takes_are_left_over(cat):
     assert t.row("public_total").cells["amount"].value == D("4.00")
 
 
+@pytest.mark.parametrize("before, after, echo", [
+    ("2,318.07", "18.07", True),
+    ("-12,004.50", "4.50", False),  # three digits: too short to tell from a value
+    ("2,318", "318", False),  # no decimals: an integer that ends like another is common
+    ("318.07", "318.07", False),  # the same figure again is not a shorter tail
+    ("2,318.07", "18.08", False),
+])
+def test_an_ocr_echo_repeats_a_shorter_tail_of_the_amount_before_it(before, after, echo):
+    from disclint.readers.assemble.builder import classify, is_echo
+
+    def piece(text):
+        return classify(RawCell(text, Location("t.txt", line=1, column=1)))
+
+    assert is_echo(piece(before), piece(after)) is echo
+
+
+def test_an_ocr_echo_after_a_block_total_is_named_not_left_over(cat):
+    t, warnings = build(cat, "F06", [
+        ["301", "工资福利支出", "2,318.07", "302", "商品和服务支出", "4.00"],
+        ["人员经费合计", "2,318.07", "18.07", "公用经费合计", "4.00"],
+    ])
+    assert not t.leftovers and t.row("personnel_total").cells["amount"].value == D("2318.07")
+    assert len(warnings) == 1 and "'18.07' after '2,318.07'" in warnings[0] and "(line 11)" in warnings[0]
+
+
+def test_an_ocr_echo_beyond_a_row_is_named_and_other_numbers_left_over(cat):
+    t, warnings = build(cat, "B03", [
+        ["合计", "", "60.50", "20.25", "40.25"],
+        ["201", "一般公共服务支出", "60.50", "20.25", "40.25", "0.25", "9.99"],  # "0.25": 3 digits
+        ["205", "教育支出", "1,060.50", "20.25", "1,040.25", "40.25"],  # echo of 1,040.25
+    ])
+    assert values(t.row("205")) == {"total": D("1060.50"), "basic": D("20.25"), "project": D("1040.25")}
+    assert [lo.text for lo in t.leftovers] == ["0.25", "9.99"]
+    assert any("'40.25' after '1,040.25'" in w for w in warnings)
+    assert not any("40.25" in w and "extra cells" in w for w in warnings)
+
+
+def test_an_ocr_echo_beyond_a_flat_row_is_not_left_over(cat):
+    row = ["1.00", "1.00", "", "", "1.00", "1.00", "", "", "1.00", "1.00", "", "1,201.00", "01.00"]
+    t, warnings = build(cat, "F09", [row])
+    assert not t.leftovers and any("'01.00' after '1,201.00'" in w for w in warnings)
+
+
 def test_cells_beyond_a_flat_row_are_left_over(cat):
     row = ["1.00", "1.00", "", "", "1.00", "1.00", "", "", "1.00", "1.00", "", "", "8.88"]
     t, _ = build(cat, "F09", [row])

@@ -48,8 +48,6 @@ EXPECTED: dict[str, list[Expect]] = {
                                      "(474.82 / 2,851.00 = 16.65%); from 2,770.55 it is 2,295.73 and 20.68%"),
         Expect("U801", 514, "0.181213", "涉及资金1812.13万元，其中一般公共预算支出1812.13元: 元 for 万元"),
         Expect("U801", 516, "0.0030", "涉及资金30万元，其中一般公共预算支出30元: 元 for 万元"),
-        Expect("S305", 314, "", "公开06 人员经费合计 1, 455. 46 then '55. 46' glued to 公用经费合计 (151. 65): an "
-                                "OCR echo of the 人员经费 figure, in no cell of the table; reported, not dropped"),
     ],
     "sh-putuo-shiquan-street-2025-final.txt": [
         # the misprinted 基本支出 of rows 212 and 21201 (1,066.51 for 10,661.51 = 13,583.48 - 2,921.97),

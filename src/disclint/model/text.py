@@ -213,9 +213,10 @@ def normalize_line(line: str, lineno: int) -> PText:
         return PText(line, Positions.columns(lineno, len(line)))
     if not _HAS_KEEP(line):
         whole = unicodedata.normalize("NFKC", line)
-        # one character in, one character out (every character that changed is its own
-        # NFKC form): the positions are the columns
-        if len(whole) == len(line) and all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b):
+        # unchanged, or one character in, one character out (every character that changed
+        # is its own NFKC form): the positions are the columns
+        if whole == line or (len(whole) == len(line)
+                             and all(_nfkc_char(a) == b for a, b in zip(line, whole) if a != b)):
             return PText(whole, Positions.columns(lineno, len(line)))
     text, pos = [], array("q")
     base = lineno << _COLUMN_BITS

@@ -153,7 +153,8 @@ class NumbersLeftOver(
 
     A number beyond the table's columns, or in a row without a label, is a number no rule checks:
     the table was read only in part (a layout disclint does not know) or the table has a stray
-    figure.
+    figure. An OCR echo (2,318.07 then 18.07, a shorter tail of the amount just before it) is
+    not a value: a reader warning names it instead.
 
     Example: 预算支出总表 row 201: extra cells ['12.00'] beyond the 3 columns
     """

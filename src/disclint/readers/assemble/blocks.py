@@ -41,8 +41,7 @@ def read_blocks(b: TableBuilder, raw_rows: list[RawRow], size: int) -> None:
     for r_idx, raw_row in enumerate(raw_rows):
         cells = [classify(c) for c in raw_row.cells]
         taken = _unfold(b, cells, size, r_idx, raw_row, items, totals)
-        b.left_over([c for i, c in enumerate(cells) if c.kind == "num" and i not in taken],
-                    _("in a row of code, name and amount blocks, after no code"))
+        b.unplaced(cells, taken, _("in a row of code, name and amount blocks, after no code"))
     items.sort(key=lambda t: (t.block, t.row))
     groups = {t.code: t.name.text for t in items if len(t.code) == 3 and t.name is not None}
     for t in items:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Collection
 
 from disclint.catalog import Catalog, PanelSpec, TableSpec
 from disclint.i18n import _
@@ -67,6 +68,18 @@ def _kind(raw: str) -> tuple[str, str]:
         return "num", _SPACES.sub("", text)
     return "text", squeeze(text)
 
+
+
+def is_echo(before: Piece | None, c: Piece) -> bool:
+    """An OCR echo: ``c`` repeats the end of the amount printed just before it in the row
+    ("2,318.07" then "18.07"), its digits, decimals included, a shorter tail of the
+    other's, four digits at least (signs and thousands separators aside). OCR reads a
+    figure twice where its glyphs overlap a cell border; a value of its own that ends
+    like its neighbour would still need a column to go to, and none is left for it."""
+    if before is None or before.kind != "num" or c.kind != "num":
+        return False
+    a, e = before.text.lstrip("+-").replace(",", ""), c.text.lstrip("+-").replace(",", "")
+    return "." in e and len(e) < len(a) and a.endswith(e) and sum(ch.isdigit() for ch in e) >= 4
 
 
 class TableBuilder:
@@ -161,14 +174,35 @@ class TableBuilder:
         while len(v) > n and v[0].kind == "blank":
             v.pop(0)
         if len(v) > n:
-            dropped = [c for c in v[n:] if c.kind != "blank"]
+            dropped = self.unplaced(v, range(n), _("beyond the table's %(n)d columns") % {"n": n})
+            dropped += [c for c in v[n:] if c.kind not in ("blank", "num")]
             if dropped:
                 self.warn(_("extra cells %(cells)s beyond the %(n)d columns") % {
-                    "cells": [c.text for c in dropped], "n": n}, where)
-                self.left_over([c for c in dropped if c.kind == "num"],
-                               _("beyond the table's %(n)d columns") % {"n": n})
+                    "cells": [c.text for c in v[n:] if c in dropped], "n": n}, where)
             v = v[:n]
         return v + [None] * (n - len(v))
+
+    def unplaced(self, cells: list[Piece], taken: Collection[int], reason: str, row: str = "") -> list[Piece]:
+        """The numbers of a printed row (``cells``, in printed order) that no cell took
+        (``taken``: the indices of those taken) are left over (:meth:`left_over`), but for
+        the OCR echoes of the number taken just before them (:func:`is_echo`), which a
+        reader warning names; returns those left over."""
+        left: list[Piece] = []
+        before: Piece | None = None
+        for i, c in enumerate(cells):
+            if c.kind == "blank":
+                continue
+            if i in taken:
+                before = c
+                continue
+            if is_echo(before, c):
+                self.warn(_("%(echo)s after %(value)s repeats its last digits: an OCR echo, not a value") % {
+                    "echo": repr(c.text), "value": repr(before.text)}, c.raw.location)
+            elif c.kind == "num":
+                left.append(c)
+            before = None
+        self.left_over(left, reason, row)
+        return left
 
     def left_over(self, pieces: list[Piece], reason: str, row: str = "") -> None:
         """Numbers of the printed table that no cell takes (see ``Table.leftovers``); ``row``

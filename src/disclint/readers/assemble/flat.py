@@ -59,7 +59,7 @@ def read_flat(b: TableBuilder, raw_row: RawRow, flat: dict) -> None:
     if raw_row.dense and len(content) < need:
         cells = _placed(b, content, items, columns, slot)
     elif len(cells) > need:
-        b.left_over([c for c in cells[need:] if c.kind == "num"], _("beyond the %(n)d cells of the row") % {"n": need})
+        b.unplaced(cells, range(need), _("beyond the %(n)d cells of the row") % {"n": need})
     for ii, item in enumerate(items):
         aliases = panel.rows.get(item, (item,))
         label = aliases[0]
