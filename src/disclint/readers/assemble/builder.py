@@ -69,7 +69,6 @@ def _kind(raw: str) -> tuple[str, str]:
     return "text", squeeze(text)
 
 
-
 def is_echo(before: Piece | None, c: Piece) -> bool:
     """An OCR echo: ``c`` repeats the end of the amount printed just before it in the row
     ("2,318.07" then "18.07"), its digits, decimals included, a shorter tail of the
@@ -174,11 +173,10 @@ class TableBuilder:
         while len(v) > n and v[0].kind == "blank":
             v.pop(0)
         if len(v) > n:
-            dropped = self.unplaced(v, range(n), _("beyond the table's %(n)d columns") % {"n": n})
-            dropped += [c for c in v[n:] if c.kind not in ("blank", "num")]
+            left = {id(c) for c in self.unplaced(v, range(n), _("beyond the table's %(n)d columns") % {"n": n})}
+            dropped = [c.text for c in v[n:] if id(c) in left or c.kind not in ("blank", "num")]
             if dropped:
-                self.warn(_("extra cells %(cells)s beyond the %(n)d columns") % {
-                    "cells": [c.text for c in v[n:] if c in dropped], "n": n}, where)
+                self.warn(_("extra cells %(cells)s beyond the %(n)d columns") % {"cells": dropped, "n": n}, where)
             v = v[:n]
         return v + [None] * (n - len(v))
 
