@@ -18,12 +18,12 @@ from pathlib import Path
 import lark
 import pytest
 
-from disclint.grammar import claims, compiled, tables
+from disclint.grammar import build, claims, compiled, tables
 from disclint.model.text import normalize_line
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "consistent-budget.md"
-GRAMMARS = compiled.grammars()
+GRAMMARS = build.grammars()
 
 # the options disclint's two parsers were built with when lark cached them (cache=True), in
 # the order they were passed: lark's cache file name hashes them in that order
@@ -126,8 +126,8 @@ def test_tables_made_from_another_grammar_are_not_used(monkeypatch, fresh_parser
     """A grammar edited and not compiled again (its stamp differs): the parser is analysed
     from the grammar, still without a cache."""
     built = []
-    build = compiled.CompiledGrammar.build
-    monkeypatch.setattr(compiled.CompiledGrammar, "build", lambda self: built.append(self.name) or build(self))
+    real_build = compiled.CompiledGrammar.build
+    monkeypatch.setattr(compiled.CompiledGrammar, "build", lambda self: built.append(self.name) or real_build(self))
     real_stamp = compiled.CompiledGrammar.stamp
     monkeypatch.setattr(compiled.CompiledGrammar, "stamp",
                         lambda self: {**real_stamp(self), "grammar_sha256": "edited"})
@@ -138,20 +138,20 @@ def test_tables_made_from_another_grammar_are_not_used(monkeypatch, fresh_parser
 
 @pytest.mark.parametrize("grammar", GRAMMARS, ids=lambda g: g.name)
 def test_the_committed_tables_are_those_of_the_grammar(grammar):
-    """Fails when a .lark file was edited without ``python -m disclint.grammar.compiled``."""
+    """Fails when a .lark file was edited without ``python -m disclint.grammar.build``."""
     assert grammar.data_path.read_text(encoding="utf-8") == grammar.serialize(), (
-        f"{grammar.data_path.name} is not current: run python -m disclint.grammar.compiled")
+        f"{grammar.data_path.name} is not current: run python -m disclint.grammar.build")
 
 
 def test_the_check_command(tmp_path, monkeypatch):
-    assert compiled.main(["--check"]) == 0
+    assert build.main(["--check"]) == 0
     copy = compiled.CompiledGrammar("claims", claims.ClaimLexer)
     grammar, committed = (claims.COMPILED.grammar_path.read_text(encoding="utf-8"),
                           claims.COMPILED.data_path.read_text(encoding="utf-8"))
     monkeypatch.setattr(compiled, "HERE", tmp_path)  # a checkout whose compiled file is missing
     (tmp_path / "claims.lark").write_text(grammar, encoding="utf-8")
-    monkeypatch.setattr(compiled, "grammars", lambda: [copy])
-    assert compiled.main(["--check"]) == 1
-    assert compiled.main([]) == 0 and compiled.main(["--check"]) == 0
+    monkeypatch.setattr(build, "grammars", lambda: [copy])
+    assert build.main(["--check"]) == 1
+    assert build.main([]) == 0 and build.main(["--check"]) == 0
     assert (tmp_path / "claims.lark.json").read_text(encoding="utf-8") == committed
-    assert compiled.main(["--force"]) == 2
+    assert build.main(["--force"]) == 2

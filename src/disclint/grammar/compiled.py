@@ -15,10 +15,10 @@ The file records the SHA-256 of the grammar it was made from, the lark version a
 the parser's options. When one of them differs from what the run has (a grammar
 edited and not compiled again, another lark), the parser is built from the grammar
 instead, without a cache; ``tests/test_compiled_grammars.py`` fails until the file is
-made again::
+made again (:mod:`disclint.grammar.build`)::
 
-    python -m disclint.grammar.compiled          # writes grammar/*.lark.json
-    python -m disclint.grammar.compiled --check  # exit status 1 when one is not current
+    python -m disclint.grammar.build          # writes grammar/*.lark.json
+    python -m disclint.grammar.build --check  # exit status 1 when one is not current
 
 JSON has no integer keys and no tuples: a dict whose keys are integers (lark's memo
 and parse tables) is written as ``{"__int_keys__": [[key, value], ...]}``; tuples
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,43 +152,3 @@ def _int_keys(obj: dict):
     if len(obj) == 1 and _INT_KEYS in obj:
         return {k: v for k, v in obj[_INT_KEYS]}
     return obj
-
-
-def grammars() -> list[CompiledGrammar]:
-    """Every grammar of the package (each module declares its own)."""
-    from disclint.grammar import claims, tables
-
-    return [claims.COMPILED, tables.COMPILED]
-
-
-def stale() -> list[CompiledGrammar]:
-    """The grammars whose compiled file is missing or was made from something else."""
-    out = []
-    for g in grammars():
-        try:
-            stamp = json.loads(g.data_path.read_text(encoding="utf-8")).get("stamp")
-        except (OSError, ValueError):
-            stamp = None
-        if stamp != g.stamp():
-            out.append(g)
-    return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args not in ([], ["--check"]):
-        print("usage: python -m disclint.grammar.compiled [--check]", file=sys.stderr)
-        return 2
-    if args == ["--check"]:
-        old = stale()
-        for g in old:
-            print(f"{g.data_path.name} is not current: run python -m disclint.grammar.compiled", file=sys.stderr)
-        return 1 if old else 0
-    for g in grammars():
-        g.data_path.write_text(g.serialize(), encoding="utf-8")
-        print(f"wrote {g.data_path}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
