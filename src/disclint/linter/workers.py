@@ -105,7 +105,7 @@ def _serve(conn, work: Callable, memory: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the run's process decides what Ctrl-C ends
     if memory is not None:
         _cap_memory(memory)
-    _collect_rarely()
+    collect_rarely()
     try:
         while True:
             try:
@@ -125,11 +125,11 @@ def _serve(conn, work: Callable, memory: int | None) -> None:
 
 _OUT_OF_MEMORY = 86  # a worker's exit status when it ran out of memory
 
-# Collect cyclic garbage after this many new objects instead of Python's 700 (see _collect_rarely).
+# Collect cyclic garbage after this many new objects instead of Python's 700 (see collect_rarely).
 COLLECT_EVERY = 100_000
 
 
-def _collect_rarely() -> None:
+def collect_rarely() -> None:
     """Set a worker's cyclic garbage collector for reading documents. Laying out a PDF
     page makes some 100,000 objects that live until the page is read; at Python's
     default threshold the collector runs hundreds of times per document and scans them
