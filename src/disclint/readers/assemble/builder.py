@@ -180,7 +180,7 @@ class TableBuilder:
             v = v[:n]
         return v + [None] * (n - len(v))
 
-    def unplaced(self, cells: list[Piece], taken: Collection[int], reason: str, row: str = "") -> list[Piece]:
+    def unplaced(self, cells: list[Piece], taken: Collection[int], reason: str) -> list[Piece]:
         """The numbers of a printed row (``cells``, in printed order) that no cell took
         (``taken``: the indices of those taken) are left over (:meth:`left_over`), but for
         the OCR echoes of the number taken just before them (:func:`is_echo`), which a
@@ -199,7 +199,7 @@ class TableBuilder:
             elif c.kind == "num":
                 left.append(c)
             before = None
-        self.left_over(left, reason, row)
+        self.left_over(left, reason)
         return left
 
     def left_over(self, pieces: list[Piece], reason: str, row: str = "") -> None:
