@@ -14,7 +14,6 @@ from narrative_builders import (
 
 from disclint.catalog import build_catalog, default_catalog
 from disclint.model.finding import Severity
-from disclint.rules.base import RuleContext
 from disclint.rules.shares import ExecutionRate
 from disclint.rules.units import TargetFormAmount
 

@@ -4,7 +4,7 @@ planted error, found by the rule that owns it, on the line where it was planted.
 from __future__ import annotations
 
 import pytest
-from linter_fakes import EXAMPLES, real_reader_available
+from linter_fakes import EXAMPLES
 
 from disclint.linter.runner import lint_paths
 from disclint.model import Severity

@@ -13,7 +13,6 @@ from disclint.model.amounts import parse_percent
 from disclint.model.finding import Severity
 from disclint.readers.assemble import assemble
 from disclint.readers.raw import RawCell, RawRow, RawTable
-from disclint.rules.base import RuleContext
 from disclint.rules.shares import ExecutionRate
 
 D = Decimal

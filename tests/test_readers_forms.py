@@ -7,11 +7,9 @@ from decimal import Decimal
 
 from builders import rule_context
 
-from disclint.catalog import default_catalog
 from disclint.model.finding import Severity
 from disclint.model.serialize import to_dict
 from disclint.readers import read_document, read_text
-from disclint.rules.base import RuleContext
 from disclint.rules.units import TargetFormAmount
 
 # line 9: 档案数字化加工项目; line 15 and 17: the forms' 年度资金总额

@@ -27,7 +27,6 @@ from disclint.catalog import build_catalog, default_catalog
 from disclint.model import Severity
 from disclint.analysis.identities import evaluate_identities
 from disclint.rules import tables
-from disclint.rules.base import RuleContext
 
 D = Decimal
 
