@@ -20,15 +20,13 @@ report on them are the real inconsistencies listed in ``KNOWN_ERRORS``.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import corpus
 import pytest
 from builders import ALL_RULES, errors, leaf_cells, rule_context
+from cores import map_on_cores
 
 from disclint.catalog import default_catalog
 from disclint.model.amounts import parse_amount
@@ -191,16 +189,6 @@ def _errors_of(args: tuple[str, str]) -> list[tuple[str, int | None, tuple]]:
     return [(f.rule, f.location.line, tuple(r.location.line for r in f.related)) for f in errors(lint(doc))]
 
 
-def _map(fn, jobs: list):
-    """Run ``fn`` over ``jobs`` on the machine's cores (each mutated copy is read
-    from scratch, ~0.1-0.3 s); serially where processes cannot be forked."""
-    workers = min(4, os.cpu_count() or 1)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(j) for j in jobs]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(fn, jobs, chunksize=8))
-
-
 @pytest.mark.parametrize("path", DOCS, ids=[p.stem for p in DOCS])
 def test_every_leaf_change_is_an_error_on_its_line(path):
     doc = read(path)
@@ -209,7 +197,7 @@ def test_every_leaf_change_is_an_error_on_its_line(path):
     assert len(present & LOCATED.get(kind, set())) >= 3, f"the reader found only {sorted(present)}"
     cases = list(mutations(path, doc, LOCATED.get(kind, set()) | NAMED.get(kind, set())))
     assert len(cases) >= 40, f"only {len(cases)} leaf cells to mutate"
-    results = _map(_errors_of, [(str(path), text) for _, text in cases])
+    results = map_on_cores(_errors_of, [(str(path), text) for _, text in cases])
     missed: list[str] = []
     for (lc, _), found in zip(cases, results):
         line = lc.cell.location.line

@@ -4,7 +4,8 @@
   resolve to a table fact, per document;
 * mutations: of the checkable claims (an amount that resolves to a table cell, a share
   whose part and whole are known), each raised by 1.00 (amounts) or 1.0 point (shares)
-  in a copy of the file, at least 95% yield a new ERROR finding on their line.
+  in a copy of the text (read from memory by the reader of files, on the machine's
+  cores), at least 95% yield a new ERROR finding on their line.
 
 A document whose tables are not fully read (its coverage says so) cannot meet either:
 the test is expected to fail there, with the coverage as the reason, until its reader
@@ -21,6 +22,7 @@ from pathlib import Path
 import corpus
 import pytest
 from builders import rule_context
+from cores import map_on_cores
 
 from disclint.analysis import analyse
 from disclint.model.amounts import parse_amount
@@ -58,8 +60,8 @@ def _cached(path: str):
     return read(Path(path))
 
 
-def lint(doc):
-    ctx = rule_context(doc)
+def lint(doc, ctx=None):
+    ctx = ctx or rule_context(doc)
     out = []
     for name in RULE_MODULES:
         for rule in importlib.import_module(name).RULES:
@@ -118,25 +120,33 @@ def mutated_text(text: str, claim, delta: Decimal) -> tuple[str, Decimal]:
     return "\n".join(lines), new
 
 
+def _mutant(job: tuple[str, str, int, Decimal]) -> tuple[bool, list[tuple[str, str]]]:
+    """Read a mutated copy in memory and lint it: whether the mutation landed (a claim
+    on its line states the new value) and the errors (rule, message) on that line."""
+    from disclint.readers import read_text
+
+    name, text, line, new_value = job
+    mutant = read_text(text, name)
+    ctx = rule_context(mutant)
+    landed = any(c.location.line == line and c.written == new_value for c in ctx.analysis.claims)
+    return landed, [(f.rule, f.message) for f in errors(lint(mutant, ctx)) if f.location.line == line]
+
+
 @pytest.mark.parametrize("path", DOCS, ids=ids(DOCS))
-def test_mutations_are_found(path, tmp_path):
+def test_mutations_are_found(path):
     doc = _cached(str(path))
     text = path.read_text(encoding="utf-8")
     baseline = {(f.rule, f.message) for f in errors(lint(doc))}
     cases = checkable(doc)
     assert len(cases) >= 20, f"only {len(cases)} checkable claims"
-    missed = []
+    jobs = []
     for claim, delta in cases:
         new_text, new_value = mutated_text(text, claim, delta)
-        target = tmp_path / path.name
-        target.write_text(new_text, encoding="utf-8")
-        mutant = read(target)
-        # the mutation landed where we meant it
-        assert any(c.location.line == claim.location.line and c.written == new_value
-                   for c in analyse(mutant).claims), (claim.quote, new_value)
-        new_errors = [f for f in errors(lint(mutant))
-                      if (f.rule, f.message) not in baseline and f.location.line == claim.location.line]
-        if not new_errors:
+        jobs.append((str(path), new_text, claim.location.line, new_value))
+    missed = []
+    for (claim, _), (_, _, _, new_value), (landed, found) in zip(cases, jobs, map_on_cores(_mutant, jobs)):
+        assert landed, (claim.quote, new_value)  # the mutation landed where we meant it
+        if not [f for f in found if f not in baseline]:
             missed.append((claim.location.line, claim.kind, claim.quote))
     found = len(cases) - len(missed)
     print(f"{path.name}: {found}/{len(cases)} mutations found")
