@@ -65,9 +65,13 @@ def folder(tmp_path):
     return d
 
 
-LOW = {"time-limit": 3, "memory-limit": "400MB"}
+# The time limit stops the stuck reader; it must not stop the heavy PDF first, which takes
+# 3-4 s to reach the memory limit on a quiet 2-core machine and about 9 s on a busy one (the
+# tests run on every core).
+SECONDS = 15
+LOW = {"time-limit": SECONDS, "memory-limit": "400MB"}
 EXPECTED = {
-    "unit0-stuck.md": "took longer than the time limit of 3 s",
+    "unit0-stuck.md": f"took longer than the time limit of {SECONDS} s",
     "unit1-hog.md": "needed more memory than the limit of 400 MB",
     "unit1-heavy.pdf": "needed more memory than the limit of 400 MB",
     "unit2-kill.md": "the process checking it stopped unexpectedly (killed by SIGKILL)",
@@ -105,8 +109,8 @@ def test_the_command_line(folder, monkeypatch):
 
     monkeypatch.setattr(disclint.plugins.host, "load_plugins", lambda *a: hostile_plugins())
     monkeypatch.delenv("DISCLINT_DEBUG", raising=False)
-    result = CliRunner().invoke(cli, ["check", "--no-cache", "--jobs", "2", "--time-limit", "3", "--memory-limit",
-                                      "400MB", "--lang", "en", str(folder)])
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--jobs", "2", "--time-limit", str(SECONDS),
+                                      "--memory-limit", "400MB", "--lang", "en", str(folder)])
     assert result.exit_code == 2, result.output
     for name, message in EXPECTED.items():
         assert f"{name}: error: not checked: " in result.output and message in result.output
@@ -121,7 +125,7 @@ def test_the_messages_in_chinese(folder):
         errors = {Path(d.path).name: d.error for d in linter.run([folder], jobs=2).failed}
     finally:
         i18n.set_language(None)
-    assert "超过时间限制 3 秒" in errors["unit0-stuck.md"]
+    assert f"超过时间限制 {SECONDS} 秒" in errors["unit0-stuck.md"]
     assert "超过内存限制 400 MB" in errors["unit1-hog.md"]
     assert "SIGKILL" in errors["unit2-kill.md"] and "意外" in errors["unit2-kill.md"]
 
