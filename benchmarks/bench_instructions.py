@@ -49,8 +49,9 @@ _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def check_command(python: str, path: str) -> list[str]:
-    """``disclint check`` of one document, in process, without the result cache."""
+def check_options(python: str) -> list[str]:
+    """The options of an in-process ``disclint check`` without the result cache, as far
+    as the installation of ``python`` has them."""
     helptext = subprocess.run([python, "-m", "disclint", "check", "--help"], capture_output=True, text=True,
                               env=ENV).stdout
     options = ["--quiet", "--format", "json"]
@@ -58,7 +59,7 @@ def check_command(python: str, path: str) -> list[str]:
         options.append("--no-cache")
     if "--time-limit" in helptext:
         options += ["--time-limit", "0", "--memory-limit", "0"]
-    return [python, "-c", HARNESS, "check", *options, path]
+    return options
 
 
 def instructions(command: list[str]) -> int:
@@ -72,16 +73,6 @@ def instructions(command: list[str]) -> int:
     if not counts:
         raise SystemExit(f"valgrind counted nothing for {' '.join(command[:3])} ...:\n{proc.stderr[-2000:]}")
     return sum(counts)
-
-
-def documents(paths: list[str]) -> list[str]:
-    out = []
-    for p in paths:
-        if os.path.isdir(p):
-            out += sorted(str(f.resolve()) for f in Path(p).iterdir() if f.suffix.lower() in (".txt", ".md", ".pdf"))
-        else:
-            out.append(os.path.abspath(p))
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,14 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
-    docs = documents(args.paths)
+    from disclint.linter.runner import expand_paths  # the documents `disclint check` would check
+
+    docs = [os.path.abspath(p) for p in expand_paths(args.paths)]
     pythons = [sys.executable] + ([args.vs] if args.vs else [])
+    options = {py: check_options(py) for py in pythons}
     with tempfile.TemporaryDirectory() as tmp:
         one_line = os.path.join(tmp, "one-line.txt")
         Path(one_line).write_text("2024年部门预算\n", encoding="utf-8")
         jobs = [(py, doc) for doc in [one_line, *docs] for py in pythons]
         with ThreadPoolExecutor(max(1, args.jobs)) as pool:
-            counts = dict(zip(jobs, pool.map(lambda job: instructions(check_command(*job)), jobs)))
+            counts = dict(zip(jobs, pool.map(
+                lambda job: instructions([job[0], "-c", HARNESS, "check", *options[job[0]], job[1]]), jobs)))
 
     def g(n: float) -> str:
         return f"{n / 1e9:.3f}"
@@ -133,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             row += f" {g(counts[(args.vs, doc)])} | {g(own[args.vs])} | {own[pythons[0]] / own[args.vs]:.2f} |"
         print(row)
     if len(docs) > 1:
-        row = f"| **all {len(docs)}** | {sum(os.path.getsize(d) for d in docs) / 1000:.1f} | | {g(totals[pythons[0]])} |"
+        kb = sum(os.path.getsize(d) for d in docs) / 1000
+        row = f"| **all {len(docs)}** | {kb:.1f} | | {g(totals[pythons[0]])} |"
         if args.vs:
             row += f" | {g(totals[args.vs])} | {totals[pythons[0]] / totals[args.vs]:.2f} |"
         print(row)

@@ -120,12 +120,12 @@ def mutated_text(text: str, claim, delta: Decimal) -> tuple[str, Decimal]:
     return "\n".join(lines), new
 
 
-def _mutant(job: tuple[str, str, int, Decimal]) -> tuple[bool, list[tuple[str, str]]]:
+def _mutant(job: tuple[str, str, Decimal, int]) -> tuple[bool, list[tuple[str, str]]]:
     """Read a mutated copy in memory and lint it: whether the mutation landed (a claim
     on its line states the new value) and the errors (rule, message) on that line."""
     from disclint.readers import read_text
 
-    name, text, line, new_value = job
+    name, text, new_value, line = job
     mutant = read_text(text, name)
     ctx = rule_context(mutant)
     landed = any(c.location.line == line and c.written == new_value for c in ctx.analysis.claims)
@@ -139,13 +139,10 @@ def test_mutations_are_found(path):
     baseline = {(f.rule, f.message) for f in errors(lint(doc))}
     cases = checkable(doc)
     assert len(cases) >= 20, f"only {len(cases)} checkable claims"
-    jobs = []
-    for claim, delta in cases:
-        new_text, new_value = mutated_text(text, claim, delta)
-        jobs.append((str(path), new_text, claim.location.line, new_value))
+    jobs = [(str(path), *mutated_text(text, claim, delta), claim.location.line) for claim, delta in cases]
     missed = []
-    for (claim, _), (_, _, _, new_value), (landed, found) in zip(cases, jobs, map_on_cores(_mutant, jobs)):
-        assert landed, (claim.quote, new_value)  # the mutation landed where we meant it
+    for (claim, _), job, (landed, found) in zip(cases, jobs, map_on_cores(_mutant, jobs)):
+        assert landed, (claim.quote, job[2])  # the mutation landed where we meant it
         if not [f for f in found if f not in baseline]:
             missed.append((claim.location.line, claim.kind, claim.quote))
     found = len(cases) - len(missed)
